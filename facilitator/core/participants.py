@@ -1,0 +1,51 @@
+"""Participants: who joined, what they told the room about themselves, and whether they're here."""
+
+from dataclasses import asdict, dataclass, field
+
+from .text import clean_list, clean_text
+
+NAME_MAX_LEN = 40
+ABOUT_MAX_LEN = 120
+MAX_INTERESTS, INTEREST_MAX_LEN = 8, 40
+HERE, LEFT, REMOVED = "here", "left", "removed"
+
+
+@dataclass
+class Participant:
+    id: str
+    name: str
+    token_digest: str  # the secret itself is only ever on the participant's phone
+    joined_at: float
+    about: str = ""
+    interests: list[str] = field(default_factory=list)
+    status: str = HERE
+
+    @property
+    def present(self) -> bool:
+        return self.status == HERE
+
+    def public(self) -> dict:
+        """What anyone in the room may see: never the token."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "about": self.about,
+            "interests": self.interests,
+            "status": self.status,
+        }
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Participant":
+        return cls(**data)
+
+
+def clean_profile(name: object, about: object, interests: object) -> dict:
+    """The join form's fields, checked: name required, the rest optional."""
+    return {
+        "name": clean_text(name, "Your name", NAME_MAX_LEN),
+        "about": clean_text(about, "What you do", ABOUT_MAX_LEN, required=False),
+        "interests": clean_list(interests, "Interests", MAX_INTERESTS, INTEREST_MAX_LEN),
+    }

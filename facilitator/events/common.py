@@ -1,0 +1,82 @@
+"""What every Socket.IO handler shares: acknowledgements, and who this connection is.
+
+Every handler answers through the acknowledgement: {"ok": true, ...} or {"ok": false, "error":
+message}. Broadcasts to the room happen in `rooms.change_room`, after the change is saved.
+"""
+
+import functools
+import logging
+import time
+from collections.abc import Callable
+
+from flask import session
+from flask_socketio import join_room, leave_room
+
+from ..core.errors import RoomError
+from ..core.room import Room
+from ..extensions import socketio
+from ..rooms import channel, host_channel
+
+log = logging.getLogger(__name__)
+Ack = dict
+
+
+def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
+    """Turn a handler's result or refusal into an acknowledgement; nothing escapes."""
+    @functools.wraps(handler)
+    def wrapper(*args: object) -> Ack:
+        payload = args[0] if args else {}
+        if payload is None:
+            payload = {}
+        if not isinstance(payload, dict) or len(args) > 1:
+            return {"ok": False, "error": "That message was malformed."}
+        try:
+            return {"ok": True, **(handler(payload) or {})}
+        except RoomError as exc:
+            return {"ok": False, "error": exc.message}
+        except Exception:
+            log.exception("handler %s failed", handler.__name__)
+            return {"ok": False, "error": "Something went wrong on our side. Please try again."}
+    return wrapper
+
+
+def on(event: str) -> Callable:
+    """Register an acknowledged handler for `event`."""
+    def register(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
+        wrapped = acknowledged(handler)
+        socketio.on_event(event, wrapped)
+        return wrapped
+    return register
+
+
+# --- who this connection is --------------------------------------------------------------
+
+def attach(room: Room, *, pid: str | None = None, host: bool = False) -> None:
+    """Listen to `room` as this connection's one room, as the host, a participant or a viewer."""
+    old = session.get("code")
+    if old and old != room.code:
+        leave_room(channel(old))
+        leave_room(host_channel(old))
+    join_room(channel(room.code))
+    if host:
+        join_room(host_channel(room.code))
+    session.update(code=room.code, pid=pid, host=host)
+
+
+def participant() -> tuple[str, str]:
+    """(room code, participant id) of this connection, or a refusal."""
+    if not session.get("pid"):
+        raise RoomError("Join the event first.")
+    return session["code"], session["pid"]
+
+
+def host_room() -> str:
+    if not session.get("host"):
+        raise RoomError("Only the host can do that.")
+    return session["code"]
+
+
+def welcome(room: Room, role: str, pid: str | None = None) -> dict:
+    return {"role": role, "me": pid, "snapshot": room.snapshot(time.time())}
+
+

@@ -1,0 +1,81 @@
+"""Socket.IO handlers for the live round: watching, joining, turns and the host's controls."""
+
+from flask import session
+from flask_socketio import leave_room
+
+from ..core.actions import host_action
+from ..core.errors import RoomError
+from ..rooms import change_room, channel, load_room
+from .common import attach, host_room, on, participant, welcome
+
+
+@on("watch")
+def watch(data: dict) -> dict:
+    """(Re)connect to a room: as host with its key, as a participant with a token, or to look."""
+    room = load_room(data.get("code"))
+    if data.get("host_key") is not None:
+        if not room.is_host(data["host_key"]):
+            raise RoomError("This host link is not valid for this event.")
+        attach(room, host=True)
+        return welcome(room, "host")
+    if data.get("token") is not None:
+        person = room.participant_by_token(data["token"])
+        if person is None:
+            raise RoomError("We couldn't find your place in this event. Please join again.")
+        if not person.present:
+            room, _ = change_room(room.code, lambda r, now, rng: r.rejoin(person.id))
+        attach(room, pid=person.id)
+        return welcome(room, "participant", person.id)
+    attach(room)
+    return welcome(room, "viewer")
+
+
+@on("join")
+def join(data: dict) -> dict:
+    """A phone joins: seated at the end of the order, given its secret token once."""
+    code = load_room(data.get("code")).code
+    room, (person, token) = change_room(code, lambda r, now, rng: r.join(
+        name=data.get("name"), about=data.get("about"), interests=data.get("interests"),
+        now=now))
+    attach(room, pid=person.id)
+    return {"token": token, **welcome(room, "participant", person.id)}
+
+
+@on("host")
+def host(data: dict) -> dict:
+    """One of the host's controls, by name, with its arguments."""
+    room, _ = change_room(host_room(), lambda r, now, rng: host_action(
+        r, data.get("action"), data.get("args", {}), now, rng))
+    return {"version": room.version}
+
+
+@on("turn_done")
+def turn_done(data: dict) -> dict:
+    code, pid = participant()
+    room, _ = change_room(code, lambda r, now, rng: r.speaker_done(pid, now))
+    return {"version": room.version}
+
+
+@on("turn_pass")
+def turn_pass(data: dict) -> dict:
+    code, pid = participant()
+    room, _ = change_room(code, lambda r, now, rng: r.speaker_done(pid, now, passing=True))
+    return {"version": room.version}
+
+
+@on("profile")
+def profile(data: dict) -> dict:
+    code, pid = participant()
+    room, _ = change_room(code, lambda r, now, rng: r.update_profile(
+        pid, name=data.get("name"), about=data.get("about"), interests=data.get("interests")))
+    return {"version": room.version}
+
+
+@on("leave")
+def leave(data: dict) -> dict:
+    """The participant leaves the table; their token can bring them back later."""
+    code, pid = participant()
+    room, _ = change_room(code, lambda r, now, rng: r.leave(pid, now))
+    leave_room(channel(code))
+    session.update(code=None, pid=None, host=False)
+    return {"version": room.version}

@@ -1,0 +1,5 @@
+"""Extensions created unbound and bound to the app in `create_app`, so tests get their own."""
+
+from flask_socketio import SocketIO
+
+socketio = SocketIO()

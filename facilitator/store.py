@@ -1,0 +1,119 @@
+"""Persistence: the only module that speaks SQL.
+
+A room is saved whole, as one JSON document with its version, in one statement: a change is
+either all written or not at all. Saves are conditional on the version read, so two server
+processes changing one room never overwrite each other (the loser reloads and retries).
+"""
+
+import json
+import os
+
+from flask import Flask, current_app
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from .core.persisted import room_from_dict, room_to_dict
+from .core.room import Room
+
+metadata = MetaData()
+rooms = Table(
+    "rooms", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+
+class CodeTaken(Exception):
+    """Another room already has this code."""
+
+
+class RoomStore:
+    def __init__(self, url: str) -> None:
+        self.engine = make_engine(url)
+        metadata.create_all(self.engine)
+
+    def insert(self, room: Room, now: float) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(rooms).values(
+                    code=room.code, version=room.version, data=_dump(room),
+                    created_at=room.created_at, updated_at=now))
+        except IntegrityError as exc:
+            raise CodeTaken(room.code) from exc
+
+    def load(self, code: str) -> Room | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(select(rooms.c.data).where(rooms.c.code == code)).scalar()
+        return room_from_dict(json.loads(data)) if data is not None else None
+
+    def save(self, room: Room, expected_version: int, now: float) -> bool:
+        """Write `room` if nobody else saved since `expected_version`; False if someone did."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(rooms)
+                .where(rooms.c.code == room.code, rooms.c.version == expected_version)
+                .values(version=room.version, data=_dump(room), updated_at=now))
+        return result.rowcount == 1
+
+    def delete(self, code: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(rooms).where(rooms.c.code == code))
+
+    def delete_idle_since(self, cutoff: float) -> list[str]:
+        """Remove rooms untouched since `cutoff`; returns their codes."""
+        with self.engine.begin() as conn:
+            codes = list(conn.execute(
+                select(rooms.c.code).where(rooms.c.updated_at < cutoff)).scalars())
+            if codes:
+                conn.execute(delete(rooms).where(rooms.c.code.in_(codes)))
+        return codes
+
+
+def _dump(room: Room) -> str:
+    return json.dumps(room_to_dict(room), separators=(",", ":"))
+
+
+def make_engine(url: str) -> Engine:
+    """An engine; SQLite gets WAL and a busy timeout so readers never block the writer."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record) -> None:
+            cursor = dbapi_conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.close()
+    return engine
+
+
+def init_app(app: Flask) -> None:
+    """Bind the store to the app: SQLite in the instance folder unless DATABASE_URL says else."""
+    url = app.config["DATABASE_URL"]
+    if not url:
+        os.makedirs(app.instance_path, exist_ok=True)
+        url = f"sqlite:///{os.path.join(app.instance_path, 'facilitator.db')}"
+    app.extensions["room_store"] = RoomStore(url)
+
+
+def get_store() -> RoomStore:
+    return current_app.extensions["room_store"]
