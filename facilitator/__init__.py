@@ -1,19 +1,24 @@
 """Facilitator: run a generous networking round live, from a projector and people's phones."""
 
 import os
+import secrets
+from typing import TYPE_CHECKING
 
-from flask import Flask
-from flask_wtf.csrf import CSRFProtect
+if TYPE_CHECKING:
+    from flask import Flask
 
-from . import config, store
-from .extensions import socketio
-
-csrf = CSRFProtect()
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+def create_app(test_config: dict | None = None) -> "Flask":
     """Build the app: defaults, then the environment, then `test_config`."""
+    # Imported here, not at the top: `python -m facilitator` imports this package before its
+    # __main__ runs, and eventlet/gevent must patch the standard library before Flask loads.
+    from flask import Flask
+
+    from . import config, store
+    from .extensions import csrf, socketio
+
     app = Flask(__name__, instance_relative_config=True,
                 template_folder=os.path.join(ROOT, "templates"),
                 static_folder=os.path.join(ROOT, "static"))
@@ -22,7 +27,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     if not app.config["SECRET_KEY"]:
-        app.config["SECRET_KEY"] = os.urandom(32).hex()
+        app.config["SECRET_KEY"] = _instance_secret(app)
+
+    # Handlers must be registered before the first init_app: Flask-SocketIO keeps only those
+    # registered while it has no server, and replays them onto every app's new server.
+    from . import events  # noqa: F401
 
     store.init_app(app)
     csrf.init_app(app)
@@ -33,7 +42,18 @@ def create_app(test_config: dict | None = None) -> Flask:
         message_queue=app.config["REDIS_URL"] or None,
     )
 
-    from . import events  # noqa: F401  (registers the Socket.IO handlers)
     from .views import bp
     app.register_blueprint(bp)
     return app
+
+
+def _instance_secret(app: "Flask") -> str:
+    """A secret key made on first run and kept in the instance folder, so a restart does not
+    invalidate the forms people have open."""
+    path = os.path.join(app.instance_path, "secret_key")
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not os.path.exists(path):
+        with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as out:
+            out.write(secrets.token_hex(32))
+    with open(path) as secret:
+        return secret.read().strip()

@@ -1,0 +1,89 @@
+"""Steps live-server tests repeat: create a room through the real form, connect real clients."""
+
+import re
+import threading
+from urllib.parse import urlsplit
+
+import requests
+import socketio
+
+TIMEOUT = 10
+
+
+def create_room(base_url: str, name: str = "Live table", turn_seconds: int = 90) -> tuple:
+    """Fill in the home page's form like a browser (with its CSRF token); returns (code, key)."""
+    with requests.Session() as http:
+        http.trust_env = False  # loopback only, never through a proxy
+        home = http.get(base_url + "/", timeout=TIMEOUT)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', home.text).group(1)
+        created = http.post(base_url + "/rooms", allow_redirects=False, timeout=TIMEOUT, data={
+            "csrf_token": token, "name": name, "deck": "classic",
+            "turn_seconds": str(turn_seconds)})
+    assert created.status_code == 303, created.text
+    location = urlsplit(created.headers["Location"])
+    return location.path.rsplit("/", 1)[1], location.fragment.removeprefix("key=")
+
+
+class Screen:
+    """A real Socket.IO client that keeps the room's state as a browser screen does:
+    snapshot on (re)connect, then deltas in version order."""
+
+    def __init__(self, base_url: str, code: str, **identity: str) -> None:
+        self.code, self.identity = code, identity
+        self.version = -1
+        self.state: dict = {}
+        self.changed = threading.Condition()
+        self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2,
+                                   reconnection_delay_max=1)
+        self.sio.on("connect", self._watch)
+        self.sio.on("room_update", self._apply)
+        self.sio.connect(base_url, transports=["websocket"], wait_timeout=TIMEOUT)
+        self.wait_for(lambda s: s.version >= 0)
+
+    def _watch(self) -> None:
+        if "name" in self.identity and "token" not in self.identity:
+            return  # not joined yet: join() will attach
+        self.sio.emit("watch", {"code": self.code, **self.identity}, callback=self._welcome)
+
+    def join(self, name: str, **profile: object) -> dict:
+        ack = self.sio.call("join", {"code": self.code, "name": name, **profile},
+                            timeout=TIMEOUT)
+        assert ack["ok"], ack
+        self.identity = {"token": ack["token"]}
+        self._welcome(ack)
+        return ack
+
+    def _welcome(self, ack: dict) -> None:
+        if not ack.get("ok"):
+            return
+        with self.changed:
+            snap = ack["snapshot"]
+            if snap["version"] >= self.version:
+                self.version, self.state = snap["version"], snap
+            self.changed.notify_all()
+
+    def _apply(self, delta: dict) -> None:
+        with self.changed:
+            if delta["version"] == self.version + 1:
+                self.version = delta["version"]
+                self.state["sections"].update(delta["sections"])
+                for coll, items in delta["items"].items():
+                    self.state["items"].setdefault(coll, {}).update(items)
+            elif delta["version"] > self.version + 1:
+                self._watch()  # a gap: ask for a fresh snapshot
+            self.changed.notify_all()
+
+    def call(self, event: str, data: dict | None = None) -> dict:
+        return self.sio.call(event, data or {}, timeout=TIMEOUT)
+
+    def wait_for(self, condition, timeout: float = TIMEOUT) -> None:
+        with self.changed:
+            assert self.changed.wait_for(lambda: condition(self), timeout), (
+                f"state never matched; version {self.version}")
+
+    @property
+    def turns(self) -> dict:
+        return self.state["sections"]["turns"]
+
+    def close(self) -> None:
+        self.sio.disconnect()

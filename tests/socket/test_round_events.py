@@ -1,0 +1,155 @@
+"""The live round over Socket.IO: joining, watching, turns and host controls."""
+
+import pytest
+
+from .helpers import join, open_table, updates
+
+
+def test_join_returns_a_token_and_a_snapshot_and_everyone_hears_of_it(client, socketio_client):
+    table = open_table(client, socketio_client)
+    table.host.get_received()
+    phone, ack = join(socketio_client, table.code.lower(), "Ann", about="Baker",
+                      interests=["running", "biscuits"])
+    assert len(ack["token"]) >= 32
+    assert ack["snapshot"]["items"]["people"][ack["me"]]["interests"] == ["running", "biscuits"]
+    [delta] = updates(table.host)
+    assert delta["items"]["people"][ack["me"]]["name"] == "Ann"
+    assert delta["version"] == ack["snapshot"]["version"]
+    assert ack["token"] not in str(delta)
+
+
+def test_wrong_code_gets_a_clear_message(socketio_client):
+    phone = socketio_client()
+    ack = phone.emit("join", {"code": "ZZZZZZ", "name": "Ann"}, callback=True)
+    assert ack == {"ok": False,
+                   "error": "There's no event with that code. Check the code on the big screen."}
+
+
+def test_token_survives_a_reconnect(client, socketio_client):
+    table = open_table(client, socketio_client)
+    phone, ack = join(socketio_client, table.code, "Ann")
+    phone.disconnect()
+    again = socketio_client()
+    back = again.emit("watch", {"code": table.code, "token": ack["token"]}, callback=True)
+    assert (back["ok"], back["role"], back["me"]) == (True, "participant", ack["me"])
+
+
+def test_unknown_token_or_host_key_is_refused(client, socketio_client):
+    table = open_table(client, socketio_client)
+    stranger = socketio_client()
+    ack = stranger.emit("watch", {"code": table.code, "token": "nope"}, callback=True)
+    assert not ack["ok"] and "join again" in ack["error"]
+    ack = stranger.emit("watch", {"code": table.code, "host_key": "nope"}, callback=True)
+    assert not ack["ok"] and "host link" in ack["error"]
+
+
+def test_a_full_round_driven_by_host_and_speakers(client, socketio_client):
+    table = open_table(client, socketio_client, turn_seconds=60)
+    ann, a = join(socketio_client, table.code, "Ann")
+    bob, b = join(socketio_client, table.code, "Bob")
+    cat, c = join(socketio_client, table.code, "Cat")
+    assert table.host.emit("host", {"action": "start"}, callback=True)["ok"]
+    turns = updates(bob)[-1]["sections"]["turns"]
+    assert (turns["current"], turns["next"], turns["status"]) == (a["me"], b["me"], "speaking")
+    assert turns["deadline"] > updates(table.host)[-1]["now"]
+
+    # Only the speaker can say they're done; Bob passes and goes to the end.
+    assert not bob.emit("turn_done", {}, callback=True)["ok"]
+    assert ann.emit("turn_done", {}, callback=True)["ok"]
+    assert bob.emit("turn_pass", {}, callback=True)["ok"]
+    turns = updates(cat)[-1]["sections"]["turns"]
+    assert turns["order"] == [a["me"], c["me"], b["me"]]
+    assert turns["current"] == c["me"]
+
+    assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]
+    assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]
+    final = updates(ann)[-1]["sections"]["turns"]
+    assert final["status"] == "round_over"
+    assert set(final["airtime"]) == {a["me"], b["me"], c["me"]}
+
+
+def test_versions_are_contiguous_for_every_watcher(client, socketio_client):
+    table = open_table(client, socketio_client)
+    phone, ack = join(socketio_client, table.code, "Ann")
+    start = ack["snapshot"]["version"]
+    for action in ("start", "pause", "resume", "next"):
+        assert table.host.emit("host", {"action": action}, callback=True)["ok"]
+    versions = [u["version"] for u in updates(phone)]
+    assert versions == list(range(start + 1, start + 5))
+
+
+def test_pause_keeps_remaining_time(client, socketio_client):
+    table = open_table(client, socketio_client)
+    join(socketio_client, table.code, "Ann")
+    table.host.emit("host", {"action": "start"}, callback=True)
+    table.host.emit("host", {"action": "pause"}, callback=True)
+    turns = updates(table.host)[-1]["sections"]["turns"]
+    assert turns["status"] == "paused" and turns["deadline"] is None
+    assert 0 < turns["remaining"] <= 90
+
+
+@pytest.mark.parametrize("payload", [
+    {"action": "prompt_add", "args": {"text": ""}},
+    {"action": "prompt_add", "args": "text"},
+    {"action": "reorder", "args": {"order": ["x"]}},
+    {"action": "remove", "args": {"pid": "ghost"}},
+    {"action": "turn_seconds", "args": {"seconds": 3}},
+    {"action": 5},
+    {},
+])
+def test_malformed_host_actions_get_an_error_and_change_nothing(client, socketio_client,
+                                                                 payload):
+    table = open_table(client, socketio_client)
+    before = table.host.emit("watch", {"code": table.code, "host_key": table.host_key},
+                             callback=True)["snapshot"]
+    ack = table.host.emit("host", payload, callback=True)
+    assert ack["ok"] is False and ack["error"]
+    after = table.host.emit("watch", {"code": table.code, "host_key": table.host_key},
+                            callback=True)["snapshot"]
+    assert after["version"] == before["version"]
+    assert after["sections"]["prompts"] == before["sections"]["prompts"]
+
+
+def test_host_manages_prompts_live(client, socketio_client):
+    table = open_table(client, socketio_client)
+    phone, _ = join(socketio_client, table.code, "Ann")
+    ack = table.host.emit("host", {"action": "prompt_add",
+                                   "args": {"text": "<script>alert(1)</script>"}},
+                          callback=True)
+    assert ack["ok"]
+    items = updates(phone)[-1]["sections"]["prompts"]["items"]
+    assert items[-1]["text"] == "<script>alert(1)</script>"
+    pid = items[-1]["id"]
+    table.host.emit("host", {"action": "prompt_move", "args": {"id": pid, "to": 0}},
+                    callback=True)
+    assert updates(phone)[-1]["sections"]["prompts"]["items"][0]["id"] == pid
+    table.host.emit("host", {"action": "prompt_remove", "args": {"id": pid}}, callback=True)
+    assert pid not in {p["id"] for p in updates(phone)[-1]["sections"]["prompts"]["items"]}
+
+
+def test_leaving_and_removal(client, socketio_client):
+    table = open_table(client, socketio_client)
+    ann, a = join(socketio_client, table.code, "Ann")
+    bob, b = join(socketio_client, table.code, "Bob")
+    assert ann.emit("leave", {}, callback=True)["ok"]
+    assert not ann.emit("turn_done", {}, callback=True)["ok"]
+    assert table.host.emit("host", {"action": "remove", "args": {"pid": b["me"]}},
+                           callback=True)["ok"]
+    people = updates(table.host)[-1]["items"]["people"]
+    assert people[b["me"]]["status"] == "removed"
+    again = socketio_client().emit("watch", {"code": table.code, "token": b["token"]},
+                                   callback=True)
+    assert not again["ok"]
+    # Ann left of her own accord: her token brings her back, seated last.
+    back = socketio_client().emit("watch", {"code": table.code, "token": a["token"]},
+                                  callback=True)
+    assert back["ok"]
+    assert back["snapshot"]["items"]["people"][a["me"]]["status"] == "here"
+
+
+def test_events_before_joining_are_refused(socketio_client):
+    stranger = socketio_client()
+    assert stranger.emit("turn_done", {}, callback=True) == {"ok": False,
+                                                              "error": "Join the event first."}
+    assert stranger.emit("host", {"action": "start"}, callback=True)["error"] == (
+        "Only the host can do that.")
