@@ -29,6 +29,7 @@ class Screen:
     snapshot on (re)connect, then deltas in version order."""
 
     def __init__(self, base_url: str, code: str, **identity: str) -> None:
+        """`identity` is host_key=... or token=...; none watches as a viewer until join()."""
         self.code, self.identity = code, identity
         self.version = -1
         self.state: dict = {}
@@ -41,8 +42,7 @@ class Screen:
         self.wait_for(lambda s: s.version >= 0)
 
     def _watch(self) -> None:
-        if "name" in self.identity and "token" not in self.identity:
-            return  # not joined yet: join() will attach
+        """As the host, a participant, or (before joining) a viewer."""
         self.sio.emit("watch", {"code": self.code, **self.identity}, callback=self._welcome)
 
     def join(self, name: str, **profile: object) -> dict:

@@ -10,7 +10,7 @@ def test_a_round_on_a_real_server(live_server, async_mode):
     server = live_server(extra_env={"ASYNC_MODE": async_mode})
     code, key = create_room(server.url, turn_seconds=60)
     host = Screen(server.url, code, host_key=key)
-    phones = [Screen(server.url, code, name="?") for _ in range(3)]
+    phones = [Screen(server.url, code) for _ in range(3)]
     acks = [phone.join(f"Phone {i}") for i, phone in enumerate(phones)]
     ids = [a["me"] for a in acks]
 
