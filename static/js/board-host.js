@@ -1,0 +1,131 @@
+// The host's board: shown beside the prompt or full screen (B cycles), hide and restore posts,
+// type the speaker's ask for them, and download the event as CSV, Markdown or JSON.
+// Hidden posts reach only the host: in its snapshot and in `host_update` events (docs/protocol.md).
+import { $, el, isTyping, setText, show, toast } from "./dom.js";
+import { onState, person, state } from "./live.js";
+import { mountBoard, renderBoard } from "./board.js";
+import { actButton, send } from "./board-forms.js";
+
+const MODES = ["off", "beside", "full"];
+const MODE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
+const IN_ROUND = ["speaking", "paused"];
+let pending = []; // host updates that arrived before the room delta of their version
+
+/** Wire the board into the host screen; `socket` is live.js's, `hostKey` authorises exports. */
+export function mountHostBoard({ socket, hostKey, code }) {
+  const root = $("host");
+  const modeKey = `facilitator.board.${code}`;
+  const toggle = el("button", { class: "button", attrs: { type: "button", id: "btn-board",
+    "aria-keyshortcuts": "B", "aria-controls": "board" } });
+  $("host-controls").querySelector(".controls")?.append(toggle);
+
+  function setMode(mode) {
+    root.dataset.board = mode;
+    show($("board"), mode !== "off");
+    setText(toggle, MODE_LABELS[mode]);
+    toggle.setAttribute("aria-pressed", String(mode !== "off"));
+    try {
+      sessionStorage.setItem(modeKey, mode);
+    } catch {
+      // Private mode: the choice lasts as long as the page.
+    }
+  }
+  const cycle = () => setMode(MODES[(MODES.indexOf(root.dataset.board) + 1) % MODES.length]);
+  toggle.addEventListener("click", (event) => {
+    if (event.detail > 0) toggle.blur(); // Space goes back to meaning "pause"
+    cycle();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key.toLowerCase() !== "b" || event.repeat || event.ctrlKey || event.metaKey
+      || event.altKey || isTyping(event) || root.dataset.status === "no-key") return;
+    event.preventDefault();
+    cycle();
+  });
+  let saved = null;
+  try {
+    saved = sessionStorage.getItem(modeKey);
+  } catch {
+    // no storage
+  }
+  setMode(MODES.includes(saved) ? saved : "off");
+
+  socket.on("host_update", (update) => {
+    pending.push(update);
+    applyPending();
+  });
+  mountAskFor();
+  for (const button of $("board").querySelectorAll("[data-export]")) {
+    button.addEventListener("click", () => download(code, hostKey, button.dataset.export));
+  }
+  mountBoard({
+    host: true,
+    tools: (post) => [post.hidden
+      ? actButton("Restore", "restore")
+      : actButton("Hide", "hide", { className: "button-danger" })],
+    actions: {
+      hide: (post) => send("moderate", { id: post.id, hidden: true }),
+      restore: (post) => send("moderate", { id: post.id, hidden: false }),
+    },
+  });
+  onState(applyPending);
+}
+
+/** Merge host updates into the state once the room delta of the same version has landed. */
+function applyPending() {
+  const ready = pending.filter((u) => u.version === state.version);
+  pending = pending.filter((u) => u.version > state.version);
+  if (!ready.length) return;
+  const hidden = (state.items.hidden_posts ||= {});
+  for (const update of ready) {
+    for (const [id, post] of Object.entries(update.items.hidden_posts || {})) {
+      if (post === null) delete hidden[id];
+      else hidden[id] = post;
+    }
+  }
+  renderBoard();
+}
+
+/** "Type the speaker's ask": addressed to whoever was speaking when the host began typing. */
+function mountAskFor() {
+  const form = $("board-ask-for");
+  const input = $("board-ask-for-text");
+  function refresh() {
+    const turns = state.sections.turns;
+    const speaker = turns && IN_ROUND.includes(turns.status) ? turns.current : null;
+    if (!input.value) form.dataset.for = speaker || "";
+    show(form, Boolean(form.dataset.for));
+    const name = person(form.dataset.for)?.name;
+    setText($("board-ask-for-label"), name ? `Type ${name}'s ask` : "Type the speaker's ask");
+  }
+  onState(refresh);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const ack = await send("post_ask", { text: input.value, for: form.dataset.for });
+    if (!ack.ok) return;
+    input.value = "";
+    refresh();
+  });
+}
+
+/** Fetch an export with the host key in a header (never in the URL), then save it. */
+async function download(code, hostKey, format) {
+  let response;
+  try {
+    response = await fetch(`/host/${encodeURIComponent(code)}/export.${format}`, {
+      headers: { Authorization: `Bearer ${hostKey}` }, cache: "no-store" });
+  } catch {
+    toast("Couldn't reach the server for the export. Please try again.");
+    return;
+  }
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    toast(body.error || "The export didn't work. Please try again.");
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el("a", { attrs: { href: url, download: `facilitator-${code}.${format}` } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

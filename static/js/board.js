@@ -1,0 +1,180 @@
+// The board of asks and offers (templates/_board.html; docs/protocol.md, "The board"): asks with
+// their offers and "asks met: X of Y" on every screen; on phones, buttons to offer, take up, edit
+// and delete (forms in board-forms.js); board-host.js adds the host's tools.
+// People's text only ever goes in with textContent; a link becomes <a> only if it is http(s).
+import { $, confirmTwice, el, setText, show } from "./dom.js";
+import { identity, onState, state } from "./live.js";
+import {
+  KINDS, actButton, editForm, mountPhoneForms, nameOf, offerForm, renderPhoneForms, send,
+} from "./board-forms.js";
+import { webLink } from "./weblink.js";
+
+const NEW_FOR_MS = 10000;
+const rows = new Map(); // post id -> its <li>, kept across renders so open forms survive updates
+const drawn = new WeakMap(); // <li> -> what its body was drawn from
+let seen = null; // ids shown so far; others are new (null until the first render)
+let options = { host: false, tools: () => [], actions: {} };
+
+/** The host's hidden posts (and the offers hidden with their ask), marked as off the board. */
+function offstage() {
+  const hidden = options.host ? state.items.hidden_posts || {} : {};
+  return Object.fromEntries(Object.entries(hidden).map(([id, post]) => [id, { ...post, offstage: true }]));
+}
+
+const lookup = (id) => (state.items.posts || {})[id] || offstage()[id];
+
+/** Draw the board from the current state (board-host.js also calls it on host updates). */
+export function renderBoard() {
+  const counts = state.sections.board;
+  if (!counts) return;
+  if (!options.host) show($("board"), identity.role === "participant");
+  setText($("board-met"), `Asks met: ${counts.met} of ${counts.asks}`);
+  const shown = state.items.posts || {};
+  const loose = drawPosts(shown, $("board-asks"), $("board-offers"));
+  show($("board-others"), loose > 0);
+  show($("board-empty"), !Object.values(shown).some((p) => p.type === "ask"));
+  let ids = Object.keys(shown);
+  if (options.host) {
+    const hidden = offstage();
+    drawPosts(hidden, $("board-hidden"), $("board-hidden"));
+    show($("board-hidden-box"), Object.keys(hidden).length > 0);
+    setText($("board-hidden-summary"), `Hidden posts (${Object.keys(hidden).length})`);
+    ids = ids.concat(Object.keys(hidden));
+  }
+  for (const id of rows.keys()) if (!ids.includes(id)) rows.delete(id);
+  markNew(ids);
+  if (!options.host) renderPhoneForms(Object.values(shown));
+}
+
+/** Asks (newest first) with their offers into `askList`; offers without a shown ask into
+ *  `offerList` (after the asks, if it is the same list). Returns how many of those there are. */
+function drawPosts(posts, askList, offerList) {
+  const all = Object.values(posts);
+  const asks = all.filter((p) => p.type === "ask").sort((a, b) => b.at - a.at);
+  const offers = all.filter((p) => p.type === "offer").sort((a, b) => a.at - b.at);
+  const askRows = asks.map((ask) => {
+    const li = row(ask, askBody);
+    reconcile(li.querySelector(".ask-offers"),
+      offers.filter((o) => o.ask === ask.id).map((o) => row(o, offerBody)));
+    return li;
+  });
+  const loose = offers.filter((o) => !o.ask || !posts[o.ask]).map((o) => row(o, offerBody));
+  if (askList === offerList) {
+    reconcile(askList, [...askRows, ...loose]);
+  } else {
+    reconcile(askList, askRows);
+    reconcile(offerList, loose);
+  }
+  return loose.length;
+}
+
+/** The post's <li>; its body is redrawn only when something it shows changed. */
+function row(post, body) {
+  let li = rows.get(post.id);
+  if (!li) {
+    li = el("li", { class: `post post-${post.type}`, data: { id: post.id } },
+      el("div", { class: "post-body" }),
+      post.type === "ask" ? el("ul", { class: "ask-offers", attrs: { "aria-label": "Offers" } }) : null,
+      el("div", { class: "post-slot" }));
+    rows.set(post.id, li);
+  }
+  const basis = JSON.stringify([post, nameOf(post.author), nameOf(post.to), identity.me]);
+  if (drawn.get(li) !== basis) {
+    drawn.set(li, basis);
+    li.classList.toggle("is-met", Boolean(post.met));
+    li.classList.toggle("is-taken", Boolean(post.taken));
+    li.classList.toggle("is-offstage", Boolean(post.offstage));
+    const holder = li.querySelector(".post-body");
+    const focused = holder.contains(document.activeElement) && document.activeElement.dataset.act;
+    holder.replaceChildren(...body(post).filter(Boolean));
+    if (focused) holder.querySelector(`[data-act="${focused}"]`)?.focus();
+  }
+  return li;
+}
+
+function askBody(ask) {
+  const meta = el("p", { class: "post-meta" },
+    el("span", { class: "post-author", text: nameOf(ask.author) }),
+    ask.by_host ? " (typed by the host)" : null, ask.edited ? " · edited" : null,
+    ask.met ? el("span", { class: "badge badge-met", text: "Met" }) : null, offstageBadge(ask));
+  let actions = [actButton("Offer help", "offer", { className: "button-primary" })];
+  if (options.host) actions = options.tools(ask);
+  else if (ask.author === identity.me) actions = ownActions();
+  return [el("p", { class: "post-text", text: ask.text }), meta,
+    el("div", { class: "post-actions" }, ...actions)];
+}
+
+function offerBody(offer) {
+  const line = el("p", { class: "offer-line" },
+    el("span", { class: "offer-kind", text: KINDS[offer.kind] || "Offer" }), " ",
+    el("span", { class: "post-author", text: nameOf(offer.author) }),
+    offer.to && !offer.ask ? ` → ${nameOf(offer.to)}` : null, ": ",
+    el("span", { class: "post-text", text: offer.text }),
+    offer.who ? ` (introduces ${offer.who})` : null, offer.edited ? " · edited" : null, " ",
+    offer.link ? webLink(offer.link) : null,
+    offer.taken ? el("span", { class: "badge badge-taken", text: "Taken up" }) : null,
+    offstageBadge(offer));
+  let actions = options.host ? options.tools(offer) : [];
+  if (!options.host && offer.ask && lookup(offer.ask)?.author === identity.me) {
+    actions.push(actButton(offer.taken ? "Taken up ✓ (undo)" : "Mark taken up", "take",
+      { attrs: { "aria-pressed": String(Boolean(offer.taken)) } }));
+  }
+  if (!options.host && offer.author === identity.me) actions = [...actions, ...ownActions()];
+  return [line, actions.length ? el("div", { class: "post-actions" }, ...actions) : null];
+}
+
+const ownActions = () => [actButton("Edit", "edit"), actButton("Delete", "delete", { className: "button-danger" })];
+
+function offstageBadge(post) {
+  if (!post.offstage) return null;
+  return el("span", { class: "badge badge-hidden", text: post.hidden ? "Hidden" : "Hidden with its ask" });
+}
+
+/** Put `nodes` in `list` in order, moving only what is out of place (focus and forms stay). */
+function reconcile(list, nodes) {
+  nodes.forEach((node, i) => {
+    if (list.children[i] !== node) list.insertBefore(node, list.children[i] || null);
+  });
+  while (list.children.length > nodes.length) list.lastElementChild.remove();
+}
+
+/** New posts stand out for a while (a colour, and a fade-in unless motion is reduced). */
+function markNew(ids) {
+  if (seen !== null) {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      const li = rows.get(id);
+      li.classList.add("is-new");
+      setTimeout(() => li.classList.remove("is-new"), NEW_FOR_MS);
+    }
+  }
+  seen = new Set(ids);
+}
+
+function onClick(event) {
+  const target = event.target.closest("button[data-act]");
+  const li = target?.closest("li[data-id]");
+  const post = li && lookup(li.dataset.id);
+  if (!post) return;
+  const slot = li.querySelector(".post-slot");
+  const close = () => slot.replaceChildren();
+  const act = target.dataset.act;
+  if (options.actions[act]) options.actions[act](post, target);
+  else if (act === "close") close();
+  else if (act === "offer" && slot.firstChild) close();
+  else if (act === "offer") slot.replaceChildren(offerForm({ ask: post.id }, close));
+  else if (act === "edit") slot.replaceChildren(editForm(post, close));
+  else if (act === "take") send("take_offer", { id: post.id, taken: !post.taken });
+  else if (act === "delete") {
+    confirmTwice(target, "Tap again to delete", () => send("delete_post", { id: post.id }));
+  }
+}
+
+/** Wire the board into this screen. The host passes `host: true`, its `tools(post)` buttons and
+ *  their `actions`; phones get their forms. */
+export function mountBoard(opts = {}) {
+  options = { ...options, ...opts };
+  $("board").addEventListener("click", onClick);
+  if (!options.host) mountPhoneForms();
+  onState(renderBoard);
+}

@@ -1,0 +1,51 @@
+// The countdown ring (templates/_ring.html): an SVG circle whose stroke empties as time runs out.
+import { secondsLeft, state } from "./live.js";
+import { clock, setText } from "./dom.js";
+
+export const WARNING_SECONDS = 15;
+const TICK_MS = 200;
+
+/** Drive the ring inside `root`; returns update() to call on state changes (it also ticks). */
+export function mountRing(root) {
+  const progress = root.querySelector(".ring-progress");
+  const time = root.querySelector(".ring-time");
+  const note = root.querySelector(".ring-note");
+  const length = 2 * Math.PI * Number(progress.getAttribute("r"));
+  progress.style.strokeDasharray = `${length}`;
+  let lastAnnounced = null;
+
+  function update() {
+    const turns = state.sections.turns;
+    const left = secondsLeft(turns);
+    if (left === null) {
+      root.dataset.state = "idle";
+      progress.style.strokeDashoffset = `${length}`;
+      setText(time, "");
+      setText(note, "");
+      return;
+    }
+    // A turn length changed mid-turn applies from the next turn, so never overflow the ring.
+    const total = Math.max(turns.turn_seconds || 1, left, 1);
+    const fraction = Math.min(1, Math.max(0, left / total));
+    progress.style.strokeDashoffset = `${length * (1 - fraction)}`;
+    let mode = "running";
+    if (turns.status === "paused") mode = "paused";
+    else if (left <= 0) mode = "up";
+    // Short turns would be amber from the start: warn in the last third of them instead.
+    else if (left <= Math.min(WARNING_SECONDS, (turns.turn_seconds || 90) / 3)) mode = "warning";
+    root.dataset.state = mode;
+    setText(time, mode === "up" ? "Time's up" : clock(left));
+    setText(note, mode === "paused" ? "Paused" : mode === "up" ? "Please wrap up" : "left");
+    // Screen readers hear the minutes, not every second.
+    const spoken = mode === "running" ? Math.ceil(left / 60) : mode;
+    if (spoken !== lastAnnounced) {
+      lastAnnounced = spoken;
+      root.setAttribute("aria-label", mode === "running"
+        ? `About ${spoken} minute${spoken === 1 ? "" : "s"} left` : `${time.textContent}. ${note.textContent}`);
+    }
+  }
+
+  setInterval(update, TICK_MS);
+  update();
+  return update;
+}

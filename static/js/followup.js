@@ -1,0 +1,124 @@
+// The attendee's follow-up page (templates/followup.html): fetched with the token this phone kept
+// when it joined, sent in a header (never in a URL); everything drawn with textContent.
+import { $, el, setText, show } from "./dom.js";
+import { webLink } from "./weblink.js";
+import { introItems } from "./followup-intros.js";
+
+const code = $("followup").dataset.code;
+const base = `/j/${encodeURIComponent(code)}`;
+let token = null;
+try {
+  token = localStorage.getItem(`facilitator.token.${code}`);
+} catch {
+  // no storage: nothing to show
+}
+
+const auth = (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
+const status = (text) => setText($("followup-status"), text);
+
+async function call(path, options = {}) {
+  try {
+    return await fetch(base + path, { cache: "no-store", ...options, headers: auth(options.headers) });
+  } catch {
+    return null;
+  }
+}
+
+function offerItem(offer, { made }) {
+  const whom = made ? offer.to_name || "the whole room" : offer.from_name;
+  return el("li", {},
+    el("p", {}, el("strong", { text: `${offer.kind_label} ${made ? "to" : "from"} ${whom}` }),
+      offer.taken ? " · taken up" : null),
+    el("p", { text: offer.text }),
+    offer.who ? el("p", { text: `Introduces: ${offer.who}` }) : null,
+    offer.link ? el("p", {}, webLink(offer.link, offer.link)) : null,
+    offer.ask ? el("p", { class: "hint", text: `On the ask: ${offer.ask}` }) : null);
+}
+
+function contactItem(person) {
+  const phone = (person.phone || "").replace(/[^+0-9]/g, "");
+  return el("li", {},
+    el("p", {}, el("strong", { text: person.name })),
+    person.email ? el("p", {}, el("a", { text: person.email, attrs: { href: `mailto:${person.email}` } })) : null,
+    person.phone ? el("p", {}, el("a", { text: person.phone, attrs: { href: `tel:${phone}` } })) : null,
+    person.link ? el("p", {}, webLink(person.link, person.link)) : null);
+}
+
+function fill(list, items, empty) {
+  $(list).replaceChildren(...(items.length ? items : [el("li", { class: "hint", text: empty })]));
+}
+
+function render(data) {
+  setText($("followup-me"), `${data.me.name}, here is what you gave and got at ${data.event.name}.`);
+  fill("received", data.received.map((o) => offerItem(o, { made: false })), "No offers yet.");
+  fill("made", data.made.map((o) => offerItem(o, { made: true })), "You haven't offered anything yet.");
+  fill("asks", data.asks.map((a) => el("li", {}, el("p", { text: a.text }),
+    el("p", { class: "hint", text: a.met ? "Met" : "Still open" }))), "You haven't posted an ask.");
+  fill("intros", introItems(data), "No introductions accepted yet.");
+  fill("contacts", data.contacts.map(contactItem), "Nobody has shared their details with you yet.");
+  $("btn-vcards").disabled = data.contacts.length === 0;
+  const mine = data.my_contact;
+  $("contact-email").value = mine.email;
+  $("contact-phone").value = mine.phone;
+  $("contact-link").value = mine.link;
+  $("contact-share").checked = mine.share;
+  $("contact-share-host").checked = mine.share_with_host;
+  show($("followup-status"), false);
+  show($("followup-content"), true);
+}
+
+async function load() {
+  if (!token) {
+    status("Open this page on the phone you joined the event with: it keeps your place.");
+    return;
+  }
+  const response = await call("/me.json");
+  const data = response ? await response.json().catch(() => ({})) : {};
+  if (!response || !data.ok) {
+    status(data.error || "We couldn't load your follow-up. Please try again.");
+    return;
+  }
+  render(data);
+}
+
+async function saveContact(event) {
+  event.preventDefault();
+  const error = $("contact-error");
+  show(error, false);
+  setText($("contact-saved"), "");
+  const response = await call("/me/contact", {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      email: $("contact-email").value, phone: $("contact-phone").value, link: $("contact-link").value,
+      share: $("contact-share").checked, share_with_host: $("contact-share-host").checked,
+    }),
+  });
+  const data = response ? await response.json().catch(() => ({})) : {};
+  if (!data.ok) {
+    setText(error, data.error || "Couldn't save just now. Please try again.");
+    show(error, true);
+    return;
+  }
+  setText($("contact-saved"), "Saved.");
+}
+
+async function downloadCards() {
+  const response = await call("/contacts.vcf");
+  if (!response || !response.ok) {
+    status("The download didn't work. Please try again.");
+    show($("followup-status"), true);
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el("a", { attrs: { href: url, download: `contacts-${code}.vcf` } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+$("btn-print").addEventListener("click", () => window.print());
+$("btn-vcards").addEventListener("click", downloadCards);
+$("contact-form").addEventListener("submit", saveContact);
+load();

@@ -1,0 +1,121 @@
+// The host screen's generosity tools (templates/_generosity.html): between rounds a tip and, when
+// the host chooses, everyone's airtime, what the table shares and the asks still waiting; during a
+// turn the questions queue and a discreet pitch marker. Pitch counts, airtime and give-and-take
+// reach only the host, in its snapshot and in `host_update` events (docs/protocol.md).
+import { $, el, mmss, setText, show } from "./dom.js";
+import { onState, state } from "./live.js";
+import { enabled, hostAct, nameOf, tableLine } from "./generosity.js";
+import { mountManage, renderManage } from "./generosity-manage.js";
+
+const IN_ROUND = ["speaking", "paused"];
+// What each "show the room" button needs switched on.
+const SHOWS = { airtime: "airtime", common: "common_ground", gaps: "give_take" };
+const chosen = new Set(); // what the host put on the big screen between rounds
+let pending = []; // host updates waiting for the room delta of their version
+
+/** Wire the tools into the host screen; `socket` is live.js's. */
+export function mountHostGenerosity({ socket }) {
+  socket.on("host_update", (update) => {
+    pending.push(update);
+    applyPending();
+  });
+  for (const button of document.querySelectorAll("[data-gen-show]")) {
+    button.addEventListener("click", () => {
+      const what = button.dataset.genShow;
+      if (!chosen.delete(what)) chosen.add(what);
+      render();
+    });
+  }
+  $("gen-hands-clear").addEventListener("click", () => hostAct("hands_clear"));
+  mountManage();
+  onState(() => {
+    applyPending();
+    render();
+  });
+}
+
+/** Take the host's section from updates whose room delta has landed, then redraw. */
+function applyPending() {
+  const ready = pending.filter((u) => u.version === state.version);
+  pending = pending.filter((u) => u.version > state.version);
+  for (const update of ready) {
+    if (update.sections?.generosity) state.sections.generosity = update.sections.generosity;
+  }
+  if (ready.length) render();
+}
+
+function render() {
+  const { turns, generosity: g } = state.sections;
+  if (!turns || !g) return;
+  renderBetween(g);
+  renderDuring(turns, g);
+  renderManage(g);
+}
+
+// --- between rounds ----------------------------------------------------------------------
+
+function renderBetween(g) {
+  setText($("gen-tip"), g.tip || "");
+  show($("gen-tip"), Boolean(g.tip));
+  // The house rule puts the gaps up by itself while there are any.
+  const gapsByRule = enabled("fill_the_gaps") && g.waiting.length > 0;
+  for (const button of document.querySelectorAll("[data-gen-show]")) {
+    const what = button.dataset.genShow;
+    show(button, enabled(SHOWS[what]));
+    button.setAttribute("aria-pressed", String(chosen.has(what)));
+  }
+  const visible = (what) => enabled(SHOWS[what]) && (chosen.has(what) || (what === "gaps" && gapsByRule));
+  show($("gen-airtime"), visible("airtime"));
+  show($("gen-common"), visible("common"));
+  show($("gen-gaps"), visible("gaps"));
+  show($("gen-gaps-rule"), enabled("fill_the_gaps"));
+  if (visible("airtime")) renderBars(g.airtime.chart);
+  if (visible("common")) renderCommon();
+  if (visible("gaps")) renderGaps(g.waiting);
+}
+
+/** Bars in seating order, the longest full width: nobody ranked, nobody singled out. */
+function renderBars(chart) {
+  $("gen-airtime-bars").replaceChildren(...chart.map((bar) => {
+    const fill = el("span", { class: "gen-bar-fill" });
+    fill.style.setProperty("--share", String(bar.share));
+    return el("li", { class: "gen-bar" },
+      el("span", { class: "gen-bar-name", text: nameOf(bar.pid) }),
+      el("span", { class: "gen-bar-track", attrs: { "aria-hidden": "true" } }, fill),
+      el("span", { class: "gen-bar-time", text: mmss(bar.seconds) }));
+  }));
+}
+
+function renderCommon() {
+  const groups = state.sections.common?.groups || [];
+  $("gen-common-list").replaceChildren(...(groups.length
+    ? groups.slice(0, 8).map((g) => el("li", { text: tableLine(g) }))
+    : [el("li", { class: "hint", text: "Nothing shared yet: interests given at join show up here." })]));
+}
+
+function renderGaps(waiting) {
+  const posts = state.items.posts || {};
+  const asks = waiting.map((id) => posts[id]).filter(Boolean);
+  $("gen-gaps-list").replaceChildren(...(asks.length
+    ? asks.map((ask) => el("li", {}, el("strong", { text: nameOf(ask.author) }), `: ${ask.text}`))
+    : [el("li", { class: "hint", text: "Every ask has an offer. Lovely." })]));
+}
+
+// --- during a turn -------------------------------------------------------------------------
+
+function renderDuring(turns, g) {
+  const inRound = IN_ROUND.includes(turns.status);
+  const queue = state.sections.hands?.queue || [];
+  show($("gen-hands"), enabled("hands") && queue.length > 0);
+  $("gen-hands-list").replaceChildren(...queue.map((hand) => el("li", {
+    text: hand.speaker === turns.current ? nameOf(hand.pid)
+      : `${nameOf(hand.pid)} (for ${nameOf(hand.speaker)})`,
+  })));
+  const current = g.nudges.current;
+  const marked = enabled("pitch_nudges") && inRound && current && current.pid === turns.current;
+  show($("gen-marker"), Boolean(marked));
+  if (marked) {
+    setText($("gen-marker"), `Pitch taps ${current.taps}/${g.nudges.needed}${current.nudged ? " · nudged" : ""}`);
+    $("gen-marker").dataset.nudged = String(current.nudged);
+  }
+}

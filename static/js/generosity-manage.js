@@ -1,0 +1,71 @@
+// The "Keep it generous" part of the host's Manage drawer: the room's switches, the pitch-nudge
+// share, the fairness figure, and a table per person (airtime per round and in total, asks,
+// offers, questions, pitch nudges). Only the host's screen has this data.
+import { $, el, mmss, setText } from "./dom.js";
+import { state } from "./live.js";
+import { hostAct, nameOf } from "./generosity.js";
+
+const SWITCHES = {
+  pitch_nudges: "“Sounds like a pitch” nudges",
+  hands: "Questions queue",
+  common_ground: "Common ground",
+  airtime: "Airtime chart",
+  give_take: "Give and take",
+  fill_the_gaps: "House rule: fill the gaps before moving on from an ask round",
+  introductions: "Introductions",
+  tips: "Tips between rounds",
+};
+
+/** Build the switches once; each change is one `features` host action. */
+export function mountManage() {
+  const box = $("gen-switches");
+  for (const [name, label] of Object.entries(SWITCHES)) {
+    const input = el("input", { attrs: { type: "checkbox", id: `gen-switch-${name}` }, data: { feature: name } });
+    box.append(el("label", { class: "check" }, input, el("span", { text: label })));
+  }
+  box.addEventListener("change", async (event) => {
+    const input = event.target;
+    const ack = await hostAct("features", { [input.dataset.feature]: input.checked });
+    if (!ack.ok) input.checked = !input.checked;
+  });
+  $("gen-share").addEventListener("change", (event) => {
+    hostAct("features", { pitch_share: Number(event.target.value) });
+  });
+}
+
+export function renderManage(g) {
+  const features = state.sections.features || {};
+  for (const name of Object.keys(SWITCHES)) {
+    const input = $(`gen-switch-${name}`);
+    if (input && document.activeElement !== input) input.checked = Boolean(features[name]);
+  }
+  const share = $("gen-share");
+  if (document.activeElement !== share && features.pitch_share != null) {
+    const closest = [...share.options].reduce((best, option) =>
+      Math.abs(option.value - features.pitch_share) < Math.abs(best.value - features.pitch_share) ? option : best);
+    share.value = closest.value;
+  }
+  const ratio = g.airtime.ratio;
+  setText($("gen-fairness"), ratio == null
+    ? "Airtime fairness shows once two people have spoken."
+    : `Airtime, most ÷ least: ${ratio.toFixed(1)} (1.0 is perfectly even)`);
+  renderTable(g);
+}
+
+function renderTable(g) {
+  const rounds = g.airtime.per_round;
+  const nudged = {};
+  for (const turn of g.nudges.turns) if (turn.nudged) nudged[turn.pid] = (nudged[turn.pid] || 0) + 1;
+  const heads = ["Name", ...rounds.map((r) => `R${r.round}`), "Total", "Asks", "Offers", "Questions", "Nudged"];
+  $("gen-table-head").replaceChildren(...heads.map((h) => el("th", { text: h, attrs: { scope: "col" } })));
+  const people = Object.keys(state.items.people || {});
+  $("gen-table-body").replaceChildren(...people.map((pid) => {
+    const give = g.give_take[pid] || { asks: 0, offers: 0 };
+    const cells = [
+      ...rounds.map((r) => mmss(r.airtime[pid] || 0)), mmss(g.airtime.total[pid] || 0),
+      give.asks, give.offers, g.questions[pid] || 0, nudged[pid] || 0,
+    ];
+    return el("tr", {}, el("th", { text: nameOf(pid), attrs: { scope: "row" } }),
+      ...cells.map((value) => el("td", { text: String(value) })));
+  }));
+}

@@ -1,0 +1,228 @@
+// The host's "Manage" drawer: people in speaking order (with airtime), prompts, turn length.
+import { $, confirmTwice, el, mmss, setText, show } from "./dom.js";
+import { airtime, onState, person, roundPrompt, state } from "./live.js";
+
+const IN_ROUND = ["speaking", "paused"];
+let act = async () => ({ ok: false });
+let editingId = null; // a prompt being edited: its row is left alone until saved or cancelled
+
+/** Open or close the drawer; focus moves into it and back to the toggle. */
+export function togglePanel(open = $("panel").hidden) {
+  const panel = $("panel");
+  const toggle = $("btn-panel");
+  if (toggle.hidden) return;
+  show(panel, open);
+  toggle.setAttribute("aria-expanded", String(open));
+  if (open) $("panel-title").focus();
+  else if (panel.contains(document.activeElement) || document.activeElement === document.body) toggle.focus();
+}
+
+/** Wire the drawer to the host's `act(action, args)` and keep it in step with the state. */
+export function mountPanel(options) {
+  act = options.act;
+  $("btn-panel").addEventListener("click", () => togglePanel());
+  $("btn-panel-close").addEventListener("click", () => togglePanel(false));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !$("panel").hidden) togglePanel(false);
+  });
+  $("people-list").addEventListener("click", onPeopleClick);
+  $("prompt-list").addEventListener("click", onPromptClick);
+  $("prompt-add-form").addEventListener("submit", addPrompt);
+  $("turn-seconds-form").addEventListener("submit", setTurnSeconds);
+  onState(render);
+  setInterval(tickAirtime, 1000);
+}
+
+function render() {
+  const { turns, prompts } = state.sections;
+  if (!turns || !prompts) return;
+  keepFocus($("people-list"), () => renderPeople(turns));
+  if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts, turns));
+  const input = $("turn-seconds-input");
+  if (document.activeElement !== input) input.value = turns.turn_seconds;
+}
+
+/** Rebuild a list without losing the keyboard focus of someone working in it. */
+function keepFocus(list, rebuild) {
+  const key = list.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+  rebuild();
+  const again = key && list.querySelector(`[data-focus-key="${CSS.escape(key)}"]`);
+  // A move button that just reached the end of the list is disabled and can't keep the focus:
+  // hand it to the same row's other move button, so the keyboard doesn't lose its place.
+  const row = again?.disabled ? again.parentElement : null;
+  const target = row
+    ? row.querySelector("[data-move]:enabled, [data-to]:enabled") || row.querySelector("button:enabled")
+    : again;
+  target?.focus();
+}
+
+function button(label, focusKey, options = {}) {
+  return el("button", {
+    class: `button button-small ${options.class || ""}`, text: label,
+    data: { focusKey, ...options.data }, attrs: { type: "button", "aria-label": options.aria },
+  });
+}
+
+// --- people ------------------------------------------------------------------------------
+
+/** Who can still be moved: the people still to speak this round, or everyone between rounds. */
+function movable(turns) {
+  return IN_ROUND.includes(turns.status) ? turns.order.slice(turns.position + 1) : [...turns.order];
+}
+
+function renderPeople(turns) {
+  const inRound = IN_ROUND.includes(turns.status);
+  const upcoming = movable(turns);
+  const rows = turns.order.map((pid, i) => {
+    const p = person(pid);
+    if (!p) return null;
+    let tag = "";
+    if (p.status !== "here") tag = p.status === "left" ? "Left" : "Removed";
+    else if (inRound && i < turns.position) tag = "Spoke";
+    else if (inRound && i === turns.position) tag = turns.status === "paused" ? "Paused" : "Speaking";
+    else if (pid === turns.next) tag = "Next";
+    const at = upcoming.indexOf(pid);
+    const actions = el("span", { class: "row-actions" });
+    if (at >= 0) {
+      const up = button("↑", `up-${pid}`, { aria: `Move ${p.name} up`, data: { move: "-1", pid } });
+      const down = button("↓", `down-${pid}`, { aria: `Move ${p.name} down`, data: { move: "1", pid } });
+      up.disabled = at === 0;
+      down.disabled = at === upcoming.length - 1;
+      actions.append(up, down);
+    }
+    if (p.status === "here") {
+      actions.append(button("Remove", `remove-${pid}`, {
+        class: "button-danger", aria: `Remove ${p.name}`, data: { remove: pid },
+      }));
+    }
+    return el("li", { class: "manage-row", data: { pid, tag: tag.toLowerCase() } },
+      el("span", { class: "row-main" },
+        el("span", { class: "row-title", text: p.name }),
+        p.about ? el("span", { class: "row-sub", text: p.about }) : null),
+      tag ? el("span", { class: "row-tag", text: tag }) : null,
+      el("span", { class: "row-air", text: mmss(airtime(pid)), data: { airtime: pid },
+        attrs: { title: "Airtime so far" } }),
+      actions);
+  }).filter(Boolean);
+  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
+  $("people-list").replaceChildren(...rows);
+  const here = turns.order.filter((pid) => person(pid)?.status === "here").length;
+  setText($("people-title"), `People, in speaking order (${here})`);
+}
+
+function tickAirtime() {
+  for (const cell of $("people-list").querySelectorAll("[data-airtime]")) {
+    setText(cell, mmss(airtime(cell.dataset.airtime)));
+  }
+}
+
+function onPeopleClick(event) {
+  const target = event.target.closest("button");
+  if (!target) return;
+  const turns = state.sections.turns;
+  if (target.dataset.remove) {
+    confirmTwice(target, "Really remove?", () => act("remove", { pid: target.dataset.remove }));
+  } else if (target.dataset.move) {
+    const order = movable(turns);
+    const from = order.indexOf(target.dataset.pid);
+    const to = from + Number(target.dataset.move);
+    if (from < 0 || to < 0 || to >= order.length) return;
+    [order[from], order[to]] = [order[to], order[from]];
+    act("reorder", { order });
+  }
+}
+
+// --- prompts -----------------------------------------------------------------------------
+
+function renderPrompts(prompts, turns) {
+  const now = roundPrompt()?.id;
+  const rows = prompts.items.map((prompt, i) => {
+    const { id } = prompt;
+    let tag = "";
+    if (id === now) tag = "Now";
+    else if (i === prompts.up_next) tag = "Up next";
+    const actions = el("span", { class: "row-actions" });
+    if (tag !== "Up next" && tag !== "Now") {
+      actions.append(button("Run this next", `select-${id}`, { data: { select: id } }));
+    }
+    const up = button("↑", `up-${id}`, { aria: `Move prompt ${i + 1} up`, data: { to: String(i - 1), id } });
+    const down = button("↓", `down-${id}`, { aria: `Move prompt ${i + 1} down`, data: { to: String(i + 1), id } });
+    up.disabled = i === 0;
+    down.disabled = i === prompts.items.length - 1;
+    actions.append(button("Edit", `edit-${id}`, { data: { edit: id } }), up, down,
+      button("Remove", `remove-${id}`, { class: "button-danger", aria: `Remove prompt ${i + 1}`, data: { remove: id } }));
+    return el("li", { class: "manage-row", data: { id, tag: tag.replace(" ", "-").toLowerCase() } },
+      el("span", { class: "row-index", text: String(i + 1) }),
+      el("span", { class: "row-main" },
+        el("span", { class: "row-title", text: prompt.text }),
+        prompt.hint ? el("span", { class: "row-sub", text: prompt.hint }) : null),
+      tag ? el("span", { class: "row-tag", text: tag }) : null,
+      actions);
+  });
+  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "No prompts yet: add one below." }));
+  $("prompt-list").replaceChildren(...rows);
+}
+
+function onPromptClick(event) {
+  const target = event.target.closest("button");
+  if (!target) return;
+  const data = target.dataset;
+  if (data.select) act("prompt_select", { id: data.select });
+  else if (data.to) act("prompt_move", { id: data.id, to: Number(data.to) });
+  else if (data.remove) confirmTwice(target, "Really remove?", () => act("prompt_remove", { id: data.remove }));
+  else if (data.edit) startEdit(target.closest("li"), data.edit);
+}
+
+function startEdit(row, id) {
+  const prompt = state.sections.prompts.items.find((p) => p.id === id);
+  if (!prompt) return;
+  editingId = id;
+  const text = el("input", { attrs: { type: "text", maxlength: "200", required: true, id: "prompt-edit-text" } });
+  const hint = el("input", { attrs: { type: "text", maxlength: "200", id: "prompt-edit-hint" } });
+  text.value = prompt.text;
+  hint.value = prompt.hint || "";
+  const cancel = button("Cancel", "edit-cancel");
+  const form = el("form", { class: "stack compact edit-form" },
+    el("div", { class: "field" }, el("label", { text: "Prompt", attrs: { for: "prompt-edit-text" } }), text),
+    el("div", { class: "field" }, el("label", { text: "Hint", attrs: { for: "prompt-edit-hint" } }), hint),
+    el("span", { class: "row-actions" },
+      el("button", { class: "button button-small button-primary", text: "Save", attrs: { type: "submit" } }), cancel));
+  const finish = () => {
+    editingId = null;
+    render();
+    $("prompt-list").querySelector(`[data-focus-key="edit-${CSS.escape(id)}"]`)?.focus();
+  };
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const ack = await act("prompt_edit", { id, text: text.value, hint: hint.value });
+    if (ack.ok) finish();
+  });
+  cancel.addEventListener("click", finish);
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      finish();
+    }
+  });
+  row.replaceChildren(form);
+  text.focus();
+}
+
+async function addPrompt(event) {
+  event.preventDefault();
+  const text = $("prompt-add-text");
+  const hint = $("prompt-add-hint");
+  const ack = await act("prompt_add", { text: text.value, hint: hint.value });
+  if (ack.ok) {
+    text.value = "";
+    hint.value = "";
+    text.focus();
+  }
+}
+
+async function setTurnSeconds(event) {
+  event.preventDefault();
+  const input = $("turn-seconds-input");
+  const ack = await act("turn_seconds", { seconds: Number(input.value) });
+  if (ack.ok) input.blur();
+}

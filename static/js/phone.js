@@ -1,0 +1,223 @@
+// The phone screen at /j/<CODE>: join the table, then follow the round and take your turn.
+import { $, confirmTwice, count, el, setText, show, showConnection, toast } from "./dom.js";
+import {
+  connect, emitAck, identity, join, onRoomDeleted, onState, onStatus, person, roundPrompt, state,
+  upNextPrompt, watch,
+} from "./live.js";
+import { mountRing } from "./countdown.js";
+import { mountBoard } from "./board.js";
+import { mountPhoneGenerosity } from "./generosity-phone.js";
+
+export { identity, state };
+
+const root = $("phone");
+const code = root.dataset.code;
+const tokenKey = `facilitator.token.${code}`;
+const IN_ROUND = ["speaking", "paused"];
+let token = readToken();
+let buzzedFor = null; // the turn we last vibrated for, so each turn buzzes once
+
+function readToken() {
+  try {
+    return localStorage.getItem(tokenKey);
+  } catch {
+    return null;
+  }
+}
+
+function storeToken(value) {
+  token = value;
+  try {
+    if (value) localStorage.setItem(tokenKey, value);
+    else localStorage.removeItem(tokenKey);
+  } catch {
+    // Private mode: the token lives as long as this page does.
+  }
+}
+
+function setView(view) {
+  root.dataset.view = view;
+  show($("join-view"), view === "join");
+  show($("live-view"), view === "live");
+  show($("gone-view"), view === "gone");
+}
+
+function notice(text) {
+  setText($("notice"), text || "");
+  show($("notice"), Boolean(text));
+}
+
+// --- rendering ---------------------------------------------------------------------------
+
+function render() {
+  const { room, turns } = state.sections;
+  if (!room || !turns || root.dataset.view === "gone") return;
+  setText($("event-name"), room.name);
+  document.title = `${room.name} · Facilitator`;
+  const me = identity.role === "participant" ? person(identity.me) : null;
+  if (me?.status === "removed") {
+    storeToken(null);
+    notice("");
+    setView("gone");
+    return;
+  }
+  if (!me || me.status !== "here") {
+    if (me) storeToken(null); // we left (perhaps from another tab)
+    setView("join");
+    renderJoinLead(turns);
+    return;
+  }
+  setView("live");
+  renderLive(turns, me);
+}
+
+function renderJoinLead(turns) {
+  const here = turns.order.filter((pid) => person(pid)?.status === "here").length;
+  setText($("join-lead"), here
+    ? `${count(here, "person is", "people are")} already at the table. Say who you are: everyone gets a turn, and nobody has to pitch.`
+    : "Say who you are. Everyone gets a turn to talk, and nobody has to pitch.");
+}
+
+function myStatus(turns, me) {
+  if (turns.status === "lobby") {
+    const here = turns.order.filter((pid) => person(pid)?.status === "here").length;
+    return `Waiting for the host to start — ${count(here, "person", "people")} here`;
+  }
+  if (turns.status === "round_over") return "That round is done. The next one starts soon.";
+  const at = turns.order.indexOf(me.id);
+  if (at < 0) return "You'll speak in the next round.";
+  if (at < turns.position) return "You've had your turn this round";
+  if (at === turns.position + 1) return "You're up next";
+  return `You're up in ${at - turns.position} turns`;
+}
+
+function renderLive(turns, me) {
+  const inRound = IN_ROUND.includes(turns.status);
+  const myTurn = inRound && turns.current === me.id;
+  root.dataset.status = turns.status;
+  root.classList.toggle("is-my-turn", myTurn);
+  show($("my-turn"), myTurn);
+  show($("my-status"), !myTurn);
+  setText($("my-status"), myTurn ? "" : myStatus(turns, me));
+  if (myTurn) startTurn(turns);
+  updateRing();
+
+  const prompt = inRound ? roundPrompt() : upNextPrompt();
+  let label = turns.round > 0 ? "Next prompt" : "First prompt";
+  if (inRound) label = `Round ${turns.round} · turn ${turns.position + 1} of ${turns.order.length}`;
+  setText($("round-label"), label);
+  setText($("prompt-text"), prompt ? prompt.text : "The host will pick the next prompt.");
+  setText($("prompt-hint"), prompt ? prompt.hint : "");
+
+  const speaker = inRound && !myTurn ? person(turns.current) : null;
+  show($("speaker-card"), Boolean(speaker));
+  setText($("speaker-name"), speaker?.name);
+  setText($("speaker-about"), speaker?.about);
+  renderOrder(turns, me, inRound);
+}
+
+function renderOrder(turns, me, inRound) {
+  const rows = turns.order.map((pid, i) => {
+    const p = person(pid);
+    if (!p) return null;
+    const classes = ["order-item"];
+    if (pid === me.id) classes.push("is-me");
+    if (inRound && i < turns.position) classes.push("is-done");
+    const current = inRound && i === turns.position;
+    if (current) classes.push("is-current");
+    return el("li", { class: classes.join(" "), attrs: { "aria-current": current ? "true" : null } },
+      el("span", { class: "order-name", text: p.name }),
+      pid === me.id ? el("span", { class: "order-you", text: " (you)" }) : null,
+      current ? el("span", { class: "order-tag", text: "speaking" }) : null,
+      inRound && i < turns.position ? el("span", { class: "order-tag order-tag-done", text: "spoke" }) : null);
+  }).filter(Boolean);
+  $("order-list").replaceChildren(...rows);
+}
+
+function startTurn(turns) {
+  const key = `${turns.round}:${turns.position}`; // a passer comes back at a later position
+  if (buzzedFor === key) return;
+  buzzedFor = key;
+  window.scrollTo({ top: 0 });
+  if (navigator.vibrate) navigator.vibrate(200);
+}
+
+// --- actions -----------------------------------------------------------------------------
+
+async function onJoin(event) {
+  event.preventDefault();
+  const submit = $("join-submit");
+  const error = $("join-error");
+  show(error, false);
+  const interests = $("join-interests").value.split(",").map((s) => s.trim()).filter(Boolean);
+  submit.disabled = true;
+  setText(submit, "Joining…");
+  const ack = await join({ name: $("join-name").value, about: $("join-about").value, interests });
+  submit.disabled = false;
+  setText(submit, "Join the table");
+  if (!ack.ok) {
+    setText(error, ack.error);
+    show(error, true);
+    return;
+  }
+  storeToken(ack.token);
+  notice("");
+}
+
+async function turnAction(event, button) {
+  // Both buttons are off until the answer, so a double tap can't end two turns.
+  const buttons = [$("btn-done"), $("btn-pass")];
+  for (const b of buttons) b.disabled = true;
+  const ack = await emitAck(event);
+  for (const b of buttons) b.disabled = false;
+  if (!ack.ok) toast(ack.error);
+  else button.blur();
+}
+
+async function leave() {
+  const ack = await emitAck("leave");
+  if (!ack.ok) {
+    toast(ack.error);
+    return;
+  }
+  storeToken(null);
+  setView("join");
+  notice("You've left the table. You're welcome back any time.");
+  watch(); // keep following the room as a viewer
+}
+
+function onRefused(error) {
+  if (token && /join again/i.test(error)) {
+    // Our token no longer works ("… Please join again."): start over with the join form.
+    storeToken(null);
+    setView("join");
+    setText($("join-error"), error);
+    show($("join-error"), true);
+    watch();
+  } else {
+    notice(error);
+  }
+}
+
+// --- start -------------------------------------------------------------------------------
+
+setView(token ? "loading" : "join");
+const updateRing = mountRing($("phone-ring"));
+$("join-form").addEventListener("submit", onJoin);
+$("btn-done").addEventListener("click", (e) => turnAction("turn_done", e.currentTarget));
+$("btn-pass").addEventListener("click", (e) => turnAction("turn_pass", e.currentTarget));
+$("btn-leave").addEventListener("click", (e) => confirmTwice(e.currentTarget, "Tap again to leave", leave));
+onStatus((status) => {
+  showConnection($("conn"), status);
+  show($("reconnecting"), status === "reconnecting");
+});
+onState(render);
+mountBoard();
+onRoomDeleted(({ message }) => {
+  storeToken(null);
+  notice("");
+  setText($("gone-title"), message || "This event has ended.");
+  setText($("gone-detail"), "Thank you for taking part.");
+  setView("gone");
+});
+mountPhoneGenerosity({ socket: connect({ code, getAuth: () => (token ? { token } : {}), onRefused }) });

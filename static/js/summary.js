@@ -1,0 +1,105 @@
+// The host's event summary (templates/summary.html): fetched with the host key this browser kept
+// (sent in a header, never in a URL), then drawn with DOM APIs: figures, airtime bars and a
+// who-helped-whom network whose layout the server computed (core/summary.py).
+import { $, el, mmss, setText, show } from "./dom.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const KIND_LABELS = { help: "I can help", intro: "I know someone", resource: "Resource" };
+const code = $("summary").dataset.code;
+
+function hostKey() {
+  try {
+    return localStorage.getItem(`facilitator.host.${code}`);
+  } catch {
+    return null;
+  }
+}
+
+function svg(tag, attrs = {}, text = null) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+function figures(data) {
+  const kinds = Object.entries(data.offers_by_kind).map(([k, n]) => `${n} ${KIND_LABELS[k] || k}`).join(" · ");
+  const rows = [
+    ["Rounds run", String(data.rounds.length)],
+    ["Pitch nudges", `${data.nudges.nudged} (from ${data.nudges.taps} anonymous taps)`],
+    ["Questions asked", String(data.questions.total)],
+    ["Asks met", `${data.asks.met} of ${data.asks.total}`],
+    ["Offers", kinds],
+    ["Introductions", `${data.introductions.made} suggested, ${data.introductions.accepted} accepted`],
+  ];
+  $("summary-figures").replaceChildren(...rows.flatMap(([term, value]) => [
+    el("dt", { text: term }), el("dd", { text: value })]));
+}
+
+function airtime(data) {
+  const { chart, ratio } = data.airtime;
+  setText($("summary-ratio"), ratio == null ? "Not enough turns to compare airtime."
+    : `Most ÷ least airtime: ${ratio.toFixed(1)} (1.0 is perfectly even).`);
+  $("summary-airtime").replaceChildren(...chart.map((bar) => {
+    const fill = el("span", { class: "gen-bar-fill" });
+    fill.style.setProperty("--share", String(bar.share));
+    return el("li", { class: "gen-bar" },
+      el("span", { class: "gen-bar-name", text: data.people[bar.pid] }),
+      el("span", { class: "gen-bar-track", attrs: { "aria-hidden": "true" } }, fill),
+      el("span", { class: "gen-bar-time", text: mmss(bar.seconds) }));
+  }));
+}
+
+/** People on a circle, a line per pair who exchanged offers: the picture, with a list beside it
+ *  so screen readers (and printouts) get the same facts. */
+function network(data) {
+  const { size, nodes, edges } = data.network;
+  const at = Object.fromEntries(nodes.map((n) => [n.id, n]));
+  const drawing = svg("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", class: "summary-svg",
+    "aria-label": `Who helped whom: ${edges.length} connections between ${nodes.length} people` });
+  for (const edge of edges) {
+    const a = at[edge.from];
+    const b = at[edge.to];
+    drawing.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y,
+      class: edge.taken ? "summary-edge is-taken" : "summary-edge" }));
+  }
+  for (const node of nodes) {
+    drawing.append(svg("circle", { cx: node.x, cy: node.y, r: 7, class: "summary-node" }));
+    drawing.append(svg("text", { x: node.label_x, y: node.label_y, "text-anchor": node.anchor,
+      class: "summary-label" }, node.name));
+  }
+  $("summary-network").replaceChildren(nodes.length ? drawing
+    : el("p", { class: "hint", text: "Nobody has offered anyone help yet." }));
+  $("summary-edges").replaceChildren(...edges.map((e) => el("li", {
+    text: `${data.people[e.from]} → ${data.people[e.to]}: ${e.offers} offer${e.offers === 1 ? "" : "s"}`
+      + (e.taken ? `, ${e.taken} taken up` : ""),
+  })));
+}
+
+async function load() {
+  const key = hostKey();
+  if (!key) {
+    setText($("summary-status"), "Open this page in the browser you host the event from: it keeps the host key.");
+    return;
+  }
+  let data = {};
+  try {
+    const response = await fetch(`/host/${encodeURIComponent(code)}/summary.json`,
+      { headers: { Authorization: `Bearer ${key}` }, cache: "no-store" });
+    data = await response.json();
+  } catch {
+    data = {};
+  }
+  if (!data.ok) {
+    setText($("summary-status"), data.error || "We couldn't load the summary. Please try again.");
+    return;
+  }
+  figures(data);
+  airtime(data);
+  network(data);
+  $("summary-rounds").replaceChildren(...data.rounds.map((r) => el("li", { text: r.text })));
+  show($("summary-status"), false);
+  show($("summary-content"), true);
+}
+
+load();
