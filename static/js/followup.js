@@ -8,7 +8,8 @@ const code = $("followup").dataset.code;
 const base = `/j/${encodeURIComponent(code)}`;
 let token = null;
 try {
-  token = localStorage.getItem(`facilitator.token.${code}`);
+  token = localStorage.getItem(`facilitator.token.${code}`)
+    || localStorage.getItem(`facilitator.followup.${code}`); // kept by "Leave"
 } catch {
   // no storage: nothing to show
 }

@@ -180,6 +180,12 @@ async function leave() {
     toast(ack.error);
     return;
   }
+  try {
+    // Leaving the table is not leaving the event: the follow-up page still needs this token.
+    localStorage.setItem(`facilitator.followup.${code}`, token);
+  } catch {
+    // no storage: nothing to keep
+  }
   storeToken(null);
   setView("join");
   notice("You've left the table. You're welcome back any time.");
