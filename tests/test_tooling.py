@@ -41,3 +41,12 @@ def test_phone_context_is_mobile(phone_context: Callable[..., BrowserContext]) -
         "data:text/html,<meta name=viewport content='width=device-width'><title>phone</title>"
     )
     assert page.evaluate("() => [innerWidth, 'ontouchstart' in window]") == [390, True]
+
+
+def test_readme_shows_every_screenshot() -> None:
+    root = VENDOR.parents[2]
+    readme = (root / "README.md").read_text()
+    for name in ("host", "phone-join", "phone-turn", "board"):
+        path = f"docs/screenshots/{name}.png"
+        assert path in readme, f"README does not show {path}"
+        assert (root / path).is_file(), f"{path} missing: run scripts/screenshots"

@@ -7,6 +7,7 @@ by the core, so a hand-crafted event can do no more than the buttons on the scre
 import random
 from collections.abc import Callable
 
+from . import steering
 from .errors import RoomError
 from .room import Room
 from .text import clean_int
@@ -71,6 +72,8 @@ HOST_ACTIONS: dict[str, HostAction] = {
     "prompt_remove": _prompts("remove", "id"),
     "prompt_select": _prompts("select", "id"),
     "prompt_move": _move_prompt,
+    "features": lambda room, args, now, rng: steering.set_features(room, args),
+    "hands_clear": lambda room, args, now, rng: steering.clear_hands(room, args.get("pid")),
 }
 
 
@@ -82,4 +85,5 @@ def host_action(room: Room, name: object, args: object, now: float,
         raise RoomError("Unknown host action.")
     if not isinstance(args, dict):
         raise RoomError("The action's details are malformed.")
+    steering.check_moving_on(room, name)
     action(room, args, now, rng)

@@ -1,13 +1,16 @@
 """A room as plain JSON-able data and back: the shape the store saves and loads."""
 
-from dataclasses import asdict
-
+from .board import Board
+from .contacts import Contacts
+from .generosity import Generosity
 from .participants import Participant
 from .prompts import Prompts
 from .room import Room
 from .turns import Turns
 
 FORMAT = 1  # bump when the shape changes, and teach `room_from_dict` the old one
+# Added to format 1 later: documents saved before the board load with an empty one.
+NO_BOARD = {"posts": [], "recent": {}}
 
 
 def room_to_dict(room: Room) -> dict:
@@ -18,9 +21,14 @@ def room_to_dict(room: Room) -> dict:
         "host_digest": room.host_digest,
         "created_at": room.created_at,
         "prompts": room.prompts.to_dict(),
-        "turns": asdict(room.turns),
+        # Shallow, not `asdict` (a deep copy): this is dumped to JSON at once, on every change,
+        # and the turn log grows by one entry per turn (500 in a round of a 500-person room).
+        "turns": dict(vars(room.turns)),
         "participants": [p.to_dict() for p in room.participants.values()],
         "rounds": room.rounds,
+        "board": room.board.to_dict(),
+        "contacts": room.contacts.to_dict(),
+        "generosity": room.generosity.to_dict(),
         "max_participants": room.max_participants,
         "version": room.version,
     }
@@ -36,6 +44,9 @@ def room_from_dict(data: dict) -> Room:
         turns=Turns(**data["turns"]),
         participants={p["id"]: Participant.from_dict(p) for p in data["participants"]},
         rounds=data["rounds"],
+        board=Board.from_dict(data.get("board", NO_BOARD)),
+        contacts=Contacts.from_dict(data.get("contacts", {})),
+        generosity=Generosity.from_dict(data.get("generosity", {})),
         max_participants=data["max_participants"],
         version=data["version"],
     )

@@ -1,12 +1,15 @@
-"""A room: one event's table, with its people, prompts and round. The aggregate every change goes
-through, so every change bumps one version and can be sent to clients as a snapshot or a delta."""
+"""A room: one event's table, with its people, prompts, round and board. The aggregate every change
+goes through, so every change bumps one version and can be sent to clients (see `sync`)."""
 
 from dataclasses import dataclass, field
 
 from . import identity
+from .board import Board
 from .changes import Changes
+from .contacts import Contacts
 from .decks import get_deck
 from .errors import RoomError
+from .generosity import Generosity
 from .participants import HERE, LEFT, REMOVED, Participant, clean_profile
 from .prompts import Prompts
 from .text import clean_int, clean_text
@@ -26,6 +29,9 @@ class Room:
     turns: Turns
     participants: dict[str, Participant] = field(default_factory=dict)
     rounds: list[dict] = field(default_factory=list)  # {round, prompt_id, text, started_at}
+    board: Board = field(default_factory=Board)
+    contacts: Contacts = field(default_factory=Contacts)
+    generosity: Generosity = field(default_factory=Generosity)  # switches, taps, hands, intros
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     version: int = 0
     changes: Changes = field(default_factory=Changes, compare=False, repr=False)
@@ -107,7 +113,7 @@ class Room:
 
     def remove(self, pid: object, now: float) -> None:
         """The host removes someone: their token stops working."""
-        if pid not in self.participants:
+        if not isinstance(pid, str) or pid not in self.participants:
             raise RoomError("That person is not in this room.")
         self._unseat(pid, REMOVED, now)
 
@@ -150,47 +156,20 @@ class Room:
         self.changes.touch("turns")
 
     def next_prompt(self, now: float) -> None:
-        """End any running round and make the following prompt the one up next."""
-        self.turns.end_round(now)
-        nxt = self.prompts.up_next()
-        if self.prompts.used and nxt is not None:
-            self.prompts.select(self.prompts.items[nxt]["id"])
-        elif nxt is None:
-            raise RoomError("That was the last prompt: add one, or pick a prompt to run again.")
+        """During a round: end it, so the following prompt is up next. Between rounds: skip
+        the prompt that was up next."""
+        if self.turns.status in IN_ROUND:
+            self.turns.end_round(now)
+        else:
+            nxt = self.prompts.up_next()
+            if nxt is None or nxt + 1 >= len(self.prompts.items):
+                raise RoomError(
+                    "That was the last prompt: add one, or pick a prompt to run again.")
+            self.prompts.select(self.prompts.items[nxt + 1]["id"])
         self.changes.touch("turns", "prompts")
 
-    # --- what clients see -------------------------------------------------------------------
-
-    def section(self, name: str, now: float) -> dict:
-        if name == "room":
-            return {"code": self.code, "name": self.name, "max_participants": self.max_participants}
-        if name == "prompts":
-            return self.prompts.public()
-        if name == "turns":
-            return self.turns.public(now)
-        raise KeyError(name)
-
-    def item(self, collection: str, item_id: str) -> dict | None:
-        if collection == "people":
-            person = self.participants.get(item_id)
-            return person.public() if person else None
-        raise KeyError(collection)
-
-    def snapshot(self, now: float) -> dict:
-        """Everything a screen needs, for a client that connects or reconnects."""
-        return {
-            "version": self.version,
-            "now": now,
-            "sections": {name: self.section(name, now) for name in ("room", "prompts", "turns")},
-            "items": {"people": {pid: p.public() for pid, p in self.participants.items()}},
-        }
-
-    def delta(self, now: float) -> dict:
-        """Only what the last change touched, with the new version."""
-        return {
-            "version": self.version,
-            "now": now,
-            "sections": {name: self.section(name, now) for name in sorted(self.changes.sections)},
-            "items": {coll: {i: self.item(coll, i) for i in sorted(ids)}
-                      for coll, ids in self.changes.items.items()},
-        }
+    @property
+    def round_prompt_id(self) -> str | None:
+        """The prompt of the round running or just finished, even if the host has since
+        picked another one to run next."""
+        return self.rounds[-1]["prompt_id"] if self.rounds and self.turns.round else None

@@ -1,8 +1,11 @@
 """Checking text that people type: the one place that decides what a name or a prompt may be."""
 
 import unicodedata
+from urllib.parse import urlsplit
 
 from .errors import RoomError
+
+LINK_MAX_LEN = 300
 
 
 def clean_text(value: object, label: str, max_len: int, *, required: bool = True) -> str:
@@ -57,3 +60,24 @@ def clean_int(value: object, label: str, low: int, high: int) -> int:
     if value != int(value) or not low <= value <= high:
         raise RoomError(f"{label} must be a whole number from {low} to {high}.")
     return int(value)
+
+
+def clean_link(value: object, label: str) -> str:
+    """An http(s) address, or "" for none: other schemes (javascript:, data:) never reach a page.
+
+    Characters that could break out of an attribute or a Markdown/vCard line are refused too,
+    so a link is safe wherever it is written out.
+    """
+    text = clean_text(value, label, LINK_MAX_LEN, required=False)
+    if not text:
+        return ""
+    if any(ch.isspace() or ch in '<>"`\\' for ch in text):
+        raise RoomError(f"{label} can't contain spaces, quotes or angle brackets.")
+    try:
+        parts = urlsplit(text)
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # e.g. an unbalanced [ in the host
+        web = False
+    if not web:
+        raise RoomError(f"{label} must be a web address starting with http:// or https://.")
+    return text

@@ -4,7 +4,7 @@
 import { $, el, isTyping, setText, show, toast } from "./dom.js";
 import { onState, person, state } from "./live.js";
 import { mountBoard, renderBoard } from "./board.js";
-import { actButton, send } from "./board-forms.js";
+import { actButton, nameOf, send } from "./board-forms.js";
 
 const MODES = ["off", "beside", "full"];
 const MODE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
@@ -60,14 +60,34 @@ export function mountHostBoard({ socket, hostKey, code }) {
   mountBoard({
     host: true,
     tools: (post) => [post.hidden
-      ? actButton("Restore", "restore")
-      : actButton("Hide", "hide", { className: "button-danger" })],
+      ? actButton("Restore", "restore", { attrs: { "aria-label": `Restore ${summary(post)}` } })
+      : actButton("Hide", "hide", { className: "post-mod", attrs: { "aria-label": `Hide ${summary(post)}` } })],
     actions: {
       hide: (post) => send("moderate", { id: post.id, hidden: true }),
       restore: (post) => send("moderate", { id: post.id, hidden: false }),
     },
   });
   onState(applyPending);
+  mountEdges($("board"));
+}
+
+/** What a moderation button acts on, for its accessible name: "Mei Lin's offer: I solder…". */
+function summary(post) {
+  const text = post.text || "";
+  return `${nameOf(post.author)}'s ${post.type}: ${text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text}`;
+}
+
+/** The board scrolls within its area when it must: mark the edges with more beyond them (the CSS
+ *  fades them), so a post cut by the edge reads as "more below". */
+function mountEdges(board) {
+  const update = () => {
+    board.toggleAttribute("data-scrolled", board.scrollTop > 1);
+    board.toggleAttribute("data-more", board.scrollHeight - board.clientHeight - board.scrollTop > 1);
+  };
+  board.addEventListener("scroll", update, { passive: true });
+  const sizes = new ResizeObserver(update);
+  sizes.observe(board);
+  for (const child of board.children) sizes.observe(child);
 }
 
 /** Merge host updates into the state once the room delta of the same version has landed. */

@@ -27,7 +27,10 @@ export function mountRing(root) {
     // A turn length changed mid-turn applies from the next turn, so never overflow the ring.
     const total = Math.max(turns.turn_seconds || 1, left, 1);
     const fraction = Math.min(1, Math.max(0, left / total));
-    progress.style.strokeDashoffset = `${length * (1 - fraction)}`;
+    // Whole while the clock still reads the full turn: the ends are butt (app.css), and a sliver
+    // of a gap under "2:00" would read as a seam.
+    const gap = Math.ceil(left) >= total ? 0 : length * (1 - fraction);
+    progress.style.strokeDashoffset = `${gap}`;
     let mode = "running";
     if (turns.status === "paused") mode = "paused";
     else if (left <= 0) mode = "up";

@@ -4,6 +4,7 @@
 import { $, el, mmss, setText, show } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
+const NODE_RADIUS = 7;
 const KIND_LABELS = { help: "I can help", intro: "I know someone", resource: "Resource" };
 const code = $("summary").dataset.code;
 
@@ -57,14 +58,24 @@ function network(data) {
   const at = Object.fromEntries(nodes.map((n) => [n.id, n]));
   const drawing = svg("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", class: "summary-svg",
     "aria-label": `Who helped whom: ${edges.length} connections between ${nodes.length} people` });
+  const marker = svg("marker", { id: "summary-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
+    markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto" });
+  marker.append(svg("path", { d: "M0 0 L10 5 L0 10 z", class: "summary-arrow" }));
+  const defs = svg("defs");
+  defs.append(marker);
+  drawing.append(defs);
   for (const edge of edges) {
     const a = at[edge.from];
     const b = at[edge.to];
-    drawing.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y,
+    // Stop short of the receiver's dot, so the arrowhead shows who was helped.
+    const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const back = NODE_RADIUS + 3;
+    drawing.append(svg("line", { x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / length) * back,
+      y2: b.y - ((b.y - a.y) / length) * back, "marker-end": "url(#summary-arrow)",
       class: edge.taken ? "summary-edge is-taken" : "summary-edge" }));
   }
   for (const node of nodes) {
-    drawing.append(svg("circle", { cx: node.x, cy: node.y, r: 7, class: "summary-node" }));
+    drawing.append(svg("circle", { cx: node.x, cy: node.y, r: NODE_RADIUS, class: "summary-node" }));
     drawing.append(svg("text", { x: node.label_x, y: node.label_y, "text-anchor": node.anchor,
       class: "summary-label" }, node.name));
   }
@@ -97,7 +108,9 @@ async function load() {
   figures(data);
   airtime(data);
   network(data);
-  $("summary-rounds").replaceChildren(...data.rounds.map((r) => el("li", { text: r.text })));
+  $("summary-rounds").replaceChildren(...(data.rounds.length
+    ? data.rounds.map((r) => el("li", { text: r.text }))
+    : [el("li", { class: "hint", text: "No rounds were run." })]));
   show($("summary-status"), false);
   show($("summary-content"), true);
 }

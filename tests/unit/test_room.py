@@ -5,6 +5,7 @@ import random
 
 import pytest
 
+from facilitator.core import sync
 from facilitator.core.actions import host_action
 from facilitator.core.errors import RoomError
 from facilitator.core.identity import CODE_ALPHABET, CODE_LENGTH, normalize_code
@@ -120,7 +121,26 @@ def test_next_prompt_ends_the_round_and_moves_on():
     room.next_prompt(now=3)
     assert room.turns.status == "round_over"
     assert room.prompts.up_next() == 1
-    assert not room.prompts.used
+    assert room.round_prompt_id == room.prompts.items[0]["id"]
+
+
+def test_next_prompt_between_rounds_skips_the_one_up_next():
+    room, _ = new_room()
+    room.join(name="Ann", now=0)
+    room.next_prompt(now=0)
+    assert room.prompts.up_next() == 1
+    room.start_round(now=1)
+    room.advance(now=2)
+    room.next_prompt(now=3)  # the round on prompt 1 is over; 2 was up next, so 3 is now
+    assert room.prompts.up_next() == 3
+    assert room.round_prompt_id == room.prompts.items[1]["id"]
+
+
+def test_next_prompt_refuses_to_run_off_the_end():
+    room, _ = new_room()
+    room.prompts.select(room.prompts.items[-1]["id"])
+    with pytest.raises(RoomError, match="last prompt"):
+        room.next_prompt(now=0)
 
 
 def test_unknown_or_malformed_host_actions_are_refused():
@@ -136,8 +156,8 @@ def test_unknown_or_malformed_host_actions_are_refused():
 def test_changes_say_what_to_broadcast():
     room, _ = new_room()
     person, _ = room.join(name="Ann", now=0)
-    delta = room.delta(now=0)
-    assert set(delta["sections"]) == {"turns"}
+    delta = sync.delta(room, now=0)
+    assert "turns" in delta["sections"] and "prompts" not in delta["sections"]
     assert delta["items"]["people"][person.id]["name"] == "Ann"
     assert "token_digest" not in json.dumps(delta)
 
@@ -149,4 +169,4 @@ def test_snapshot_round_trips_through_storage():
     room.turns.pause(now=20)
     copy = room_from_dict(json.loads(json.dumps(room_to_dict(room))))
     assert copy == room
-    assert copy.snapshot(now=30) == room.snapshot(now=30)
+    assert sync.snapshot(copy, now=30) == sync.snapshot(room, now=30)

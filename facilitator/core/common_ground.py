@@ -1,0 +1,94 @@
+"""Common ground: what people at the table share beyond business, from the interests they gave.
+
+People word the same thing differently ("Running", "jogging", "parkrun"), so interests are
+matched on a normalised form: case folded, accents and punctuation dropped, filler words ("I
+love", "playing") removed, each word's English plural made singular, and finally looked up in a
+small synonym table (`synonyms.json`) that maps the usual wordings of a pastime to one entry.
+Whole phrases are matched, never parts of them, so "school run" does not match "running".
+"""
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.json")
+MAX_GROUPS = 50  # the section every screen gets stays small in a big room
+NON_WORD = re.compile(r"[^\w\s]|_")
+# Plurals in -es that drop the whole -es ("matches", "boxes"); others just lose the -s.
+ES_PLURAL = ("ches", "shes", "sses", "xes", "zes")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    fillers: frozenset[str]
+    plurals: dict[str, str]
+    says: dict[str, str]  # normalised wording -> what the group "says", e.g. "run"
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The synonym table, read once, with its wordings normalised like people's input."""
+    data = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    plain = Vocabulary(frozenset(data["fillers"]), data["plurals"], {})
+    says = {}
+    for group in data["groups"]:
+        for word in group["words"]:
+            says[_normalise(word, plain)] = group["says"]
+    return Vocabulary(plain.fillers, plain.plurals, says)
+
+
+def singular(word: str, plurals: dict[str, str]) -> str:
+    """A simple English singular: hobbies → hobby, matches → match, kids → kid, chess stays."""
+    if word in plurals:
+        return plurals[word]
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(ES_PLURAL):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
+def _normalise(text: str, vocab: Vocabulary) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("&", " and "))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = NON_WORD.sub(" ", plain.replace("'", "").replace("’", ""))
+    words = [singular(w, vocab.plurals) for w in plain.split() if w not in vocab.fillers]
+    return " ".join(words)
+
+
+def normalise(text: str) -> str:
+    """The form two wordings of an interest are compared in, before synonyms."""
+    return _normalise(text, vocabulary())
+
+
+@lru_cache(maxsize=8192)  # a big room recomputes its groups on every join; wordings repeat
+def match_key(text: str) -> tuple[str, str | None]:
+    """(what to compare, what the group "says") for an interest; says is None off the table."""
+    norm = normalise(text)
+    says = vocabulary().says.get(norm)
+    return (f"~{says}" if says else norm), says
+
+
+def groups(interests: dict[str, list[str]]) -> list[dict]:
+    """Interests that two or more people share, largest first.
+
+    `interests` is pid -> what they typed. Each group is `{"key", "label", "says", "pids"}`:
+    `label` is the first wording given, `says` finishes "3 of you …" ("run", or "mentioned
+    Sourdough" for interests off the synonym table).
+    """
+    found: dict[str, dict] = {}
+    for pid, items in interests.items():
+        for text in items:
+            key, says = match_key(text)
+            if key:
+                group = found.setdefault(key, {"key": key, "label": text,
+                                               "says": says or f"mentioned {text}", "pids": {}})
+                group["pids"][pid] = None  # a dict: ordered, and each person once
+    shared = [{**g, "pids": list(g["pids"])} for g in found.values() if len(g["pids"]) >= 2]
+    shared.sort(key=lambda g: (-len(g["pids"]), g["label"].casefold()))
+    return shared[:MAX_GROUPS]

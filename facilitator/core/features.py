@@ -1,0 +1,85 @@
+"""The host's switches for the ways the room is steered towards generosity, per room.
+
+Every nudge is gentle, but some tables don't want one: the host switches each off on its own.
+All are on by default except "fill the gaps", which holds the room back and so is the host's
+choice to make a rule. The pitch nudge's threshold is a share of the listeners.
+"""
+
+from dataclasses import asdict, dataclass, fields
+
+from .errors import RoomError
+
+DEFAULT_PITCH_SHARE = 1 / 3
+MIN_PITCH_SHARE, MAX_PITCH_SHARE = 0.1, 1.0
+# What each switch is called on screens and in refusals.
+LABELS = {
+    "pitch_nudges": "Pitch nudges",
+    "hands": "Questions queue",
+    "common_ground": "Common ground",
+    "airtime": "Airtime chart",
+    "give_take": "Give and take",
+    "fill_the_gaps": "Fill the gaps before moving on",
+    "introductions": "Introductions",
+    "tips": "Tips between rounds",
+}
+
+
+@dataclass
+class Features:
+    pitch_nudges: bool = True
+    hands: bool = True
+    common_ground: bool = True
+    airtime: bool = True
+    give_take: bool = True
+    fill_the_gaps: bool = False
+    introductions: bool = True
+    tips: bool = True
+    pitch_share: float = DEFAULT_PITCH_SHARE
+
+    def require(self, name: str) -> None:
+        """Refuse clearly when the host has switched `name` off for this room."""
+        if not getattr(self, name):
+            raise RoomError(f"The host has switched off “{LABELS[name]}” for this room.")
+
+    def update(self, changes: object) -> list[str]:
+        """Apply the host's `{switch: bool, "pitch_share": fraction}`; returns what changed.
+
+        Everything is checked before anything changes, so a bad value changes nothing.
+        """
+        if not isinstance(changes, dict) or not changes:
+            raise RoomError("Say which switches to change.")
+        checked: dict[str, object] = {}
+        for name, value in changes.items():
+            if name == "pitch_share":
+                checked[name] = clean_share(value)
+            elif name in LABELS:
+                if not isinstance(value, bool):
+                    raise RoomError(f"Say whether “{LABELS[name]}” is on or off.")
+                checked[name] = value
+            else:
+                raise RoomError("Unknown switch.")
+        changed = [name for name, value in checked.items() if getattr(self, name) != value]
+        for name in changed:
+            setattr(self, name, checked[name])
+        return changed
+
+    def public(self) -> dict:
+        return asdict(self)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Features":
+        """Saved switches; ones added since the room was saved take their defaults."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def clean_share(value: object) -> float:
+    """A share of listeners between 10 % and 100 %, as a fraction."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RoomError("The share of listeners must be a number.")
+    if not MIN_PITCH_SHARE <= value <= MAX_PITCH_SHARE:
+        raise RoomError("The share of listeners must be from 10 % to 100 %.")
+    return float(value)

@@ -1,0 +1,66 @@
+"""Connection trouble: a phone that drops off the wifi says so, and back online it shows the
+current speaker and the right time left, without a reload."""
+
+from playwright.sync_api import Page, expect
+
+from .helpers import ring_seconds
+
+MARKER = "window.__sameDocument"
+
+
+def go_offline(phone: Page) -> None:
+    phone.context.set_offline(True)
+    expect(phone.locator("#reconnecting")).to_be_visible()
+    expect(phone.locator("#reconnecting")).to_contain_text("Reconnecting…")
+    expect(phone.locator("#conn")).to_have_attribute("data-state", "reconnecting")
+
+
+def come_back(phone: Page) -> None:
+    phone.context.set_offline(False)
+    expect(phone.locator("#reconnecting")).to_be_hidden()
+    expect(phone.locator("#conn")).to_have_text("Connected")
+    assert phone.evaluate(MARKER) is True, "the page was reloaded"
+
+
+def test_a_phone_back_online_catches_up_without_a_reload(table):
+    host = table.create(turn_seconds=120)
+    ada, bob, cy = (table.join(name) for name in ("Ada", "Bob", "Cy"))
+    for phone in (bob, cy):
+        phone.evaluate(f"{MARKER} = true")
+    host.keyboard.press("n")
+    expect(host.locator("#speaker-name")).to_have_text("Ada")
+    expect(bob.locator("#speaker-name")).to_have_text("Ada")
+
+    # Bob drops off; meanwhile his turn starts and the host pauses it.
+    go_offline(bob)
+    host.keyboard.press("n")
+    expect(host.locator("#speaker-name")).to_have_text("Bob")
+    host.keyboard.press("p")
+    expect(host.locator("#ring")).to_have_attribute("data-state", "paused")
+    paused_at = host.locator("#ring .ring-time").inner_text()
+    expect(bob.locator("#my-turn")).to_be_hidden()  # still offline: nothing new has arrived
+    come_back(bob)
+    expect(bob.locator("#my-turn")).to_be_visible()
+    expect(bob.locator("#phone-ring")).to_have_attribute("data-state", "paused")
+    expect(bob.locator("#phone-ring .ring-time")).to_have_text(paused_at)  # the exact time kept
+    host.keyboard.press("p")  # resume: Bob's phone counts on from there
+    expect(bob.locator("#phone-ring")).to_have_attribute("data-state", "running")
+    assert 0 < ring_seconds(bob.locator("#phone-ring .ring-time").inner_text()) <= ring_seconds(
+        paused_at)
+
+    # Cy drops off while a turn runs; back online, her own turn is running on the same clock.
+    go_offline(cy)
+    host.keyboard.press("n")
+    expect(host.locator("#speaker-name")).to_have_text("Cy")
+    expect(cy.locator("#speaker-name")).to_have_text("Bob")  # the stale picture, while offline
+    come_back(cy)
+    expect(cy.locator("#my-turn")).to_be_visible()
+    expect(cy.locator("#phone-ring")).to_have_attribute("data-state", "running")
+    # Countdowns only go down: the host's reading, taken between two of the phone's, lies
+    # between them (give or take the second each display rounds to).
+    before = ring_seconds(cy.locator("#phone-ring .ring-time").inner_text())
+    on_host = ring_seconds(host.locator("#ring .ring-time").inner_text())
+    after = ring_seconds(cy.locator("#phone-ring .ring-time").inner_text())
+    assert after - 1 <= on_host <= before + 1, (before, on_host, after)
+    assert before <= 120
+    expect(ada.locator("#speaker-name")).to_have_text("Cy")

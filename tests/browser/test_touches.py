@@ -1,0 +1,106 @@
+"""The touches people expect: the projector stays awake and goes fullscreen, the phone buzzes on
+its turn, and forms work with the phone's keyboard and autofill."""
+
+from playwright.sync_api import expect
+
+from .helpers import tap
+
+# Headless Chromium has no screen to keep awake and no motor: record what the page asks for.
+FAKE_WAKE_LOCK = """
+window.__wakeLocks = [];
+Object.defineProperty(Navigator.prototype, "wakeLock", { configurable: true, get: () => ({
+  request: async (type) => {
+    window.__wakeLocks.push(type);
+    return { type, released: false, release: async () => {}, addEventListener() {} };
+  },
+}) });
+"""
+FAKE_VIBRATE = """() => {
+  window.__buzzes = [];
+  Navigator.prototype.vibrate = function (pattern) { window.__buzzes.push(pattern); return true; };
+}"""
+
+
+def test_the_host_screen_keeps_awake_and_goes_fullscreen(table):
+    context = table.desktop()
+    context.add_init_script(FAKE_WAKE_LOCK)
+    host = table.create(context=context)
+    host.wait_for_function("window.__wakeLocks.length > 0")
+    assert host.evaluate("window.__wakeLocks") == ["screen"]
+
+    button = host.locator("#btn-fullscreen")
+    button.click()
+    host.wait_for_function("document.fullscreenElement !== null")
+    expect(button).to_have_text("Exit fullscreen")
+    host.keyboard.press("f")
+    host.wait_for_function("document.fullscreenElement === null")
+    expect(button).to_have_text("Fullscreen")
+
+
+def test_a_phone_buzzes_once_when_its_turn_starts(table):
+    host = table.create()
+    ada, bob = (table.join(name) for name in ("Ada", "Bob"))
+    for phone in (ada, bob):
+        phone.evaluate(FAKE_VIBRATE)  # after loading: the join happened without it
+    host.keyboard.press("n")
+    expect(ada.locator("#my-turn")).to_be_visible()
+    ada.wait_for_function("window.__buzzes.length > 0")
+    tap(ada.get_by_role("button", name="I'm done"))
+    expect(bob.locator("#my-turn")).to_be_visible()
+    bob.wait_for_function("window.__buzzes.length > 0")
+    host.keyboard.press("p")  # pause and resume redraw the turn: no second buzz
+    expect(host.locator("#btn-pause")).to_have_text("Resume")
+    expect(bob.locator("#phone-ring")).to_have_attribute("data-state", "paused")
+    host.keyboard.press("p")
+    expect(bob.locator("#phone-ring")).to_have_attribute("data-state", "running")
+    assert ada.evaluate("window.__buzzes") == [200]
+    assert bob.evaluate("window.__buzzes") == [200]
+
+
+JOIN_FIELDS = {
+    "#join-name": {"type": "text", "autocomplete": "name", "autocapitalize": "words",
+                   "enterkeyhint": "next", "required": ""},
+    "#join-about": {"type": "text", "autocomplete": "organization-title", "enterkeyhint": "next"},
+    "#join-interests": {"type": "text", "enterkeyhint": "go"},
+}
+
+
+def test_join_fields_suit_autofill_and_the_phone_keyboard(table):
+    table.create()
+    phone = table.open_phone()
+    for selector, attributes in JOIN_FIELDS.items():
+        for name, value in attributes.items():
+            expect(phone.locator(selector)).to_have_attribute(name, value)
+
+
+def test_joining_from_the_keyboard_and_by_code(table):
+    table.create()
+    phone = table.phone_context().new_page()
+    phone.goto(table.base_url + "/")
+    code_field = phone.locator("#join-code")
+    expect(code_field).to_have_attribute("autocapitalize", "characters")
+    expect(phone.locator("#turn-seconds")).to_have_attribute("inputmode", "numeric")
+    code_field.fill(table.code.lower())  # as typed from the wall, in lower case
+    code_field.press("Enter")
+    expect(phone).to_have_url(table.join_url)
+
+    tap(phone.locator("#join-submit"))  # no name yet: the browser asks for one, nothing is sent
+    expect(phone.locator("#join-name")).to_have_js_property("validity.valueMissing", True)
+    expect(phone.locator("#phone")).to_have_attribute("data-view", "join")
+    phone.locator("#join-name").fill("Ada")
+    phone.locator("#join-interests").fill("maths, poetry")
+    phone.locator("#join-interests").press("Enter")  # the keyboard's "go" key
+    expect(phone.locator("#phone")).to_have_attribute("data-view", "live")
+    expect(phone.locator("#order-list li.is-me")).to_contain_text("Ada (you)")
+
+
+def test_follow_up_contact_fields_use_the_right_keyboards(table):
+    table.create()
+    phone = table.join("Ada")
+    phone.get_by_role("link", name="Your follow-up").click()
+    expect(phone.locator("#followup-content")).to_be_visible()
+    for selector, kind, autocomplete in [("#contact-email", "email", "email"),
+                                         ("#contact-phone", "tel", "tel"),
+                                         ("#contact-link", "url", "url")]:
+        expect(phone.locator(selector)).to_have_attribute("type", kind)
+        expect(phone.locator(selector)).to_have_attribute("autocomplete", autocomplete)
