@@ -12,6 +12,9 @@ if ASYNC_MODE == "eventlet":
     import eventlet
 
     eventlet.monkey_patch()
+    from .serving import green_postgres
+
+    green_postgres()
 elif ASYNC_MODE == "gevent":
     from gevent import monkey
 
@@ -21,8 +24,10 @@ elif ASYNC_MODE == "gevent":
 def main() -> None:
     from . import create_app
     from .extensions import socketio
+    from .serving import prepare, quieter_gc
 
-    app = create_app({"ASYNC_MODE": ASYNC_MODE})
+    app = prepare(create_app({"ASYNC_MODE": ASYNC_MODE}))
+    quieter_gc()
     host, port = app.config["HOST"], int(app.config["PORT"])
     print(f"Facilitator on http://{host}:{port} (async mode: {ASYNC_MODE})", flush=True)
     options = {}

@@ -2,27 +2,72 @@
 
 Every change goes through `change_room`, so every change bumps the version exactly once, is
 persisted before anyone is told, and reaches every screen in the room as a delta.
+
+Several processes can serve one room (REDIS_URL set, one DATABASE_URL): a change holds the room's
+lock from loading it until its broadcast is published, in this process and, through Redis, in all
+of them, so every screen gets every delta in version order wherever it is connected. Nothing runs
+on a timer per room: a turn's end is a deadline in the saved state, so no process ticks it twice.
 """
 
 import random
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
+
+import redis
+from flask import current_app
+from redis.exceptions import LockError
 
 from .core.errors import RoomError
 from .core.identity import normalize_code
 from .core.room import Room
+from .core.sync import delta, host_delta
 from .extensions import socketio
 from .store import CodeTaken, get_store
 
 T = TypeVar("T")
 SAVE_ATTEMPTS = 5
+# A change takes milliseconds; a lock left by a process that died mid-change expires after this.
+SHARED_LOCK_SECONDS = 10
 _rng = random.SystemRandom()
-# One lock per room serialises changes within this process; the versioned save in the store
-# serialises them across processes.
+# One lock per room serialises changes within this process; with Redis, a shared lock per room
+# serialises them across processes (and the versioned save in the store would catch any slip).
 _locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+
+
+@contextmanager
+def room_lock(code: str) -> Iterator[None]:
+    """Hold `code`'s lock: this process's, then the one all processes share through Redis."""
+    with _locks[code]:
+        client = _shared_locks()
+        if client is None:
+            yield
+            return
+        lock = client.lock(f"facilitator:room-lock:{code}", timeout=SHARED_LOCK_SECONDS,
+                           sleep=0.002, blocking_timeout=SHARED_LOCK_SECONDS)
+        if not lock.acquire():
+            raise RoomError("The room is very busy; please try again.")
+        try:
+            yield
+        finally:
+            try:
+                lock.release()
+            except LockError:  # it expired: this change was slower than SHARED_LOCK_SECONDS
+                pass
+
+
+def _shared_locks() -> "redis.Redis | None":
+    """The Redis client for room locks when several processes may serve a room, else None."""
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client = current_app.extensions.get("room_locks")
+    if client is None:
+        client = current_app.extensions["room_locks"] = redis.Redis.from_url(url)
+    return client
 
 
 def channel(code: str) -> str:
@@ -33,6 +78,11 @@ def channel(code: str) -> str:
 def host_channel(code: str) -> str:
     """The Socket.IO room only the host's screens join."""
     return f"host:{code}"
+
+
+def person_channel(code: str, pid: str) -> str:
+    """The Socket.IO room of one participant's screens: for what only they may see (a nudge)."""
+    return f"person:{code}:{pid}"
 
 
 def create_room(**fields: object) -> tuple[Room, str]:
@@ -63,7 +113,7 @@ def change_room(code: str, change: Callable[[Room, float, random.Random], T]) ->
     version, so the change is applied to what everyone else already sees.
     """
     store = get_store()
-    with _locks[code]:
+    with room_lock(code):
         for _ in range(SAVE_ATTEMPTS):
             room = load_room(code)
             now = time.time()
@@ -75,6 +125,27 @@ def change_room(code: str, change: Callable[[Room, float, random.Random], T]) ->
                 break
         else:
             raise RoomError("The room is very busy; please try again.")
-        # Still under the lock, so this process's deltas leave in version order.
-        socketio.emit("room_update", room.delta(now), to=channel(code))
+        # Still under the lock, so deltas are published in version order (with Redis: before
+        # any other process can make the next version), and the host's extra items follow the
+        # room delta of the same version.
+        socketio.emit("room_update", delta(room, now), to=channel(code))
+        if (extra := host_delta(room, now)) is not None:
+            socketio.emit("host_update", extra, to=host_channel(code))
     return room, result
+
+
+ROOM_DELETED = "This event has ended and its data was deleted."
+
+
+def delete_room(code: str) -> None:
+    """Delete a room's data now; every screen on it is told and leaves its channels."""
+    with room_lock(code):  # no delta can follow the notice
+        get_store().delete(code)
+        announce_deleted(code)
+
+
+def announce_deleted(code: str) -> None:
+    """Tell every screen of a deleted room (by its host or by expiry), then close its channels."""
+    socketio.emit("room_deleted", {"code": code, "message": ROOM_DELETED}, to=channel(code))
+    socketio.close_room(channel(code))
+    socketio.close_room(host_channel(code))

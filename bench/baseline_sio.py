@@ -1,0 +1,99 @@
+"""Baseline: a bare python-socketio server doing Facilitator's broadcasts with no application logic.
+
+Same events (`watch`, `host`, `post_offer` with acknowledgements, `room_update` to the room),
+same payload sizes (prepared from the real domain core by bench/payloads.py), same async mode and
+WSGI server as `python -m facilitator`, but no Flask, no database, no domain code: what is left
+is the price of Socket.IO itself, the floor our app is measured against.
+
+Like the app, it leaves WebSocket compression off unless WEBSOCKET_COMPRESSION=1 and tunes the
+garbage collector the same way (facilitator/serving.py), so the two differ only in what the app
+does.
+
+Usage: python -m bench.baseline_sio MODE PORT PAYLOADS.json   (listens on 127.0.0.1 only)
+"""
+
+import sys
+
+MODE = sys.argv[1]
+if MODE == "eventlet":
+    import eventlet
+
+    eventlet.monkey_patch()
+elif MODE == "gevent":
+    from gevent import monkey
+
+    monkey.patch_all()
+
+import json  # noqa: E402  (after monkey-patching, as in facilitator/__main__.py)
+import time  # noqa: E402
+
+import socketio  # noqa: E402
+
+from facilitator.serving import (  # noqa: E402
+    compression_wanted,
+    quieter_gc,
+    without_websocket_compression,
+)
+
+
+def make_app(payloads: dict) -> socketio.WSGIApp:
+    sio = socketio.Server(async_mode=MODE)
+    versions: dict[str, int] = {}
+    rooms = payloads["rooms"]
+
+    @sio.on("watch")
+    def watch(sid: str, data: dict) -> dict:
+        code = data.get("code")
+        if code not in rooms:
+            return {"ok": False, "error": "There's no event with that code."}
+        sio.enter_room(sid, f"room:{code}")
+        sio.save_session(sid, {"code": code})
+        snapshot = dict(rooms[code]["snapshot"], now=time.time(),
+                        version=versions.get(code, rooms[code]["snapshot"]["version"]))
+        return {"ok": True, "role": "host" if data.get("host_key") else "participant",
+                "me": None, "snapshot": snapshot}
+
+    def broadcast(sid: str, action: object) -> dict:
+        """The host's "next" or a phone's offer: its delta, with the room's next version."""
+        code = sio.get_session(sid).get("code")
+        template = rooms[code]["actions"].get(action) if code else None
+        if template is None:
+            return {"ok": False, "error": "Unknown action."}
+        version = versions.get(code, rooms[code]["snapshot"]["version"]) + 1
+        versions[code] = version
+        sio.emit("room_update", dict(template, version=version, now=time.time()),
+                 to=f"room:{code}")
+        return {"ok": True, "version": version}
+
+    sio.on("host", lambda sid, data: broadcast(sid, data.get("action")))
+    sio.on("post_offer", lambda sid, data: broadcast(sid, "post_offer"))
+
+    def healthz(environ: dict, start_response) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [b'{"ok":true}']
+
+    app = socketio.WSGIApp(sio, healthz)
+    return app if compression_wanted() else without_websocket_compression(app)
+
+
+def serve(app: socketio.WSGIApp, port: int) -> None:
+    """The WSGI server Flask-SocketIO's `socketio.run` picks for this mode."""
+    print(f"python-socketio baseline on 127.0.0.1:{port} ({MODE})", flush=True)
+    if MODE == "eventlet":
+        eventlet.wsgi.server(eventlet.listen(("127.0.0.1", port)), app, log_output=False,
+                             max_size=10000)
+    elif MODE == "gevent":
+        from gevent import pywsgi
+
+        pywsgi.WSGIServer(("127.0.0.1", port), app, log=None).serve_forever()
+    else:
+        from werkzeug.serving import run_simple
+
+        run_simple("127.0.0.1", port, app, threaded=True)
+
+
+if __name__ == "__main__":
+    with open(sys.argv[3], encoding="utf-8") as f:
+        app = make_app(json.load(f))
+    quieter_gc()
+    serve(app, int(sys.argv[2]))

@@ -1,0 +1,276 @@
+// The load generator: one Node.js process playing each room's host (socket.io-client) and its
+// phones (the Socket.IO protocol on plain WebSockets, below).
+//
+// Usage: node loadgen.js CONFIG.json   (written by `python -m bench`; see bench/scenarios.py)
+// Talks to the harness with one JSON object per line on stdout, and waits for "go" on stdin
+// between connecting and measuring, so the harness can sample the server's memory and CPU at
+// known moments. Every wait is bounded; the process exits by itself when done or timed out.
+//
+// Fan-out latency of one action = (last phone in the room receives the `room_update` with the
+// action's version) - (the host sends the action), all on this process's monotonic clock.
+
+"use strict";
+
+const fs = require("fs");
+const readline = require("readline");
+const { performance } = require("perf_hooks");
+const { io } = require("socket.io-client");
+const WebSocket = require("ws");
+
+const config = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+const TIMEOUT_MS = config.timeout_ms || 10000;
+const HARD_LIMIT_MS = config.hard_limit_ms || 600000;
+
+function say(obj) {
+  process.stdout.write(JSON.stringify(obj) + "\n");
+}
+
+const hardStop = setTimeout(() => {
+  say({ phase: "error", error: `load generator stopped after ${HARD_LIMIT_MS} ms` });
+  process.exit(3);
+}, HARD_LIMIT_MS);
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function connectHost(identity, code) {
+  // socket.io-client, as the host's screen: connect, then `watch` with an acknowledgement.
+  return withTimeout(new Promise((resolve, reject) => {
+    const sock = io(config.url, {
+      transports: ["websocket"], forceNew: true, reconnection: false, timeout: TIMEOUT_MS,
+    });
+    sock.once("connect_error", reject);
+    sock.once("connect", () => {
+      sock.emit("watch", { code, ...identity }, (ack) => {
+        if (ack && ack.ok) resolve(sock);
+        else reject(new Error(`watch refused: ${JSON.stringify(ack)}`));
+      });
+    });
+  }), TIMEOUT_MS * 2, "connect");
+}
+
+// A phone: Socket.IO (protocol 5, over Engine.IO 4) on a plain WebSocket, offering compression as
+// browsers do. It connects, `watch`es, acknowledges, answers pings, and reads each `room_update`'s
+// version from the first bytes of the frame without parsing the rest. Real phones each parse on
+// their own CPU; parsing 500 copies of every delta here, one after the other on one core, would
+// time this process instead of the server (socket.io-client phones did: 44 ms for a delta of
+// 8 KB to 500 phones, whatever the server).
+const VERSION = /^42\["room_update",\{"version":(\d+)/;
+
+class Phone {
+  constructor(url) {
+    this.url = `${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`;
+    this.acks = new Map();
+    this.nextAck = 0;
+    this.onVersion = null;
+  }
+
+  open() {
+    return new Promise((resolve, reject) => {
+      this.ws = new WebSocket(this.url);
+      this.ws.on("error", reject);
+      this.ws.on("message", (data) => this.frame(data, resolve, reject));
+    });
+  }
+
+  frame(data, opened, failed) {
+    const at = performance.now();
+    const head = data.toString("latin1", 0, 64);
+    if (head[0] === "2") return this.ws.send("3"); // ping, pong
+    if (head[0] === "0") return this.ws.send("40"); // Engine.IO open: join the namespace
+    if (head[0] !== "4") return undefined;
+    if (head[1] === "2") { // an event: only the version of room updates matters here
+      const found = VERSION.exec(head);
+      if (found && this.onVersion) this.onVersion(Number(found[1]), at);
+    } else if (head[1] === "3") { // an acknowledgement: 43<id>[args]
+      const text = data.toString();
+      const id = /^43(\d+)/.exec(text)[1];
+      const ack = this.acks.get(Number(id));
+      this.acks.delete(Number(id));
+      if (ack) ack(JSON.parse(text.slice(2 + id.length))[0]);
+    } else if (head[1] === "0") {
+      opened(this);
+    } else if (head[1] === "4") {
+      failed(new Error(`connect refused: ${data}`));
+    }
+    return undefined;
+  }
+
+  emit(event, payload, ack) {
+    const id = this.nextAck++;
+    this.acks.set(id, ack);
+    this.ws.send(`42${id}${JSON.stringify([event, payload])}`);
+  }
+
+  disconnect() {
+    this.ws.close();
+  }
+}
+
+async function connectPhone(token, code) {
+  const phone = new Phone(config.url);
+  await withTimeout(phone.open(), TIMEOUT_MS, "phone connect");
+  const ack = await withTimeout(new Promise((resolve) => phone.emit("watch", { code, token }, resolve)),
+    TIMEOUT_MS, "watch");
+  if (!ack || !ack.ok) throw new Error(`watch refused: ${JSON.stringify(ack)}`);
+  return phone;
+}
+
+class Room {
+  constructor(spec) {
+    this.code = spec.code;
+    this.spec = spec;
+    this.phones = [];
+    this.arrivals = new Map(); // version -> {count, last}
+    this.waiters = new Map(); // version -> resolve
+    this.posts = 0; // how many posts this room's phones made: who posts next
+  }
+
+  arrive(version, at) {
+    let entry = this.arrivals.get(version);
+    if (!entry) this.arrivals.set(version, (entry = { count: 0, last: 0 }));
+    entry.count += 1;
+    entry.last = at;
+    if (entry.count === this.phones.length && this.waiters.has(version)) {
+      this.waiters.get(version)(entry);
+    }
+  }
+
+  everyone(version) {
+    // Resolves with {count, last} once every phone has `version`, or with what arrived by then.
+    const entry = this.arrivals.get(version);
+    if (entry && entry.count === this.phones.length) return Promise.resolve(entry);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(version);
+        resolve(this.arrivals.get(version) || { count: 0, last: 0 });
+      }, TIMEOUT_MS);
+      this.waiters.set(version, (found) => {
+        clearTimeout(timer);
+        this.waiters.delete(version);
+        resolve(found);
+      });
+    });
+  }
+
+  call(sock, event, data) {
+    return withTimeout(new Promise((resolve) => sock.emit(event, data, resolve)), TIMEOUT_MS, event);
+  }
+
+  async measured(send) {
+    // One action: its fan-out latency in ms, or an error.
+    const sent = performance.now();
+    const ack = await send();
+    const acked = performance.now() - sent;
+    if (!ack || !ack.ok) return { error: (ack && ack.error) || "refused" };
+    const got = await this.everyone(ack.version);
+    this.arrivals.delete(ack.version);
+    if (got.count < this.phones.length) return { error: "missed", missing: this.phones.length - got.count };
+    return { ms: got.last - sent, ack: acked, version: ack.version };
+  }
+}
+
+// The actions the benchmark measures, one function each: the host's "next" key, and a phone
+// posting an offer on the board (phones take turns posting, as the board limits each person's
+// pace). Both return {ms} (fan-out latency) or {error}.
+const OFFER = {
+  kind: "intro",
+  text: "I know a great designer who loves early-stage work; happy to introduce you after the round.",
+};
+const ACTIONS = {
+  next(room) {
+    return room.measured(() => room.call(room.host, "host", { action: "next" }));
+  },
+  post(room) {
+    const phone = room.phones[room.posts++ % room.phones.length];
+    return room.measured(() => room.call(phone, "post_offer", OFFER));
+  },
+};
+
+async function pool(items, size, work) {
+  let next = 0;
+  const failures = [];
+  async function worker() {
+    while (next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (err) {
+        failures.push(String(err.message || err));
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return failures;
+}
+
+async function connectAll(rooms) {
+  for (const room of rooms) {
+    room.host = await connectHost({ host_key: room.spec.host_key }, room.code);
+  }
+  const jobs = rooms.flatMap((room) => room.spec.tokens.map((token) => ({ room, token })));
+  return pool(jobs, config.connect_concurrency || 50, async ({ room, token }) => {
+    const phone = await connectPhone(token, room.code);
+    phone.onVersion = (version, at) => room.arrive(version, at);
+    room.phones.push(phone);
+  });
+}
+
+async function runStep(step, rooms) {
+  const action = ACTIONS[step.kind];
+  const samples = [];
+  const acks = [];
+  const errors = [];
+  for (let i = 0; i < step.count; i++) {
+    // Sequential steps rotate through the rooms; a burst acts in every room at once.
+    const acting = step.burst ? rooms : [rooms[i % rooms.length]];
+    const results = await Promise.all(acting.map((room) => action(room)));
+    for (const r of results) {
+      if (r.error) errors.push(r.missing ? `${r.error} (${r.missing} phones)` : r.error);
+      else {
+        samples.push(r.ms);
+        acks.push(r.ack);
+      }
+    }
+    if (config.gap_ms) await new Promise((resolve) => setTimeout(resolve, config.gap_ms));
+  }
+  return { kind: step.kind, samples, acks, errors };
+}
+
+function waitForGo() {
+  const lines = readline.createInterface({ input: process.stdin });
+  return withTimeout(new Promise((resolve) => {
+    lines.on("line", (line) => { if (line.trim() === "go") { lines.close(); resolve(); } });
+  }), HARD_LIMIT_MS, "go from the harness");
+}
+
+async function main() {
+  const rooms = config.rooms.map((spec) => new Room(spec));
+  const started = performance.now();
+  const failures = await connectAll(rooms);
+  const phones = rooms.reduce((n, room) => n + room.phones.length, 0);
+  say({ phase: "connected", phones, hosts: rooms.length, failures: failures.slice(0, 5),
+        failed: failures.length, connect_seconds: (performance.now() - started) / 1000 });
+  await waitForGo();
+  for (const step of config.warmup || []) await runStep(step, rooms);
+  say({ phase: "measuring" });
+  const results = [];
+  for (const step of config.plan) results.push(await runStep(step, rooms));
+  say({ phase: "done", results });
+  for (const room of rooms) {
+    room.host.disconnect();
+    for (const phone of room.phones) phone.disconnect();
+  }
+  clearTimeout(hardStop);
+  setTimeout(() => process.exit(0), 200);
+}
+
+main().catch((err) => {
+  say({ phase: "error", error: String(err.stack || err) });
+  process.exit(2);
+});

@@ -1,0 +1,55 @@
+// Baseline: a Node.js socket.io 4.x server doing the same broadcasts as Facilitator, with no
+// application logic. It speaks the same events (`watch`, `host`, `post_offer` with acknowledgements,
+// `room_update` to the room) and sends payloads of the same size, prepared by the harness from
+// the real domain core (bench/payloads.py).
+//
+// Usage: node server.js PORT PAYLOADS.json   (listens on 127.0.0.1 only)
+
+"use strict";
+
+const fs = require("fs");
+const http = require("http");
+const { Server } = require("socket.io");
+
+const port = Number(process.argv[2]);
+const payloads = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const versions = new Map();
+
+const httpServer = http.createServer((req, res) => {
+  if (req.url === "/healthz") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end('{"ok":true}');
+    return;
+  }
+  res.writeHead(404);
+  res.end();
+});
+// Compression off, socket.io's default, unless WEBSOCKET_COMPRESSION=1 (as for the Python servers).
+const compress = ["1", "true", "yes", "on"].includes((process.env.WEBSOCKET_COMPRESSION || "").toLowerCase());
+const io = new Server(httpServer, { serveClient: false, perMessageDeflate: compress });
+
+io.on("connection", (socket) => {
+  socket.on("watch", (data, ack) => {
+    const room = payloads.rooms[data.code];
+    if (!room) return ack({ ok: false, error: "There's no event with that code." });
+    socket.join(`room:${data.code}`);
+    socket.data.code = data.code;
+    const version = versions.get(data.code) || room.snapshot.version;
+    ack({ ok: true, role: data.host_key ? "host" : "participant", me: null,
+          snapshot: { ...room.snapshot, version, now: Date.now() / 1000 } });
+  });
+  // The host's "next" and a phone's offer: each broadcasts its action's delta, next version.
+  const broadcast = (action, ack) => {
+    const code = socket.data.code;
+    const template = code && payloads.rooms[code].actions[action];
+    if (!template) return ack({ ok: false, error: "Unknown action." });
+    const version = (versions.get(code) || payloads.rooms[code].snapshot.version) + 1;
+    versions.set(code, version);
+    io.to(`room:${code}`).emit("room_update", { ...template, version, now: Date.now() / 1000 });
+    ack({ ok: true, version });
+  };
+  socket.on("host", (data, ack) => broadcast(data.action, ack));
+  socket.on("post_offer", (data, ack) => broadcast("post_offer", ack));
+});
+
+httpServer.listen(port, "127.0.0.1", () => console.log(`node baseline on 127.0.0.1:${port}`));

@@ -1,0 +1,93 @@
+"""Rooms for the benchmark, made with the real domain core, and the payloads baselines send.
+
+Phones reach a seeded room by token (the reconnect path): 500 joins through the protocol would
+broadcast O(n²) updates and dominate the run. The baselines get, per room, the snapshot and one
+delta per action exactly as the app builds them, so they send payloads of the same size.
+"""
+
+import json
+import time
+from dataclasses import dataclass
+
+from facilitator.core import posting
+from facilitator.core.changes import Changes
+from facilitator.core.persisted import room_from_dict, room_to_dict
+from facilitator.core.room import Room
+from facilitator.core.sync import delta, snapshot
+from facilitator.store import RoomStore
+
+# What a phone posts in the "board post" action (a typical offer, about 100 characters).
+OFFER = {"kind": "intro", "text": "I know a great designer who loves early-stage work; happy to "
+         "introduce you after the round."}
+INTERESTS = ["climate", "design", "hiring", "open source"]
+
+
+@dataclass
+class Seeded:
+    room: Room
+    host_key: str
+    tokens: list[str]
+
+    def spec(self) -> dict:
+        """What the load generator needs to play this room's host and phones."""
+        return {"code": self.room.code, "host_key": self.host_key, "tokens": self.tokens}
+
+
+def seed_rooms(rooms: int, phones: int, next_actions: int) -> list[Seeded]:
+    """`rooms` rooms of `phones` participants each, a round running, prompts enough for
+    `next_actions` presses of "next" (each round gives every phone one turn)."""
+    now = time.time()
+    made = []
+    for r in range(rooms):
+        room, host_key = Room.create(name=f"Bench {r + 1}", deck_id="classic", turn_seconds=90,
+                                     now=now, max_participants=max(500, phones))
+        tokens = []
+        for i in range(phones):
+            _, token = room.join(name=f"Phone {i + 1}", about="Product designer at a small studio",
+                                 interests=INTERESTS, now=now)
+            tokens.append(token)
+        for i in range(next_actions // (phones + 1) + 2 - len(room.prompts.items)):
+            room.prompts.add(f"Extra prompt {i + 1}: what are you working on this month?")
+        room.start_round(now)
+        room.changes = Changes()
+        made.append(Seeded(room, host_key, tokens))
+    return made
+
+
+def insert_rooms(database_url: str, seeded: list[Seeded]) -> None:
+    """Save the rooms in a fresh database, as `create_room` would."""
+    store = RoomStore(database_url)
+    try:
+        for s in seeded:
+            store.insert(s.room, time.time())
+    finally:
+        store.engine.dispose()
+
+
+def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
+    """Per room: the snapshot a screen gets on `watch` and the delta each action broadcasts."""
+    now = time.time()
+    rooms = {}
+    for s in seeded:
+        room = _copy(s.room)
+        # The turn section grows with airtime as turns pass: take a delta from mid-run.
+        for _ in range(min(next_actions // 2, len(s.tokens) - 1)):
+            room.advance(now)
+        room.changes = Changes()
+        room.advance(now)
+        next_delta = delta(room, now)
+        room = _copy(s.room)
+        poster = next(iter(room.participants))
+        posting.post_offer(room, poster, OFFER, now)
+        rooms[s.room.code] = {
+            "snapshot": snapshot(s.room, now),
+            "actions": {"next": next_delta, "post_offer": delta(room, now)},
+        }
+    return {"rooms": rooms}
+
+
+def _copy(room: Room) -> Room:
+    """A deep copy, through JSON as the store makes one (`room_to_dict` shares lists)."""
+    copy = room_from_dict(json.loads(json.dumps(room_to_dict(room))))
+    copy.changes = Changes()
+    return copy

@@ -1,0 +1,126 @@
+"""The results as a table, ratios against the baselines, the machine they were measured on, and
+docs/benchmarks.md (only the part between its markers is rewritten)."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+from .servers import NODE_DIR
+
+START, END = "<!-- bench:results:start -->", "<!-- bench:results:end -->"
+PACKAGES = ("flask-socketio", "python-socketio", "python-engineio", "eventlet", "gevent",
+            "simple-websocket", "sqlalchemy")
+
+
+def machine() -> dict:
+    """What the numbers depend on: cores, CPU, memory, runtimes and library versions."""
+    def first(path: str, key: str) -> str:
+        with open(path) as f:
+            return next((line.split(":", 1)[1].strip() for line in f if line.startswith(key)), "?")
+
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    sio_js = json.loads((NODE_DIR / "node_modules" / "socket.io" / "package.json").read_text())
+    import resource
+
+    return {
+        "cores (nproc)": len(os.sched_getaffinity(0)),
+        "CPU": first("/proc/cpuinfo", "model name"),
+        "memory": first("/proc/meminfo", "MemTotal"),
+        "kernel": platform.release(),
+        "Python": platform.python_version(),
+        "Node.js": node,
+        "open files (soft limit)": resource.getrlimit(resource.RLIMIT_NOFILE)[0],
+        "packages": ", ".join(f"{p} {metadata.version(p)}" for p in PACKAGES)
+        + f", socket.io (npm) {sio_js['version']}",
+    }
+
+
+def _lat(row: dict, kind: str) -> str:
+    r = row.get(kind)
+    if not r or not r["n"]:
+        return "–"
+    text = f"{r['p50']:.0f} / {r['p95']:.0f} / {r['p99']:.0f}"
+    return text + (f" ({r['errors']} err)" if r["errors"] else "")
+
+
+HEADER = ("scenario", "server", "conns", "next turn ms p50/p95/p99", "board post ms p50/p95/p99",
+          "RSS MB after", "KiB/conn", "server CPU %", "CPU ms/action", "loadgen CPU %")
+
+
+def rows(results: list[dict]) -> list[tuple]:
+    return [(r["scenario"], r["server"], str(r["connections"]) + (f" ({r['failed']} failed)"
+             if r["failed"] else ""), _lat(r, "next"), _lat(r, "post"), f"{r['rss_mb']:.0f}",
+             f"{r['kib_per_conn']:.0f}", f"{r['server_cpu']:.0f}",
+             f"{r['cpu_ms_per_action']:.1f}", f"{r['loadgen_cpu']:.0f}")
+            for r in results]
+
+
+def ratios(results: list[dict]) -> list[tuple]:
+    """Each app mode against the bare python-socketio server (same mode) and against Node."""
+    by = {(r["scenario"], r["server"]): r for r in results}
+    out = []
+    for r in results:
+        if not r["server"].startswith("app-"):
+            continue
+        mode = r["server"].removeprefix("app-")
+        for base_name in (f"sio-{mode}", "node"):
+            base = by.get((r["scenario"], base_name))
+            if base is None:
+                continue
+            out.append((r["scenario"], f"{r['server']} ÷ {base_name}",
+                        _ratio(r, base, "next", "p50"), _ratio(r, base, "next", "p99"),
+                        _ratio(r, base, "post", "p99"),
+                        _div(r["kib_per_conn"], base["kib_per_conn"])))
+    return out
+
+
+RATIO_HEADER = ("scenario", "app ÷ baseline", "next p50", "next p99", "post p99", "memory/conn")
+
+
+def _ratio(row: dict, base: dict, kind: str, p: str) -> str:
+    a, b = row.get(kind), base.get(kind)
+    return _div(a[p], b[p]) if a and b and a["n"] and b["n"] else "–"
+
+
+def _div(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b > 0 else "–"
+
+
+def text_table(header: tuple, body: list[tuple]) -> str:
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *body, strict=True)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    return "\n".join([line.format(*header), line.format(*("-" * w for w in widths)),
+                      *(line.format(*row) for row in body)])
+
+
+def markdown_table(header: tuple, body: list[tuple]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in body])
+
+
+def markdown(results: list[dict], info: dict, command: str, scenarios: list) -> str:
+    parts = [f"Measured with `{command}`.", "",
+             "| machine | |", "|---|---|", *(f"| {k} | {v} |" for k, v in info.items()), "",
+             "Scenarios:", "", *(f"- `{s.key}`: {s.title} ({s.rooms} × {s.phones} phones, "
+                                 f"{s.actions} measured presses of each action"
+                                 f"{' in every room at once' if s.burst else ''})"
+                                 for s in scenarios), "",
+             markdown_table(HEADER, rows(results)), "",
+             "Ratios (below 1.2× against `sio-*` is the target):", "",
+             markdown_table(RATIO_HEADER, ratios(results))]
+    return "\n".join(parts)
+
+
+def write_markdown(path: Path, body: str) -> None:
+    """Replace the generated part of `path`, keeping the hand-written text around it."""
+    text = path.read_text() if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1] if END in rest else "\n"
+    path.write_text(f"{head}{START}\n{body}\n{END}{tail}")
