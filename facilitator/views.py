@@ -20,6 +20,7 @@ from .core.identity import normalize_code
 from .core.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from .public_url import base_url, is_loopback
 from .rooms import create_room, load_room
+from .security import TOO_MANY_EVENTS, create_room_limit, limiter
 
 bp = Blueprint("views", __name__)
 
@@ -43,6 +44,7 @@ def home():
 
 
 @bp.post("/rooms")
+@limiter.limit(create_room_limit, error_message=TOO_MANY_EVENTS)
 def create():
     """Create a room; the host key travels in the URL fragment, which browsers never send."""
     form = request.form
@@ -81,7 +83,8 @@ def host(code: str):
     listens_locally = is_loopback(current_app.config["HOST"]) and not current_app.config[
         "PUBLIC_URL"]
     return render_template("host.html", room=room, join_url=join_url(room.code),
-                           unreachable=listens_locally)
+                           unreachable=listens_locally, min_seconds=MIN_TURN_SECONDS,
+                           max_seconds=MAX_TURN_SECONDS)
 
 
 @bp.get("/j/<code>")

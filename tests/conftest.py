@@ -60,6 +60,8 @@ def app(tmp_path: Path) -> Iterator[Flask]:
             "SECRET_KEY": "test",
             # Forms are tested with CSRF on in their own test; elsewhere it would only add noise.
             "WTF_CSRF_ENABLED": False,
+            # Tests fire events far faster than people; rate limits are tested on their own.
+            "RATELIMIT_ENABLED": False,
         }
     )
     yield app

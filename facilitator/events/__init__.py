@@ -1,3 +1,3 @@
 """Socket.IO handlers, one module per concern; importing this package registers them all."""
 
-from . import round  # noqa: F401
+from . import board, generosity, housekeeping, round  # noqa: F401

@@ -14,8 +14,10 @@ from flask_socketio import join_room, leave_room
 
 from ..core.errors import RoomError
 from ..core.room import Room
+from ..core.sync import snapshot
 from ..extensions import socketio
-from ..rooms import channel, host_channel
+from ..rooms import channel, host_channel, person_channel
+from ..security import throttled
 
 log = logging.getLogger(__name__)
 Ack = dict
@@ -41,9 +43,9 @@ def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
 
 
 def on(event: str) -> Callable:
-    """Register an acknowledged handler for `event`."""
+    """Register an acknowledged, rate-limited handler for `event`."""
     def register(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
-        wrapped = acknowledged(handler)
+        wrapped = acknowledged(throttled(event, handler))
         socketio.on_event(event, wrapped)
         return wrapped
     return register
@@ -53,13 +55,17 @@ def on(event: str) -> Callable:
 
 def attach(room: Room, *, pid: str | None = None, host: bool = False) -> None:
     """Listen to `room` as this connection's one room, as the host, a participant or a viewer."""
-    old = session.get("code")
+    old, old_pid = session.get("code"), session.get("pid")
     if old and old != room.code:
         leave_room(channel(old))
         leave_room(host_channel(old))
+    if old and old_pid and (old, old_pid) != (room.code, pid):
+        leave_room(person_channel(old, old_pid))
     join_room(channel(room.code))
     if host:
         join_room(host_channel(room.code))
+    if pid:
+        join_room(person_channel(room.code, pid))
     session.update(code=room.code, pid=pid, host=host)
 
 
@@ -77,6 +83,9 @@ def host_room() -> str:
 
 
 def welcome(room: Room, role: str, pid: str | None = None) -> dict:
-    return {"role": role, "me": pid, "snapshot": room.snapshot(time.time())}
+    """The acknowledgement of `watch`/`join`: who you are and the full state (the host's with
+    the hidden posts it may restore)."""
+    return {"role": role, "me": pid,
+            "snapshot": snapshot(room, time.time(), host=role == "host")}
 
 

@@ -1,0 +1,173 @@
+"""Web hardening in one place: security headers, allowed origins, rate limits, proxies.
+
+Bound in `create_app` with `init_app(app)` after Socket.IO, so a proxy fix also reaches the
+Socket.IO middleware; `socketio_options(app)` gives Socket.IO the same origin rule as HTTP.
+"""
+
+import functools
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, current_app, render_template, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_talisman import Talisman
+from flask_wtf.csrf import CSRFError
+from limits import parse_many
+from limits.storage import MemoryStorage, storage_from_string
+from limits.strategies import FixedWindowRateLimiter, MovingWindowRateLimiter
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .core.errors import RoomError
+
+# Scripts and styles only from our own files: a name typed as <script> can never run.
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "connect-src": "'self' ws: wss:",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+PERMISSIONS = {"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"}
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+TOO_MANY_EVENTS = "Too many new events from your network just now. Please wait a minute."
+TOO_FAST = "You're sending messages too fast. Please wait a moment and try again."
+TOO_MANY_JOINS = ("Lots of people just joined from your network. "
+                  "Please wait a minute and try again.")
+
+# Created unbound like the other extensions; HTTP routes are limited with `@limiter.limit`.
+limiter = Limiter(key_func=get_remote_address)
+
+
+def create_room_limit() -> str:
+    return current_app.config["RATELIMIT_CREATE_ROOM"]
+
+
+def init_app(app: Flask) -> None:
+    """Headers, CSRF/origin checks, rate limits and the proxy fix for `app`."""
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    secure = app.config["FORCE_HTTPS"] or app.config["PUBLIC_URL"].startswith("https://")
+    Talisman(
+        app,
+        force_https=app.config["FORCE_HTTPS"],  # off by default: venue laptops serve plain http
+        content_security_policy=CSP,
+        frame_options="DENY",
+        # Same-origin, not no-referrer: no URL of ours ever leaves for another site, and our own
+        # form posts keep a real Origin header (no-referrer turns it into "null").
+        referrer_policy="same-origin",
+        permissions_policy=PERMISSIONS,
+        session_cookie_secure=secure,
+        session_cookie_http_only=True,
+        session_cookie_samesite="Lax",
+    )
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"] or "memory://")
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    limiter.init_app(app)
+    app.extensions["event_limits"] = EventLimits(app.config)
+    app.before_request(_refuse_other_origins)
+    app.register_error_handler(403, _error_page)
+    app.register_error_handler(429, _error_page)
+    app.register_error_handler(CSRFError, _csrf_error)
+
+
+HEADINGS = {403: "Not from here", 429: "One moment, please"}
+
+
+def _error_page(error):
+    """A refusal (403, 429) as a page that says what to do."""
+    return render_template("refused.html", message=error.description,
+                           heading=HEADINGS.get(error.code, error.name)), error.code
+
+
+def _csrf_error(error: CSRFError):
+    message = "This form has expired. Please reload the page and try again."
+    return render_template("refused.html", message=message, heading="Please try again"), 400
+
+
+# --- origins -------------------------------------------------------------------------------
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
+
+
+def configured_origins(config: dict) -> set[str]:
+    """ALLOWED_ORIGINS and PUBLIC_URL's origin; the app's own origin is always allowed too."""
+    listed = [origin_of(o) for o in config["ALLOWED_ORIGINS"].split(",")]
+    return {o for o in [*listed, origin_of(config["PUBLIC_URL"])] if o}
+
+
+def origin_allowed(origin: str | None, environ: dict, extra: set[str]) -> bool:
+    """Same origin as the request (as the browser addressed us), or one configured."""
+    if not origin:
+        return False
+    own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}".lower()
+    return origin.lower() == own or origin.lower() in extra
+
+
+def socketio_options(app: Flask) -> dict:
+    """Socket.IO's share of the rules: allowed origins (never "*") and a message size cap."""
+    extra = configured_origins(app.config)
+    return {
+        "cors_allowed_origins": lambda origin, environ: origin_allowed(origin, environ, extra),
+        "max_http_buffer_size": app.config["MAX_MESSAGE_BYTES"],
+    }
+
+
+def _refuse_other_origins() -> None:
+    """Browsers send Origin on cross-site posts and fetches: refuse those from other sites (the
+    form's CSRF token is required as well; token-authorised JSON routes get this check only)."""
+    origin = request.headers.get("Origin")
+    if request.method in SAFE_METHODS or origin is None:
+        return
+    if not origin_allowed(origin, request.environ, configured_origins(current_app.config)):
+        abort(403, "Requests from other sites are not accepted.")
+
+
+# --- Socket.IO event limits --------------------------------------------------------------
+
+class EventLimits:
+    """Flask-Limiter only sees HTTP requests; this counts Socket.IO events.
+
+    A connection lives in one process, so its count stays in memory. Joins from one address may
+    reach any process, so they are counted where Flask-Limiter counts (Redis when configured).
+    """
+
+    def __init__(self, config: dict) -> None:
+        self.enabled = bool(config["RATELIMIT_ENABLED"])
+        if not self.enabled:
+            return
+        self.per_connection = parse_many(config["RATELIMIT_SOCKET_EVENTS"])
+        self.per_address = {"join": (parse_many(config["RATELIMIT_JOIN"]), TOO_MANY_JOINS)}
+        self._local = FixedWindowRateLimiter(MemoryStorage())
+        self._shared = MovingWindowRateLimiter(storage_from_string(
+            config["RATELIMIT_STORAGE_URI"], key_prefix="facilitator-events"))
+
+    def check(self, event: str) -> None:
+        """Refuse this event (RoomError) if the connection or its address is over a limit."""
+        if not self.enabled:
+            return
+        if not all(self._local.hit(item, "conn", request.sid) for item in self.per_connection):
+            raise RoomError(TOO_FAST)
+        if event in self.per_address:
+            items, message = self.per_address[event]
+            address = request.remote_addr or "?"
+            if not all(self._shared.hit(item, event, address) for item in items):
+                raise RoomError(message)
+
+
+def throttled(event: str, handler: Callable[[dict], dict | None]) -> Callable[[dict], dict | None]:
+    """`handler`, refused with a clear message when its sender is over a limit."""
+    @functools.wraps(handler)
+    def wrapper(payload: dict) -> dict | None:
+        limits = current_app.extensions.get("event_limits")
+        if limits is not None:
+            limits.check(event)
+        return handler(payload)
+    return wrapper

@@ -1,0 +1,86 @@
+"""A reconnect storm: 200 phones in one room lose their connection at the same moment (as when the
+venue Wi-Fi drops) and all reconnect on their own, while the host keeps running the round.
+
+Every phone ends on the server's version, and every host action sent during the storm is
+acknowledged. The duration is printed (run with -s to see it), never asserted.
+"""
+
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from .helpers import create_room
+from .reconnecting import RECONNECT_TIMEOUT, Reconnecting
+
+PHONES = 200
+MIN_HOST_ACTIONS = 10
+
+
+def drop(screen: Reconnecting) -> None:
+    """Cut the phone's TCP connection under its WebSocket, like a network that goes away: no
+    goodbye is sent, so python-socketio reconnects by itself, as a browser would."""
+    screen.sio.eio.ws.sock.shutdown(socket.SHUT_RDWR)
+
+
+def drive_host(host: Reconnecting, storm_over: threading.Event, acks: list) -> None:
+    """Pause and resume, one after the other, until the storm is over (and at least a few)."""
+    actions = ["pause", "resume"]
+    while not storm_over.is_set() or len(acks) < MIN_HOST_ACTIONS:
+        action = actions[len(acks) % 2]
+        acks.append((action, host.sio.call("host", {"action": action},
+                                           timeout=RECONNECT_TIMEOUT)))
+
+
+def test_two_hundred_phones_reconnect_at_once_and_the_host_is_served(live_server, screens):
+    # Everyone joins from 127.0.0.1 here: one address, so the per-address join limit goes up.
+    server = live_server(extra_env={"RATELIMIT_JOIN": "10000 per minute"})
+    code, key = create_room(server.url, turn_seconds=300)
+    host = screens(server.url, code, host_key=key)
+
+    def seat(i: int) -> Reconnecting:
+        phone = screens(server.url, code)
+        phone.join(f"Phone {i}")
+        return phone
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        phones = list(pool.map(seat, range(PHONES)))
+    # Seating is setup: on a starved machine python-engineio may have given up on a late ping
+    # and reconnected meanwhile (browsers wait longer), so wait until everyone is caught up.
+    for screen in [host, *phones]:
+        screen.wait_for(lambda s: s.sio.connected and s.version == PHONES,
+                        timeout=RECONNECT_TIMEOUT)
+    assert host.call("host", {"action": "start"})["ok"]
+    start_version = PHONES + 1
+    for screen in [host, *phones]:
+        screen.wait_for(lambda s: s.version == start_version, timeout=RECONNECT_TIMEOUT)
+
+    # Counted from here: on a starved machine a client may also have reconnected while seating.
+    connects = {id(s): s.connects for s in [host, *phones]}
+    for phone in phones:
+        phone.welcomed = None  # from here on: only the snapshot after reconnecting counts
+    storm_over, acks = threading.Event(), []
+    driver = threading.Thread(target=drive_host, args=(host, storm_over, acks))
+    began = time.monotonic()
+    driver.start()
+    for phone in phones:
+        drop(phone)
+    for phone in phones:
+        phone.wait_for(lambda s: s.connects > connects[id(s)] and s.welcomed is not None
+                       and s.sio.connected, timeout=RECONNECT_TIMEOUT)
+    storm_over.set()
+    driver.join(timeout=RECONNECT_TIMEOUT)
+    assert not driver.is_alive()
+    storm_seconds = time.monotonic() - began
+
+    assert len(acks) >= MIN_HOST_ACTIONS
+    assert all(ack["ok"] for _, ack in acks), [a for a in acks if not a[1]["ok"]]
+    assert host.connects == connects[id(host)]  # the host kept its connection throughout
+    server_version = host.call("watch", {"code": code, "host_key": key})["snapshot"]["version"]
+    assert server_version == start_version + len(acks)
+    for screen in [host, *phones]:
+        screen.wait_for(lambda s: s.version == server_version, timeout=RECONNECT_TIMEOUT)
+        assert screen.turns["status"] == ("speaking" if len(acks) % 2 == 0 else "paused")
+    print(f"\n{PHONES} phones dropped and reconnected in {storm_seconds:.1f} s; "
+          f"the host's {len(acks)} actions during the storm were all acknowledged")
+

@@ -1,0 +1,91 @@
+"""Limits on Socket.IO traffic: joins per address, events per connection, people per room."""
+
+import pytest
+
+from facilitator import create_app
+from facilitator.extensions import socketio
+from facilitator.security import TOO_FAST, TOO_MANY_JOINS
+
+from .helpers import create_room
+
+
+@pytest.fixture
+def limited_app(tmp_path):
+    """Build an app with the given limits (the `app` fixture has rate limits off)."""
+    made = []
+
+    def make(**config):
+        made.append(create_app({
+            "TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/limits.db",
+            "PUBLIC_URL": "http://127.0.0.1:5000", "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False,
+            **config}))
+        return made[-1]
+
+    yield make
+    for app in made:
+        app.extensions["room_store"].engine.dispose()
+
+
+def connect(app, n=1):
+    return [socketio.test_client(app, flask_test_client=app.test_client()) for _ in range(n)]
+
+
+def version(client, code):
+    return client.emit("watch", {"code": code}, callback=True)["snapshot"]["version"]
+
+
+def test_joins_from_one_address_are_limited_and_refusals_change_nothing(limited_app):
+    app = limited_app(RATELIMIT_JOIN="3 per minute")
+    code, _ = create_room(app.test_client())
+    phones = connect(app, 4)
+    acks = [p.emit("join", {"code": code, "name": f"P{i}"}, callback=True)
+            for i, p in enumerate(phones)]
+    assert [a["ok"] for a in acks] == [True, True, True, False]
+    assert acks[3]["error"] == TOO_MANY_JOINS
+    viewer, = connect(app)
+    assert version(viewer, code) == 3
+    # Others on the same address can still take part: only joining is limited.
+    assert phones[0].emit("profile", {"name": "P0 again"}, callback=True)["ok"]
+
+
+def test_a_flood_on_one_connection_is_refused_without_hurting_others(limited_app):
+    app = limited_app(RATELIMIT_SOCKET_EVENTS="10 per minute")
+    code, key = create_room(app.test_client())
+    flooder, host = connect(app, 2)
+    acks = [flooder.emit("watch", {"code": code}, callback=True) for _ in range(15)]
+    assert [a["ok"] for a in acks] == [True] * 10 + [False] * 5
+    assert {a.get("error") for a in acks[10:]} == {TOO_FAST}
+    assert host.emit("watch", {"code": code, "host_key": key}, callback=True)["ok"]
+
+
+def test_rate_limits_can_be_switched_off(limited_app):
+    app = limited_app(RATELIMIT_ENABLED=False, RATELIMIT_SOCKET_EVENTS="1 per minute")
+    code, _ = create_room(app.test_client())
+    viewer, = connect(app)
+    assert all(viewer.emit("watch", {"code": code}, callback=True)["ok"] for _ in range(5))
+
+
+def test_a_room_holds_at_most_max_participants(limited_app):
+    app = limited_app(MAX_PARTICIPANTS=3, RATELIMIT_ENABLED=False)
+    code, key = create_room(app.test_client())
+    phones = connect(app, 4)
+    acks = [p.emit("join", {"code": code, "name": f"P{i}"}, callback=True)
+            for i, p in enumerate(phones)]
+    assert [a["ok"] for a in acks] == [True, True, True, False]
+    assert acks[3]["error"] == "This room is full (3 people)."
+    assert acks[0]["snapshot"]["sections"]["room"]["max_participants"] == 3
+    # A seat frees up when someone leaves.
+    assert phones[0].emit("leave", {}, callback=True)["ok"]
+    assert phones[3].emit("join", {"code": code, "name": "P3"}, callback=True)["ok"]
+
+
+def test_posting_is_limited_per_person_with_a_clear_message(limited_app):
+    app = limited_app(RATELIMIT_ENABLED=False)  # the board's own limit holds regardless
+    code, _ = create_room(app.test_client())
+    ann, bob = connect(app, 2)
+    for phone, name in ((ann, "Ann"), (bob, "Bob")):
+        assert phone.emit("join", {"code": code, "name": name}, callback=True)["ok"]
+    acks = [ann.emit("post_ask", {"text": f"Ask {i}"}, callback=True) for i in range(11)]
+    assert [a["ok"] for a in acks] == [True] * 10 + [False]
+    assert "posting very fast" in acks[10]["error"]
+    assert bob.emit("post_ask", {"text": "Mine"}, callback=True)["ok"]  # per person
