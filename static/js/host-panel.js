@@ -1,6 +1,6 @@
 // The host's "Manage" drawer: people in speaking order (with airtime), prompts, turn length.
-import { $, confirmTwice, el, mmss, setText, show } from "./dom.js";
-import { airtime, onState, person, roundPrompt, state } from "./live.js";
+import { $, confirmTwice, el, mmss, setText, show, toast } from "./dom.js";
+import { airtime, emitAck, onState, person, roundPrompt, state } from "./live.js";
 
 const IN_ROUND = ["speaking", "paused"];
 let act = async () => ({ ok: false });
@@ -29,8 +29,16 @@ export function mountPanel(options) {
   $("prompt-list").addEventListener("click", onPromptClick);
   $("prompt-add-form").addEventListener("submit", addPrompt);
   $("turn-seconds-form").addEventListener("submit", setTurnSeconds);
+  $("btn-delete-event").addEventListener("click", (event) =>
+    confirmTwice(event.currentTarget, "Really delete everything?", deleteEvent));
   onState(render);
   setInterval(tickAirtime, 1000);
+}
+
+/** The room's code confirms the deletion; the server then tells every screen it has ended. */
+async function deleteEvent() {
+  const ack = await emitAck("delete_room", { code: state.sections.room.code });
+  if (!ack.ok) toast(ack.error);
 }
 
 function render() {

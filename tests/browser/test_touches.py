@@ -104,3 +104,17 @@ def test_follow_up_contact_fields_use_the_right_keyboards(table):
                                          ("#contact-link", "url", "url")]:
         expect(phone.locator(selector)).to_have_attribute("type", kind)
         expect(phone.locator(selector)).to_have_attribute("autocomplete", autocomplete)
+
+
+def test_the_host_deletes_the_event_and_every_screen_says_it_ended(table):
+    host = table.create()
+    phone = table.join("Ada")
+    host.keyboard.press("m")
+    delete = host.get_by_role("button", name="Delete this event and its data")
+    delete.click()
+    delete = host.locator("#btn-delete-event")  # its name is now the question it asks
+    expect(delete).to_have_text("Really delete everything?")
+    delete.click()
+    expect(phone.locator("#gone-view")).to_be_visible()
+    expect(host.locator("#no-key")).to_contain_text("ended")
+    assert host.request.get(f"{table.base_url}/j/{table.code}").status == 404
