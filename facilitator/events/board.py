@@ -6,7 +6,7 @@ from flask import session
 
 from ..core import posting
 from ..rooms import change_room
-from .common import host_room, on, participant
+from .common import as_participant, host_room, on, participant
 
 
 @on("post_ask")
@@ -30,23 +30,17 @@ def post_offer(data: dict) -> dict:
 
 @on("edit_post")
 def edit_post(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: posting.edit_post(r, pid, data, now))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: posting.edit_post(r, pid, data, now))
 
 
 @on("delete_post")
 def delete_post(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: posting.delete_post(r, pid, data))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: posting.delete_post(r, pid, data))
 
 
 @on("take_offer")
 def take_offer(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: posting.take_offer(r, pid, data))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: posting.take_offer(r, pid, data))
 
 
 @on("moderate")

@@ -16,7 +16,7 @@ from ..core.errors import RoomError
 from ..core.room import Room
 from ..core.sync import snapshot
 from ..extensions import socketio
-from ..rooms import channel, host_channel, person_channel
+from ..rooms import change_room, channel, host_channel, person_channel
 from ..security import throttled
 
 log = logging.getLogger(__name__)
@@ -89,3 +89,8 @@ def welcome(room: Room, role: str, pid: str | None = None) -> dict:
             "snapshot": snapshot(room, time.time(), host=role == "host")}
 
 
+def as_participant(change: Callable[[Room, str, float], object]) -> dict:
+    """Apply `change(room, pid, now)` for this connection's participant; ack the new version."""
+    code, pid = participant()
+    room, _ = change_room(code, lambda r, now, rng: change(r, pid, now))
+    return {"version": room.version}

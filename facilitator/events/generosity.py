@@ -10,7 +10,7 @@ from ..core import steering
 from ..core.nudges import NUDGE_TEXT
 from ..extensions import socketio
 from ..rooms import change_room, person_channel
-from .common import on, participant
+from .common import as_participant, on, participant
 
 
 @on("pitch_tap")
@@ -26,16 +26,12 @@ def pitch_tap(data: dict) -> dict:
 
 @on("raise_hand")
 def raise_hand(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: steering.raise_hand(r, pid, now))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: steering.raise_hand(r, pid, now))
 
 
 @on("lower_hand")
 def lower_hand(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: steering.lower_hand(r, pid))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: steering.lower_hand(r, pid))
 
 
 @on("introduce")
@@ -49,6 +45,4 @@ def introduce(data: dict) -> dict:
 @on("intro_respond")
 def intro_respond(data: dict) -> dict:
     """One side accepts an introduction (or takes the acceptance back)."""
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: steering.respond_intro(r, pid, data))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: steering.respond_intro(r, pid, data))

@@ -6,7 +6,7 @@ from flask_socketio import leave_room
 from ..core.actions import host_action
 from ..core.errors import RoomError
 from ..rooms import change_room, channel, load_room
-from .common import attach, host_room, on, participant, welcome
+from .common import as_participant, attach, host_room, on, welcome
 
 
 @on("watch")
@@ -51,31 +51,25 @@ def host(data: dict) -> dict:
 
 @on("turn_done")
 def turn_done(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: r.speaker_done(pid, now))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: r.speaker_done(pid, now))
 
 
 @on("turn_pass")
 def turn_pass(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: r.speaker_done(pid, now, passing=True))
-    return {"version": room.version}
+    return as_participant(lambda r, pid, now: r.speaker_done(pid, now, passing=True))
 
 
 @on("profile")
 def profile(data: dict) -> dict:
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: r.update_profile(
+    return as_participant(lambda r, pid, now: r.update_profile(
         pid, name=data.get("name"), about=data.get("about"), interests=data.get("interests")))
-    return {"version": room.version}
 
 
 @on("leave")
 def leave(data: dict) -> dict:
     """The participant leaves the table; their token can bring them back later."""
-    code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: r.leave(pid, now))
+    code = session.get("code")
+    ack = as_participant(lambda r, pid, now: r.leave(pid, now))
     leave_room(channel(code))
     session.update(code=None, pid=None, host=False)
-    return {"version": room.version}
+    return ack
