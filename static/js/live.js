@@ -168,7 +168,18 @@ function setStatus(next) {
   for (const fn of statusFns) fn(status);
 }
 
-async function enter(event, payload) {
+// `watch` and `join` run one at a time: the server handles a connection's events concurrently,
+// so a join sent while the first watch is in flight could be answered first, and the watch's
+// late "viewer" answer would then undo the join on both sides.
+let entering = Promise.resolve();
+
+function enter(event, payload) {
+  const run = entering.then(() => enterNow(event, payload));
+  entering = run;
+  return run;
+}
+
+async function enterNow(event, payload) {
   awaiting += 1;
   const ack = await emitAck(event, payload);
   awaiting -= 1;
