@@ -15,7 +15,8 @@ from .core.errors import RoomError
 from .core.followup import followup, shared_contacts
 from .core.room import Room
 from .extensions import csrf
-from .rooms import change_room, load_room
+from .rooms import change_room
+from .views import bearer_secret, room_or_404
 
 bp = Blueprint("followup", __name__)
 EXPORTS = {
@@ -25,25 +26,19 @@ EXPORTS = {
 }
 
 
-def _room(code: str) -> Room:
-    try:
-        return load_room(code)
-    except RoomError as exc:
-        abort(404, exc.message)
+def _refuse(message: str, status: int = 401) -> Response:
+    response = jsonify(ok=False, error=message)
+    response.status_code = status
+    return response
 
 
-def _bearer() -> str | None:
-    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
-    return secret.strip() if scheme.lower() == "bearer" and secret.strip() else None
-
-
-def _refuse(message: str, status: int = 401):
-    return jsonify(ok=False, error=message), status
-
-
-def _me(room: Room) -> str | None:
-    person = room.participant_by_token(_bearer())
-    return person.id if person else None
+def _my_place(code: str) -> tuple[Room, str]:
+    """The room and the id of the participant whose token came with the request, or a refusal."""
+    room = room_or_404(code)
+    person = room.participant_by_token(bearer_secret())
+    if person is None:
+        abort(_refuse("We couldn't find your place in this event on this device."))
+    return room, person.id
 
 
 def _private(response: Response, filename: str | None = None) -> Response:
@@ -57,26 +52,20 @@ def _private(response: Response, filename: str | None = None) -> Response:
 @bp.get("/j/<code>/me")
 def page(code: str):
     """The printable follow-up page; its script fetches the content with the phone's token."""
-    room = _room(code)
+    room = room_or_404(code)
     return render_template("followup.html", room=room)
 
 
 @bp.get("/j/<code>/me.json")
 def mine(code: str):
-    room = _room(code)
-    pid = _me(room)
-    if pid is None:
-        return _refuse("We couldn't find your place in this event on this device.")
+    room, pid = _my_place(code)
     return _private(jsonify(ok=True, **followup(room, pid)))
 
 
 @bp.get("/j/<code>/contacts.vcf")
 def vcards(code: str):
     """The shared contacts of the people this attendee exchanged offers with, as vCards."""
-    room = _room(code)
-    pid = _me(room)
-    if pid is None:
-        return _refuse("We couldn't find your place in this event on this device.")
+    room, pid = _my_place(code)
     body = exports.to_vcards(shared_contacts(room, pid))
     return _private(Response(body, mimetype="text/vcard; charset=utf-8"),
                     f"contacts-{room.code}.vcf")
@@ -88,10 +77,7 @@ def vcards(code: str):
 @bp.put("/j/<code>/me/contact")
 def contact(code: str):
     """Set one's own contact details and consent; saved (and versioned) before the answer."""
-    room = _room(code)
-    pid = _me(room)
-    if pid is None:
-        return _refuse("We couldn't find your place in this event on this device.")
+    room, pid = _my_place(code)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return _refuse("That message was malformed.", 400)
@@ -105,10 +91,10 @@ def contact(code: str):
 @bp.get("/host/<code>/export.<fmt>")
 def export(code: str, fmt: str):
     """The whole event for the host, in CSV, Markdown or JSON."""
-    room = _room(code)
+    room = room_or_404(code)
     if fmt not in EXPORTS:
         abort(404, "Exports come as .csv, .md or .json.")
-    if not room.is_host(_bearer()):
+    if not room.is_host(bearer_secret()):
         return _refuse("Only the host can export this event.")
     render, mimetype = EXPORTS[fmt]
     body = render(exports.event_record(room, time.time()))

@@ -7,34 +7,24 @@ bars and the network with DOM APIs.
 
 import time
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template
 
-from .core.errors import RoomError
-from .core.room import Room
 from .core.summary import summary
-from .rooms import load_room
+from .views import bearer_secret, room_or_404
 
 bp = Blueprint("summary", __name__)
 
 
-def _room(code: str) -> Room:
-    try:
-        return load_room(code)
-    except RoomError as exc:
-        abort(404, exc.message)
-
-
 @bp.get("/host/<code>/summary")
 def page(code: str):
-    return render_template("summary.html", room=_room(code))
+    return render_template("summary.html", room=room_or_404(code))
 
 
 @bp.get("/host/<code>/summary.json")
 def data(code: str):
     """The summary for the host only; never cached, as it counts what people did."""
-    room = _room(code)
-    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not room.is_host(key.strip()):
+    room = room_or_404(code)
+    if not room.is_host(bearer_secret()):
         return jsonify(ok=False, error="Only the host can see this event's summary."), 401
     response = jsonify(ok=True, **summary(room, time.time()))
     response.headers["Cache-Control"] = "no-store"

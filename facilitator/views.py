@@ -17,6 +17,7 @@ from flask import (
 from .core.decks import DEFAULT_DECK, builtin_decks
 from .core.errors import RoomError
 from .core.identity import normalize_code
+from .core.room import Room
 from .core.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from .public_url import base_url, is_loopback
 from .rooms import create_room, load_room
@@ -70,16 +71,23 @@ def join_by_code():
     return redirect(url_for("views.phone", code=code))
 
 
-def _room_or_404(code: str):
+def room_or_404(code: str) -> Room:
+    """The room, or the not-found page with the reason (mistyped or expired code)."""
     try:
         return load_room(code)
     except RoomError as exc:
         abort(404, exc.message)
 
 
+def bearer_secret() -> str | None:
+    """The token or host key a page's script sent in `Authorization: Bearer`, never a URL."""
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    return secret.strip() if scheme.lower() == "bearer" and secret.strip() else None
+
+
 @bp.get("/host/<code>")
 def host(code: str):
-    room = _room_or_404(code)
+    room = room_or_404(code)
     listens_locally = is_loopback(current_app.config["HOST"]) and not current_app.config[
         "PUBLIC_URL"]
     return render_template("host.html", room=room, join_url=join_url(room.code),
@@ -89,7 +97,7 @@ def host(code: str):
 
 @bp.get("/j/<code>")
 def phone(code: str):
-    room = _room_or_404(normalize_code(code))
+    room = room_or_404(normalize_code(code))
     if room.code != code:
         return redirect(url_for("views.phone", code=room.code))
     return render_template("phone.html", room=room)
@@ -98,7 +106,7 @@ def phone(code: str):
 @bp.get("/qr/<code>.svg")
 def qr(code: str):
     """The join URL as an SVG QR code, dark on light for any projector."""
-    room = _room_or_404(code)
+    room = room_or_404(code)
     out = io.BytesIO()
     segno.make(join_url(room.code), error="m").save(
         out, kind="svg", scale=10, border=2, dark="#111", light="#fff", xmldecl=False,
