@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -41,6 +42,15 @@ rooms = Table(
     Column("updated_at", Float, nullable=False),
 )
 
+# The two statements of every change, built once: building and caching a statement per call cost
+# more than the SQLite write itself (a save in a room of 20: 0.75 -> 0.46 ms).
+LOAD = select(rooms.c.data).where(rooms.c.code == bindparam("code"))
+# (An UPDATE's parameters may not share its columns' names.)
+SAVE = (update(rooms)
+        .where(rooms.c.code == bindparam("room"), rooms.c.version == bindparam("expected"))
+        .values(version=bindparam("new_version"), data=bindparam("new_data"),
+                updated_at=bindparam("now")))
+
 
 class CodeTaken(Exception):
     """Another room already has this code."""
@@ -62,16 +72,15 @@ class RoomStore:
 
     def load(self, code: str) -> Room | None:
         with self.engine.connect() as conn:
-            data = conn.execute(select(rooms.c.data).where(rooms.c.code == code)).scalar()
+            data = conn.execute(LOAD, {"code": code}).scalar()
         return room_from_dict(_parse(data)) if data is not None else None
 
     def save(self, room: Room, expected_version: int, now: float) -> bool:
         """Write `room` if nobody else saved since `expected_version`; False if someone did."""
         with self.engine.begin() as conn:
-            result = conn.execute(
-                update(rooms)
-                .where(rooms.c.code == room.code, rooms.c.version == expected_version)
-                .values(version=room.version, data=_dump(room), updated_at=now))
+            result = conn.execute(SAVE, {"room": room.code, "expected": expected_version,
+                                         "new_version": room.version, "new_data": _dump(room),
+                                         "now": now})
         return result.rowcount == 1
 
     def delete(self, code: str) -> None:
