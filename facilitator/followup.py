@@ -82,10 +82,11 @@ def contact(code: str):
     if not isinstance(data, dict):
         return _refuse("That message was malformed.", 400)
     try:
-        room, saved = change_room(room.code, lambda r, now, rng: posting.set_contact(r, pid, data))
+        version, saved = change_room(room.code, lambda r, now, rng: posting.set_contact(
+            r, pid, data))
     except RoomError as exc:
         return _refuse(exc.message, 400)
-    return {"ok": True, "version": room.version, "contact": asdict(saved)}
+    return {"ok": True, "version": version, "contact": asdict(saved)}
 
 
 @bp.get("/host/<code>/export.<fmt>")

@@ -14,7 +14,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .extensions import socketio
-from .rooms import announce_deleted
+from .rooms import room_gone
 from .store import get_store
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ def purge_expired(now: float | None = None, ttl_hours: float | None = None) -> l
     cutoff = (time.time() if now is None else now) - ttl_hours * 3600
     codes = get_store().delete_idle_since(cutoff)
     for code in codes:
-        announce_deleted(code)
+        room_gone(code)
     if codes:
         log.info("deleted %d expired room(s)", len(codes))
     return codes

@@ -12,7 +12,7 @@ on a timer per room: a turn's end is a deadline in the saved state, so no proces
 import random
 import threading
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -21,6 +21,7 @@ import redis
 from flask import current_app
 from redis.exceptions import LockError
 
+from .core.changes import Changes
 from .core.errors import RoomError
 from .core.identity import normalize_code
 from .core.room import Room
@@ -36,6 +37,8 @@ _rng = random.SystemRandom()
 # One lock per room serialises changes within this process; with Redis, a shared lock per room
 # serialises them across processes (and the versioned save in the store would catch any slip).
 _locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+# Rooms kept as this process last saved them; see LatestRooms.
+LATEST_ROOMS = 1000
 
 
 @contextmanager
@@ -68,6 +71,44 @@ def _shared_locks() -> "redis.Redis | None":
     if client is None:
         client = current_app.extensions["room_locks"] = redis.Redis.from_url(url)
     return client
+
+
+class LatestRooms:
+    """The rooms this process saved most recently, so a change to a busy room skips loading and
+    parsing its document (0.4 ms in a room of 20, 2.6 ms in a room of 500, on every change).
+
+    Only `change_room` uses them, holding the room's lock, and takes a room out while changing it:
+    a change that fails leaves nothing half-done behind. A kept room may be stale when several
+    processes serve it, so only a save vouches for it: if another process saved since, the
+    versioned save fails, and a refusal or a change that changes nothing is tried again on the
+    room loaded afresh.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._rooms: OrderedDict[str, Room] = OrderedDict()
+        self._guard = threading.Lock()  # the threading async mode changes rooms in parallel
+
+    def take(self, code: str) -> Room | None:
+        with self._guard:
+            return self._rooms.pop(code, None)
+
+    def keep(self, room: Room) -> None:
+        with self._guard:
+            self._rooms[room.code] = room
+            if len(self._rooms) > self.size:
+                self._rooms.popitem(last=False)
+
+    def forget(self, code: str) -> None:
+        self.take(code)
+
+
+def _latest_rooms() -> LatestRooms:
+    """This app's LatestRooms (one per app: tests run several apps, each on its own database)."""
+    latest = current_app.extensions.get("latest_rooms")
+    if latest is None:
+        latest = current_app.extensions["latest_rooms"] = LatestRooms(LATEST_ROOMS)
+    return latest
 
 
 def channel(code: str) -> str:
@@ -106,32 +147,45 @@ def load_room(code: object) -> Room:
     return room
 
 
-def change_room(code: str, change: Callable[[Room, float, random.Random], T]) -> tuple[Room, T]:
-    """Apply `change` to the latest saved room, save it, broadcast the delta.
+def change_room(code: str, change: Callable[[Room, float, random.Random], T]) -> tuple[int, T]:
+    """Apply `change` to the latest saved room, save it, broadcast the delta; returns the room's
+    new version and what `change` returned.
 
     If `change` raises, nothing is saved. If another process saved first, start over from its
-    version, so the change is applied to what everyone else already sees.
+    version, so the change is applied to what everyone else already sees. The room itself stays
+    here, for the next change: a caller that wants to show it loads its own copy.
     """
-    store = get_store()
+    store, latest = get_store(), _latest_rooms()
     with room_lock(code):
         for _ in range(SAVE_ATTEMPTS):
-            room = load_room(code)
+            kept = latest.take(code)
+            room = kept or load_room(code)
+            room.changes = Changes()
             now = time.time()
-            result = change(room, now, _rng)
+            try:
+                result = change(room, now, _rng)
+            except RoomError:
+                if kept is None:
+                    raise
+                continue  # maybe refused by a state another process has since moved on from
             if not room.changes:
-                return room, result
+                if kept is None:
+                    latest.keep(room)
+                    return room.version, result
+                continue  # likewise: a change that changes nothing is checked on the saved room
             room.version += 1
             if store.save(room, room.version - 1, now):
                 break
         else:
             raise RoomError("The room is very busy; please try again.")
+        latest.keep(room)
         # Still under the lock, so deltas are published in version order (with Redis: before
         # any other process can make the next version), and the host's extra items follow the
         # room delta of the same version.
         socketio.emit("room_update", delta(room, now), to=channel(code))
         if (extra := host_delta(room, now)) is not None:
             socketio.emit("host_update", extra, to=host_channel(code))
-    return room, result
+        return room.version, result
 
 
 ROOM_DELETED = "This event has ended and its data was deleted."
@@ -141,11 +195,13 @@ def delete_room(code: str) -> None:
     """Delete a room's data now; every screen on it is told and leaves its channels."""
     with room_lock(code):  # no delta can follow the notice
         get_store().delete(code)
-        announce_deleted(code)
+        room_gone(code)
 
 
-def announce_deleted(code: str) -> None:
-    """Tell every screen of a deleted room (by its host or by expiry), then close its channels."""
+def room_gone(code: str) -> None:
+    """After a room's data is deleted (by its host or on expiry): drop what this process keeps of
+    it, tell every screen on it, then close its channels."""
+    _latest_rooms().forget(code)
     socketio.emit("room_deleted", {"code": code, "message": ROOM_DELETED}, to=channel(code))
     socketio.close_room(channel(code))
     socketio.close_room(host_channel(code))

@@ -13,19 +13,20 @@ from .common import as_participant, host_room, on, participant
 def post_ask(data: dict) -> dict:
     """A participant's ask; from the host's screen, the speaker's ask (or the person `for`)."""
     if session.get("host"):
-        room, post_id = change_room(host_room(), lambda r, now, rng: posting.post_ask_for(
+        version, post_id = change_room(host_room(), lambda r, now, rng: posting.post_ask_for(
             r, data, now))
     else:
         code, pid = participant()
-        room, post_id = change_room(code, lambda r, now, rng: posting.post_ask(r, pid, data, now))
-    return {"version": room.version, "id": post_id}
+        version, post_id = change_room(code, lambda r, now, rng: posting.post_ask(
+            r, pid, data, now))
+    return {"version": version, "id": post_id}
 
 
 @on("post_offer")
 def post_offer(data: dict) -> dict:
     code, pid = participant()
-    room, post_id = change_room(code, lambda r, now, rng: posting.post_offer(r, pid, data, now))
-    return {"version": room.version, "id": post_id}
+    version, post_id = change_room(code, lambda r, now, rng: posting.post_offer(r, pid, data, now))
+    return {"version": version, "id": post_id}
 
 
 @on("edit_post")
@@ -46,5 +47,5 @@ def take_offer(data: dict) -> dict:
 @on("moderate")
 def moderate(data: dict) -> dict:
     """The host hides or restores a post, on every screen at once."""
-    room, _ = change_room(host_room(), lambda r, now, rng: posting.moderate(r, data))
-    return {"version": room.version}
+    version, _ = change_room(host_room(), lambda r, now, rng: posting.moderate(r, data))
+    return {"version": version}

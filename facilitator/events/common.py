@@ -92,5 +92,5 @@ def welcome(room: Room, role: str, pid: str | None = None) -> dict:
 def as_participant(change: Callable[[Room, str, float], object]) -> dict:
     """Apply `change(room, pid, now)` for this connection's participant; ack the new version."""
     code, pid = participant()
-    room, _ = change_room(code, lambda r, now, rng: change(r, pid, now))
-    return {"version": room.version}
+    version, _ = change_room(code, lambda r, now, rng: change(r, pid, now))
+    return {"version": version}

@@ -17,11 +17,12 @@ from .common import as_participant, on, participant
 def pitch_tap(data: dict) -> dict:
     """A listener's anonymous "sounds like a pitch"."""
     code, pid = participant()
-    room, speaker = change_room(code, lambda r, now, rng: steering.pitch_tap(r, pid))
+    version, (speaker, round_) = change_room(code, lambda r, now, rng: (
+        steering.pitch_tap(r, pid), r.turns.round))
     if speaker is not None:
-        socketio.emit("nudge", {"round": room.turns.round, "text": NUDGE_TEXT},
+        socketio.emit("nudge", {"round": round_, "text": NUDGE_TEXT},
                       to=person_channel(code, speaker))
-    return {"version": room.version}
+    return {"version": version}
 
 
 @on("raise_hand")
@@ -38,8 +39,9 @@ def lower_hand(data: dict) -> dict:
 def introduce(data: dict) -> dict:
     """Introduce two people at the table to each other (an "I know someone" offer)."""
     code, pid = participant()
-    room, offer_id = change_room(code, lambda r, now, rng: steering.introduce(r, pid, data, now))
-    return {"version": room.version, "id": offer_id}
+    version, offer_id = change_room(code, lambda r, now, rng: steering.introduce(
+        r, pid, data, now))
+    return {"version": version, "id": offer_id}
 
 
 @on("intro_respond")

@@ -23,7 +23,8 @@ def watch(data: dict) -> dict:
         if person is None:
             raise RoomError("We couldn't find your place in this event. Please join again.")
         if not person.present:
-            room, _ = change_room(room.code, lambda r, now, rng: r.rejoin(person.id))
+            change_room(room.code, lambda r, now, rng: r.rejoin(person.id))
+            room = load_room(room.code)
         attach(room, pid=person.id)
         return welcome(room, "participant", person.id)
     attach(room)
@@ -34,9 +35,10 @@ def watch(data: dict) -> dict:
 def join(data: dict) -> dict:
     """A phone joins: seated at the end of the order, given its secret token once."""
     code = load_room(data.get("code")).code
-    room, (person, token) = change_room(code, lambda r, now, rng: r.join(
+    _, (person, token) = change_room(code, lambda r, now, rng: r.join(
         name=data.get("name"), about=data.get("about"), interests=data.get("interests"),
         now=now))
+    room = load_room(code)
     attach(room, pid=person.id)
     return {"token": token, **welcome(room, "participant", person.id)}
 
@@ -44,9 +46,9 @@ def join(data: dict) -> dict:
 @on("host")
 def host(data: dict) -> dict:
     """One of the host's controls, by name, with its arguments."""
-    room, _ = change_room(host_room(), lambda r, now, rng: host_action(
+    version, _ = change_room(host_room(), lambda r, now, rng: host_action(
         r, data.get("action"), data.get("args", {}), now, rng))
-    return {"version": room.version}
+    return {"version": version}
 
 
 @on("turn_done")

@@ -4,6 +4,7 @@ import pytest
 
 from facilitator import create_app
 from facilitator.extensions import socketio
+from facilitator.rooms import change_room
 
 from .helpers import create_room
 
@@ -49,3 +50,29 @@ def test_a_new_server_on_the_same_database_resumes_the_round(database_url):
     assert turns_after["current"] == joined[1]["me"] and turns_after["status"] == "paused"
     phone.disconnect()
     second.extensions["room_store"].engine.dispose()
+
+
+def test_two_servers_changing_one_room_in_turn_build_on_each_other(database_url):
+    """Each server keeps the room it saved last; when the other saved since, its versioned save
+    fails and it starts over from the database, so no change is lost or applied twice. Nor is
+    one refused, or answered, on the state the other server has moved on from."""
+    apps = [make_app(database_url), make_app(database_url)]
+    code, key = create_room(apps[0].test_client())
+    hosts = [socketio.test_client(app) for app in apps]
+    for host in hosts:
+        assert host.emit("watch", {"code": code, "host_key": key}, callback=True)["ok"]
+    for i in range(3):
+        phone = socketio.test_client(apps[i % 2])
+        assert phone.emit("join", {"code": code, "name": f"P{i}"}, callback=True)["ok"]
+    acks = [hosts[i % 2].emit("host", {"action": action}, callback=True)
+            for i, action in enumerate(["start", "next", "next", "pause", "resume", "pause"])]
+    assert [ack["version"] for ack in acks] == list(range(acks[0]["version"],
+                                                          acks[0]["version"] + 6))
+    with apps[0].app_context():  # changes nothing, so it reads what the other server saved
+        assert change_room(code, lambda room, now, rng: room.turns.status)[1] == "paused"
+    for host in hosts:
+        turns = host.emit("watch", {"code": code, "host_key": key}, callback=True)[
+            "snapshot"]["sections"]["turns"]
+        assert (turns["status"], turns["position"]) == ("paused", 2)
+    for app in apps:
+        app.extensions["room_store"].engine.dispose()

@@ -1,0 +1,36 @@
+"""`rooms.change_room`: a change is saved whole or not at all, even though the room it changed
+stays in memory for the next one."""
+
+import pytest
+
+from facilitator.core.errors import RoomError
+from facilitator.rooms import change_room, load_room
+
+from .helpers import create_room
+
+
+def rename_then_fail(room, now, rng):
+    room.name = "Half-done"
+    room.changes.touch("room")
+    raise RoomError("No.")
+
+
+def test_a_change_that_fails_halfway_leaves_no_trace(app, client):
+    code, _ = create_room(client, name="Breakfast")
+    with app.app_context():
+        change_room(code, lambda room, now, rng: room.changes.touch("room"))  # kept in memory
+        with pytest.raises(RoomError):
+            change_room(code, rename_then_fail)
+        version, name = change_room(code, lambda room, now, rng: room.name)
+        assert name == "Breakfast" and load_room(code).name == "Breakfast"
+        assert version == load_room(code).version
+
+
+def test_each_change_bumps_the_saved_version_once(app, client):
+    code, _ = create_room(client)
+    with app.app_context():
+        first = load_room(code).version
+        versions = [change_room(code, lambda room, now, rng: room.changes.touch("room"))[0]
+                    for _ in range(3)]
+        assert versions == [first + 1, first + 2, first + 3]
+        assert load_room(code).version == first + 3
