@@ -43,7 +43,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="run servers and load generator under SCHED_RR (root; for a machine "
                              "other work shares: they then get the cores as if alone)")
     parser.add_argument("--profile", action="store_true",
-                        help="record the app with py-spy while it is measured (kept in workdir)")
+                        help="record the Python servers with py-spy while they are measured "
+                             "(kept in workdir)")
     return parser.parse_args(argv)
 
 
@@ -83,7 +84,7 @@ def main(argv: list[str]) -> int:
                 print(f"[{time.monotonic() - started:5.0f} s] {scenario.key} on {name} …",
                       flush=True)
                 row = run_one(name, scenario, seeded, payloads, workdir,
-                              profile=args.profile and name.startswith("app-"))
+                              profile=args.profile and name != "node")
                 results.append(row)
                 print(report.text_table(report.HEADER, report.rows([row])).splitlines()[-1],
                       flush=True)

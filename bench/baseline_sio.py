@@ -1,6 +1,7 @@
 """Baseline: a bare python-socketio server doing Facilitator's broadcasts with no application logic.
 
-Same events (`watch`, `host`, `post_offer` with acknowledgements, `room_update` to the room),
+Same events (`watch`, `host`, `post_offer` with acknowledgements, `room_update` to the room and
+`host_update` to its host),
 same payload sizes (prepared from the real domain core by bench/payloads.py), same async mode and
 WSGI server as `python -m facilitator`, but no Flask, no database, no domain code: what is left
 is the price of Socket.IO itself, the floor our app is measured against.
@@ -47,6 +48,8 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
         if code not in rooms:
             return {"ok": False, "error": "There's no event with that code."}
         sio.enter_room(sid, f"room:{code}")
+        if data.get("host_key"):
+            sio.enter_room(sid, f"host:{code}")
         sio.save_session(sid, {"code": code})
         snapshot = dict(rooms[code]["snapshot"], now=time.time(),
                         version=versions.get(code, rooms[code]["snapshot"]["version"]))
@@ -54,7 +57,8 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
                 "me": None, "snapshot": snapshot}
 
     def broadcast(sid: str, action: object) -> dict:
-        """The host's "next" or a phone's offer: its delta, with the room's next version."""
+        """The host's "next" or a phone's offer: its delta with the room's next version, then the
+        host's extras."""
         code = sio.get_session(sid).get("code")
         template = rooms[code]["actions"].get(action) if code else None
         if template is None:
@@ -63,6 +67,9 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
         versions[code] = version
         sio.emit("room_update", dict(template, version=version, now=time.time()),
                  to=f"room:{code}")
+        if (extras := rooms[code]["host"][action]) is not None:
+            sio.emit("host_update", dict(extras, version=version, now=time.time()),
+                     to=f"host:{code}")
         return {"ok": True, "version": version}
 
     sio.on("host", lambda sid, data: broadcast(sid, data.get("action")))

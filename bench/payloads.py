@@ -1,8 +1,9 @@
 """Rooms for the benchmark, made with the real domain core, and the payloads baselines send.
 
 Phones reach a seeded room by token (the reconnect path): 500 joins through the protocol would
-broadcast O(n²) updates and dominate the run. The baselines get, per room, the snapshot and one
-delta per action exactly as the app builds them, so they send payloads of the same size.
+broadcast O(n²) updates and dominate the run. The baselines get, per room, the snapshot and, per
+action, the delta the room gets and the extras its host gets, exactly as the app builds them, so
+they send the same broadcasts with payloads of the same size.
 """
 
 import json
@@ -13,7 +14,7 @@ from facilitator.core import posting
 from facilitator.core.changes import Changes
 from facilitator.core.persisted import room_from_dict, room_to_dict
 from facilitator.core.room import Room
-from facilitator.core.sync import delta, snapshot
+from facilitator.core.sync import delta, host_delta, snapshot
 from facilitator.store import RoomStore
 
 # What a phone posts in the "board post" action (a typical offer, about 100 characters).
@@ -65,7 +66,8 @@ def insert_rooms(database_url: str, seeded: list[Seeded]) -> None:
 
 
 def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
-    """Per room: the snapshot a screen gets on `watch` and the delta each action broadcasts."""
+    """Per room: the snapshot a screen gets on `watch`; per action, the delta it broadcasts to the
+    room and the host's extras (`host_update`) that follow it."""
     now = time.time()
     rooms = {}
     for s in seeded:
@@ -75,13 +77,14 @@ def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
             room.advance(now)
         room.changes = Changes()
         room.advance(now)
-        next_delta = delta(room, now)
+        next_delta, next_extras = delta(room, now), host_delta(room, now)
         room = _copy(s.room)
         poster = next(iter(room.participants))
         posting.post_offer(room, poster, OFFER, now)
         rooms[s.room.code] = {
             "snapshot": snapshot(s.room, now),
             "actions": {"next": next_delta, "post_offer": delta(room, now)},
+            "host": {"next": next_extras, "post_offer": host_delta(room, now)},
         }
     return {"rooms": rooms}
 

@@ -1,7 +1,7 @@
 // Baseline: a Node.js socket.io 4.x server doing the same broadcasts as Facilitator, with no
 // application logic. It speaks the same events (`watch`, `host`, `post_offer` with acknowledgements,
-// `room_update` to the room) and sends payloads of the same size, prepared by the harness from
-// the real domain core (bench/payloads.py).
+// `room_update` to the room, `host_update` to its host) and sends payloads of the same size,
+// prepared by the harness from the real domain core (bench/payloads.py).
 //
 // Usage: node server.js PORT PAYLOADS.json   (listens on 127.0.0.1 only)
 
@@ -33,12 +33,14 @@ io.on("connection", (socket) => {
     const room = payloads.rooms[data.code];
     if (!room) return ack({ ok: false, error: "There's no event with that code." });
     socket.join(`room:${data.code}`);
+    if (data.host_key) socket.join(`host:${data.code}`);
     socket.data.code = data.code;
     const version = versions.get(data.code) || room.snapshot.version;
     ack({ ok: true, role: data.host_key ? "host" : "participant", me: null,
           snapshot: { ...room.snapshot, version, now: Date.now() / 1000 } });
   });
-  // The host's "next" and a phone's offer: each broadcasts its action's delta, next version.
+  // The host's "next" and a phone's offer: each broadcasts its action's delta, next version, then
+  // the host's extras.
   const broadcast = (action, ack) => {
     const code = socket.data.code;
     const template = code && payloads.rooms[code].actions[action];
@@ -46,6 +48,10 @@ io.on("connection", (socket) => {
     const version = (versions.get(code) || payloads.rooms[code].snapshot.version) + 1;
     versions.set(code, version);
     io.to(`room:${code}`).emit("room_update", { ...template, version, now: Date.now() / 1000 });
+    const extras = payloads.rooms[code].host[action];
+    if (extras) {
+      io.to(`host:${code}`).emit("host_update", { ...extras, version, now: Date.now() / 1000 });
+    }
     ack({ ok: true, version });
   };
   socket.on("host", (data, ack) => broadcast(data.action, ack));
