@@ -1,10 +1,11 @@
 """`rooms.change_room`: a change is saved whole or not at all, even though the room it changed
-stays in memory for the next one."""
+stays in memory for the next one. `rooms.load_room`: screens share one parsed copy of a room
+while its saved version stays the same."""
 
 import pytest
 
 from facilitator.core.errors import RoomError
-from facilitator.rooms import change_room, load_room
+from facilitator.rooms import change_room, delete_room, load_room
 
 from .helpers import create_room
 
@@ -34,3 +35,39 @@ def test_each_change_bumps_the_saved_version_once(app, client):
                     for _ in range(3)]
         assert versions == [first + 1, first + 2, first + 3]
         assert load_room(code).version == first + 3
+
+
+def test_screens_share_a_room_until_it_changes(app, client):
+    code, _ = create_room(client)
+    with app.app_context():
+        shown = load_room(code)
+        assert load_room(code.lower()) is shown  # no second copy for the same version
+        version, _ = change_room(code, lambda room, now, rng: room.changes.touch("room"))
+        fresh = load_room(code)
+        assert fresh is not shown and fresh.version == version == shown.version + 1
+
+
+def test_a_shown_room_is_never_the_one_being_changed(app, client):
+    code, _ = create_room(client, name="Breakfast")
+    with app.app_context():
+        shown = load_room(code)
+
+        def rename(room, now, rng):
+            assert room is not shown
+            room.name = "Lunch"
+            room.changes.touch("room")
+
+        change_room(code, rename)
+        assert shown.name == "Breakfast" and load_room(code).name == "Lunch"
+
+
+def test_a_deleted_room_is_not_shown_from_memory(app, client):
+    code, _ = create_room(client)
+    with app.app_context():
+        load_room(code)
+        change_room(code, lambda room, now, rng: room.changes.touch("room"))
+        delete_room(code)
+        with pytest.raises(RoomError, match="no event with that code"):
+            load_room(code)
+        with pytest.raises(RoomError, match="no event with that code"):
+            change_room(code, lambda room, now, rng: room.changes.touch("room"))
