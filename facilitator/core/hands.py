@@ -5,7 +5,7 @@ questioner can't crowd out a quiet one. A hand is for one speaker; the queue sta
 turn ends (questions usually come then) until the host clears it or takes a question.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .errors import RoomError
 
@@ -66,7 +66,7 @@ class Hands:
                           for h in self.queue]}
 
     def to_dict(self) -> dict:
-        return {"queue": [asdict(h) for h in self.queue], "asked": self.asked}
+        return {"queue": [dict(vars(h)) for h in self.queue], "asked": self.asked}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Hands":

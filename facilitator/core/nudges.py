@@ -6,7 +6,7 @@ passed and comes back later in the round carries on where the taps left off.
 """
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .errors import RoomError
 
@@ -75,7 +75,7 @@ class Nudges:
         return turn
 
     def to_dict(self) -> dict:
-        return {"turns": [asdict(t) for t in self.turns]}
+        return {"turns": [dict(vars(t)) for t in self.turns]}  # shares lists: saved at once
 
     @classmethod
     def from_dict(cls, data: dict) -> "Nudges":
