@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass
 
 from facilitator.core import posting
-from facilitator.core.changes import Changes
 from facilitator.core.persisted import room_from_dict, room_to_dict
 from facilitator.core.room import Room
 from facilitator.core.sync import delta, host_delta, snapshot
@@ -50,7 +49,7 @@ def seed_rooms(rooms: int, phones: int, next_actions: int) -> list[Seeded]:
         for i in range(next_actions // (phones + 1) + 2 - len(room.prompts.items)):
             room.prompts.add(f"Extra prompt {i + 1}: what are you working on this month?")
         room.start_round(now)
-        room.changes = Changes()
+        room.begin_change()
         made.append(Seeded(room, host_key, tokens))
     return made
 
@@ -72,10 +71,10 @@ def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
     rooms = {}
     for s in seeded:
         room = _copy(s.room)
-        # The turn section grows with airtime as turns pass: take a delta from mid-run.
+        # The host's airtime report grows as turns pass: take the deltas from mid-run.
         for _ in range(min(next_actions // 2, len(s.tokens) - 1)):
             room.advance(now)
-        room.changes = Changes()
+        room.begin_change()
         room.advance(now)
         next_delta, next_extras = delta(room, now), host_delta(room, now)
         room = _copy(s.room)
@@ -92,5 +91,5 @@ def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
 def _copy(room: Room) -> Room:
     """A deep copy, through JSON as the store makes one (`room_to_dict` shares lists)."""
     copy = room_from_dict(json.loads(json.dumps(room_to_dict(room))))
-    copy.changes = Changes()
+    copy.begin_change()
     return copy

@@ -21,7 +21,6 @@ import redis
 from flask import current_app
 from redis.exceptions import LockError
 
-from .core.changes import Changes
 from .core.errors import RoomError
 from .core.identity import normalize_code
 from .core.room import Room
@@ -188,7 +187,7 @@ def change_room(code: str, change: Callable[[Room, float, random.Random], T]) ->
         for _ in range(SAVE_ATTEMPTS):
             kept = last_saved.take(code)
             room = kept or _load_to_change(code)
-            room.changes = Changes()
+            room.begin_change()
             now = time.time()
             try:
                 result = change(room, now, _rng)

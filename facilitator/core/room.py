@@ -53,6 +53,10 @@ class Room:
         )
         return room, host_key
 
+    def begin_change(self) -> None:
+        """Start recording what the next change touches, for its delta (see `sync`)."""
+        self.changes = Changes(turns_before=self.turns.mark())
+
     # --- who is asking -------------------------------------------------------------------
 
     def is_host(self, key: object) -> bool:

@@ -1,5 +1,9 @@
 """What screens are sent: a snapshot on (re)connect, then deltas of what each change touched.
 
+The round's state is split by how often it changes: `turns` (who speaks, the clock) on every
+turn; `order` (the speaking order) only when it moves; airtime as items per person, sent when
+their turn ends, the running turn's counted up by the screens from `turns`.
+
 Everyone in a room gets the same snapshot and deltas, so nothing private may be in them: never a
 token, never contact details, never a hidden post. The host alone also sees hidden posts, to
 restore them: as the extra `hidden_posts` items of the host's snapshot, then as a `host_delta`
@@ -10,7 +14,7 @@ sent only to the host's channel after each room delta that touched posts. The ho
 from . import steering_view
 from .room import Room
 
-SECTIONS = ("room", "prompts", "turns", "board", *steering_view.PUBLIC_SECTIONS)
+SECTIONS = ("room", "prompts", "turns", "order", "board", *steering_view.PUBLIC_SECTIONS)
 
 
 def section(room: Room, name: str, now: float) -> dict:
@@ -19,7 +23,9 @@ def section(room: Room, name: str, now: float) -> dict:
     if name == "prompts":
         return {**room.prompts.public(), "round_prompt_id": room.round_prompt_id}
     if name == "turns":
-        return room.turns.public(now)
+        return room.turns.public()
+    if name == "order":
+        return {"pids": room.turns.speaking_order()}
     if name == "board":
         return room.board.counts()
     if name in steering_view.PUBLIC_SECTIONS:
@@ -42,6 +48,7 @@ def snapshot(room: Room, now: float, *, host: bool = False) -> dict:
     items = {
         "people": {pid: p.public() for pid, p in room.participants.items()},
         "posts": {i: view for i in posts if (view := room.board.public(i)) is not None},
+        "airtime": room.turns.finished_airtime(),
     }
     if host:
         items["hidden_posts"] = {i: view for i in posts
@@ -54,14 +61,29 @@ def snapshot(room: Room, now: float, *, host: bool = False) -> dict:
 
 def delta(room: Room, now: float) -> dict:
     """Only what the last change touched, with the new version."""
+    names = steering_view.public_touched(room)
+    items = {coll: {i: item(room, coll, i) for i in sorted(ids)}
+             for coll, ids in room.changes.items.items()}
+    order_moved, ended = _round_moved(room)
+    if order_moved:
+        names.add("order")
+    if ended:
+        airtime = room.turns.finished_airtime()
+        items["airtime"] = {pid: airtime[pid] for pid in sorted(ended)}
     return {
         "version": room.version,
         "now": now,
-        "sections": {name: section(room, name, now)
-                     for name in sorted(steering_view.public_touched(room))},
-        "items": {coll: {i: item(room, coll, i) for i in sorted(ids)}
-                  for coll, ids in room.changes.items.items()},
+        "sections": {name: section(room, name, now) for name in sorted(names)},
+        "items": items,
     }
+
+
+def _round_moved(room: Room) -> tuple[bool, set[str]]:
+    """Whether the speaking order changed, and who finished a turn, since the change began."""
+    turns, before = room.turns, room.changes.turns_before
+    if before is None:
+        return True, set(turns.finished_airtime())
+    return tuple(turns.speaking_order()) != before.order, turns.ended_since(before)
 
 
 def host_delta(room: Room, now: float) -> dict | None:

@@ -3,6 +3,8 @@
 A round gives every seated participant one turn, in seat order. `order` is the round's speaking
 order: `order[:position]` have had their turn, `order[position]` is speaking, the rest are next.
 Timers are deadlines (epoch seconds); clients count down to them, so the server never ticks.
+Likewise airtime: screens get the seconds of finished turns and when the running stretch began,
+and count the current turn up themselves.
 """
 
 import random
@@ -13,6 +15,16 @@ from .errors import RoomError
 LOBBY, SPEAKING, PAUSED, ROUND_OVER = "lobby", "speaking", "paused", "round_over"
 IN_ROUND = (SPEAKING, PAUSED)
 MIN_TURN_SECONDS, MAX_TURN_SECONDS = 15, 900
+
+
+@dataclass(frozen=True)
+class Mark:
+    """The round as screens saw it before a change, so the change's delta sends the speaking
+    order only if it moved, and airtime only for the turns that ended: in a room of 500, a
+    "next" is then a few hundred bytes instead of 8 KB."""
+
+    order: tuple[str, ...]
+    logged: int  # finished turns
 
 
 @dataclass
@@ -34,6 +46,17 @@ class Turns:
     def current(self) -> str | None:
         """Who is speaking (or paused mid-turn), if anyone."""
         return self.order[self.position] if self.status in IN_ROUND else None
+
+    def speaking_order(self) -> list[str]:
+        """The order screens show: the round's while one runs, else the seats for the next."""
+        return self.order if self.status in IN_ROUND else self.seats
+
+    def mark(self) -> Mark:
+        return Mark(tuple(self.speaking_order()), len(self.log))
+
+    def ended_since(self, mark: Mark) -> set[str]:
+        """Whoever finished a turn since `mark` (the log only grows)."""
+        return {rec["pid"] for rec in self.log[mark.logged:]}
 
     def upcoming(self) -> list[str]:
         """Who is still to speak this round, in order, after the current speaker."""
@@ -146,12 +169,20 @@ class Turns:
 
     def airtime(self, now: float) -> dict[str, float]:
         """Total measured speaking time per participant, the current turn included."""
-        totals: dict[str, float] = {}
-        for rec in self.log:
-            totals[rec["pid"]] = totals.get(rec["pid"], 0.0) + rec["seconds"]
+        totals = self._finished()
         if self.current:
             totals[self.current] = totals.get(self.current, 0.0) + self._elapsed(now)
         return {pid: round(s, 1) for pid, s in totals.items()}
+
+    def finished_airtime(self) -> dict[str, float]:
+        """Speaking time per participant in finished turns; screens add the running turn."""
+        return {pid: round(s, 1) for pid, s in self._finished().items()}
+
+    def _finished(self) -> dict[str, float]:
+        totals: dict[str, float] = {}
+        for rec in self.log:
+            totals[rec["pid"]] = totals.get(rec["pid"], 0.0) + rec["seconds"]
+        return totals
 
     def _elapsed(self, now: float) -> float:
         running = now - self.segment_start if self.status == SPEAKING else 0.0
@@ -191,17 +222,21 @@ class Turns:
         self.deadline = self.remaining = self.segment_start = None
         self.spoken = 0.0
 
-    def public(self, now: float) -> dict:
-        """What every screen needs to show the round and count down."""
+    def public(self) -> dict:
+        """What every screen needs to show the turn and count down (and the current speaker's
+        airtime up): small, as it changes on every turn. The speaking order and the airtime of
+        finished turns travel apart, and only when they change."""
         return {
             "status": self.status,
             "round": self.round,
-            "order": self.order if self.status in IN_ROUND else self.seats,
             "position": self.position if self.status in IN_ROUND else None,
             "current": self.current,
             "next": (self.upcoming() or [None])[0],
             "deadline": self.deadline,
             "remaining": self.remaining,
             "turn_seconds": self.turn_seconds,
-            "airtime": self.airtime(now),
+            # The current turn's airtime: `spoken` before the running stretch, which began at
+            # `since` (while speaking; null when paused or between turns).
+            "spoken": round(self.spoken, 1) if self.status in IN_ROUND else 0.0,
+            "since": self.segment_start if self.status == SPEAKING else None,
         }

@@ -1,7 +1,7 @@
 // The board's forms: offering (two taps plus the text from the speaker's card), asking, editing.
 // Every one sends its event and shows a refusal as the server worded it.
 import { $, el, show, toast } from "./dom.js";
-import { emitAck, identity, person, roundPrompt, state } from "./live.js";
+import { emitAck, identity, person, roundPrompt, speakingOrder, state } from "./live.js";
 
 export const KINDS = { help: "I can help", intro: "I know someone", resource: "Resource" };
 const LIMITS = { text: 280, who: 80, link: 300 }; // as facilitator/core/board.py; the server checks
@@ -110,7 +110,7 @@ export function renderPhoneForms(posts) {
       card.append(box);
     }
   }
-  const at = inRound ? turns.order.indexOf(identity.me) : -1;
+  const at = inRound ? speakingOrder().indexOf(identity.me) : -1;
   if (roundPrompt()?.kind === "ask" && at >= 0 && at <= turns.position && askOpenedFor !== turns.round) {
     askOpenedFor = turns.round;
     $("board-ask").open = true;

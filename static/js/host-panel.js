@@ -1,6 +1,6 @@
 // The host's "Manage" drawer: people in speaking order (with airtime), prompts, turn length.
 import { $, confirmTwice, el, mmss, setText, show, toast } from "./dom.js";
-import { airtime, emitAck, onState, person, roundPrompt, state } from "./live.js";
+import { airtime, emitAck, onState, person, roundPrompt, speakingOrder, state } from "./live.js";
 
 const IN_ROUND = ["speaking", "paused"];
 let act = async () => ({ ok: false });
@@ -75,13 +75,14 @@ function button(label, focusKey, options = {}) {
 
 /** Who can still be moved: the people still to speak this round, or everyone between rounds. */
 function movable(turns) {
-  return IN_ROUND.includes(turns.status) ? turns.order.slice(turns.position + 1) : [...turns.order];
+  const order = speakingOrder();
+  return IN_ROUND.includes(turns.status) ? order.slice(turns.position + 1) : [...order];
 }
 
 function renderPeople(turns) {
   const inRound = IN_ROUND.includes(turns.status);
   const upcoming = movable(turns);
-  const rows = turns.order.map((pid, i) => {
+  const rows = speakingOrder().map((pid, i) => {
     const p = person(pid);
     if (!p) return null;
     let tag = "";
@@ -114,7 +115,7 @@ function renderPeople(turns) {
   }).filter(Boolean);
   if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
   $("people-list").replaceChildren(...rows);
-  const here = turns.order.filter((pid) => person(pid)?.status === "here").length;
+  const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
   setText($("people-title"), `People, in speaking order (${here})`);
 }
 

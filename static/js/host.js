@@ -1,7 +1,8 @@
 // The host screen: what the room sees on the projector, and the host's controls.
 import { $, count, el, isTyping, setText, show, showConnection, toast } from "./dom.js";
 import {
-  connect, emitAck, identity, onRoomDeleted, onState, onStatus, person, roundPrompt, state,
+  connect, emitAck, identity, onRoomDeleted, onState, onStatus, person, roundPrompt, speakingOrder,
+  state,
   upNextPrompt,
 } from "./live.js";
 import { mountRing } from "./countdown.js";
@@ -77,7 +78,7 @@ function render() {
   setText($("event-name"), room.name);
   document.title = `${room.name} · Host screen · Facilitator`;
   setText($("round-label"), turns.round > 0 ? `Round ${turns.round}` : "");
-  setText($("progress"), inRound ? `Turn ${turns.position + 1} of ${turns.order.length}` : "");
+  setText($("progress"), inRound ? `Turn ${turns.position + 1} of ${speakingOrder().length}` : "");
 
   show($("lobby-view"), turns.status === "lobby");
   show($("round-view"), inRound);
@@ -91,7 +92,7 @@ function render() {
 function renderLobby(turns) {
   const next = upNextPrompt();
   setText($("lobby-prompt"), next ? next.text : "Add a prompt in Manage to get started.");
-  const here = turns.order.map(person).filter((p) => p && p.status === "here");
+  const here = speakingOrder().map(person).filter((p) => p && p.status === "here");
   setText($("people-count"), here.length
     ? `${count(here.length, "person", "people")} at the table`
     : "Waiting for the first person to join");

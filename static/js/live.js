@@ -13,7 +13,6 @@ export const state = {
   version: null,
   now: null,
   offset: 0,
-  turnsAt: null, // server time the `turns` section was made (airtime counts up from there)
   sections: {},
   items: { people: {} },
 };
@@ -126,13 +125,18 @@ export function serverNow() {
   return Date.now() / 1000 + state.offset;
 }
 
-/** Measured airtime of `pid`, counting the running turn up to this moment. */
+/** The speaking order: this round's while one runs, else the seats for the next (pids). */
+export function speakingOrder() {
+  return state.sections.order?.pids ?? [];
+}
+
+/** Measured airtime of `pid`: finished turns, plus the running turn up to this moment. */
 export function airtime(pid) {
+  let seconds = state.items.airtime?.[pid] ?? 0;
   const turns = state.sections.turns;
-  if (!turns) return 0;
-  let seconds = turns.airtime?.[pid] ?? 0;
-  if (turns.status === "speaking" && turns.current === pid && state.turnsAt != null) {
-    seconds += Math.max(0, serverNow() - state.turnsAt);
+  if (turns && turns.current === pid) {
+    seconds += turns.spoken ?? 0;
+    if (turns.since != null) seconds += Math.max(0, serverNow() - turns.since);
   }
   return seconds;
 }
@@ -235,7 +239,6 @@ function merge(msg, whole) {
     state.items = { people: {} };
   }
   Object.assign(state.sections, msg.sections || {});
-  if (msg.sections?.turns) state.turnsAt = msg.now;
   for (const [collection, items] of Object.entries(msg.items || {})) {
     const target = (state.items[collection] ||= {});
     for (const [id, item] of Object.entries(items)) {

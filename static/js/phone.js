@@ -1,8 +1,8 @@
 // The phone screen at /j/<CODE>: join the table, then follow the round and take your turn.
 import { $, confirmTwice, count, el, setText, show, showConnection, toast } from "./dom.js";
 import {
-  connect, emitAck, identity, join, onRoomDeleted, onState, onStatus, person, roundPrompt, state,
-  upNextPrompt, watch,
+  connect, emitAck, identity, join, onRoomDeleted, onState, onStatus, person, roundPrompt,
+  speakingOrder, state, upNextPrompt, watch,
 } from "./live.js";
 import { mountRing } from "./countdown.js";
 import { mountBoard } from "./board.js";
@@ -72,7 +72,7 @@ function render() {
 }
 
 function renderJoinLead(turns) {
-  const here = turns.order.filter((pid) => person(pid)?.status === "here").length;
+  const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
   setText($("join-lead"), here
     ? `${count(here, "person is", "people are")} already at the table. Say who you are: everyone gets a turn, and nobody has to pitch.`
     : "Say who you are. Everyone gets a turn to talk, and nobody has to pitch.");
@@ -80,11 +80,11 @@ function renderJoinLead(turns) {
 
 function myStatus(turns, me) {
   if (turns.status === "lobby") {
-    const here = turns.order.filter((pid) => person(pid)?.status === "here").length;
+    const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
     return `Waiting for the host to start — ${count(here, "person", "people")} here`;
   }
   if (turns.status === "round_over") return "That round is done. The next one starts soon.";
-  const at = turns.order.indexOf(me.id);
+  const at = speakingOrder().indexOf(me.id);
   if (at < 0) return "You'll speak in the next round.";
   if (at < turns.position) return "You've had your turn this round";
   if (at === turns.position + 1) return "You're up next";
@@ -104,7 +104,7 @@ function renderLive(turns, me) {
 
   const prompt = inRound ? roundPrompt() : upNextPrompt();
   let label = turns.round > 0 ? "Next prompt" : "First prompt";
-  if (inRound) label = `Round ${turns.round} · turn ${turns.position + 1} of ${turns.order.length}`;
+  if (inRound) label = `Round ${turns.round} · turn ${turns.position + 1} of ${speakingOrder().length}`;
   setText($("round-label"), label);
   setText($("prompt-text"), prompt ? prompt.text : "The host will pick the next prompt.");
   setText($("prompt-hint"), prompt ? prompt.hint : "");
@@ -117,7 +117,7 @@ function renderLive(turns, me) {
 }
 
 function renderOrder(turns, me, inRound) {
-  const rows = turns.order.map((pid, i) => {
+  const rows = speakingOrder().map((pid, i) => {
     const p = person(pid);
     if (!p) return null;
     const classes = ["order-item"];

@@ -57,6 +57,25 @@ def test_between_rounds_the_host_shows_airtime_and_what_the_table_shares(table):
     expect(host.locator("#gen-common-list li")).to_have_text(["2 of you have kids", "2 of you run"])
 
 
+def test_the_hosts_people_list_counts_airtime_up_and_keeps_it(table):
+    """Screens count the running turn up from the server's `since`, and keep finished turns."""
+    host = table.create()
+    table.join("Ada")
+    table.join("Grace")
+    table.act("start")
+    host.keyboard.press("m")
+    ada, grace = (host.locator("#people-list li", has_text=name).locator(".row-air")
+                  for name in ("Ada", "Grace"))
+    expect(ada).not_to_have_text("00:00")  # counting up while she speaks
+    table.act("next")
+    expect(host.locator("#speaker-name")).to_have_text("Grace")
+    expect(grace).not_to_have_text("00:00")
+    expect(ada).not_to_have_text("00:00")  # her finished turn stays counted
+    host.reload()  # and a fresh snapshot says the same
+    host.keyboard.press("m")
+    expect(ada).not_to_have_text("00:00")
+
+
 def test_the_host_switches_a_feature_off_and_the_phones_follow(table):
     host = table.create()
     table.join("Ada")

@@ -21,7 +21,7 @@ def test_a_round_on_a_real_server(live_server, async_mode):
     assert phones[1].call("turn_pass")["ok"]
     for screen in [host, *phones]:
         screen.wait_for(lambda s: s.turns["current"] == ids[2])
-        assert screen.turns["order"] == [ids[0], ids[2], ids[1]]
+        assert screen.state["sections"]["order"]["pids"] == [ids[0], ids[2], ids[1]]
     # Every screen counts down to the same server deadline.
     assert len({s.turns["deadline"] for s in [host, *phones]}) == 1
     for screen in [host, *phones]:

@@ -57,15 +57,18 @@ def test_a_full_round_driven_by_host_and_speakers(client, socketio_client):
     assert not bob.emit("turn_done", {}, callback=True)["ok"]
     assert ann.emit("turn_done", {}, callback=True)["ok"]
     assert bob.emit("turn_pass", {}, callback=True)["ok"]
-    turns = updates(cat)[-1]["sections"]["turns"]
-    assert turns["order"] == [a["me"], c["me"], b["me"]]
-    assert turns["current"] == c["me"]
+    passed = updates(cat)[-1]
+    assert passed["sections"]["order"]["pids"] == [a["me"], c["me"], b["me"]]
+    assert passed["sections"]["turns"]["current"] == c["me"]
+    assert set(passed["items"]["airtime"]) == {b["me"]}  # Bob's turn ended; nobody else's moved
 
     assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]
     assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]
-    final = updates(ann)[-1]["sections"]["turns"]
-    assert final["status"] == "round_over"
-    assert set(final["airtime"]) == {a["me"], b["me"], c["me"]}
+    seen = updates(ann)
+    assert seen[-1]["sections"]["turns"]["status"] == "round_over"
+    assert "order" not in seen[-2]["sections"]  # "next" leaves the order as it was
+    ended = [pid for update in seen for pid in update["items"].get("airtime", {})]
+    assert ended == [a["me"], b["me"], c["me"], b["me"]]  # one entry per finished turn
 
 
 def test_versions_are_contiguous_for_every_watcher(client, socketio_client):

@@ -6,7 +6,6 @@ import pytest
 
 from facilitator.core import posting, sync
 from facilitator.core.board import MAX_POSTS, RATE_LIMIT, RATE_WINDOW, Board
-from facilitator.core.changes import Changes
 from facilitator.core.errors import RoomError
 from facilitator.core.persisted import room_from_dict, room_to_dict
 from facilitator.core.room import Room
@@ -15,7 +14,7 @@ from facilitator.core.room import Room
 def board_room(*names: str) -> tuple[Room, list[str]]:
     room, _ = Room.create(name="Breakfast", deck_id="classic", turn_seconds=90, now=0)
     pids = [room.join(name=n, now=0)[0].id for n in names]
-    room.changes = Changes()  # as after a save: the next change starts a new delta
+    room.begin_change()  # as after a save: the next change starts a new delta
     return room, pids
 
 
@@ -190,7 +189,7 @@ def test_posting_in_a_room_touches_the_post_and_the_counts():
     delta = sync.delta(room, now=1)
     assert delta["sections"] == {"board": {"asks": 1, "met": 0, "offers": 0}}
     assert delta["items"]["posts"][ask_id]["author"] == ann
-    room.changes = Changes()
+    room.begin_change()
     offer_id = posting.post_offer(room, bob, {"kind": "intro", "text": "My cousin lets",
                                               "ask": ask_id}, now=2)
     posting.take_offer(room, ann, {"id": offer_id})

@@ -6,7 +6,6 @@ import pytest
 
 from facilitator.core import posting, steering
 from facilitator.core.actions import host_action
-from facilitator.core.changes import Changes
 from facilitator.core.errors import RoomError
 from facilitator.core.room import Room
 
@@ -16,7 +15,7 @@ RNG = random.Random(3)
 def table(*names: str, deck: str = "classic") -> tuple[Room, list[str]]:
     room, _ = Room.create(name="Breakfast", deck_id=deck, turn_seconds=90, now=0)
     pids = [room.join(name=n, now=0)[0].id for n in names]
-    room.changes = Changes()
+    room.begin_change()
     return room, pids
 
 
@@ -27,7 +26,7 @@ def host(room: Room, action: str, **args) -> None:
 def test_a_third_of_the_listeners_nudges_the_speaker_and_only_the_host_section_is_touched():
     room, (ann, bob, cat, dan, eve, fay, gus) = table(*"ABCDEFG")
     room.start_round(1)
-    room.changes = Changes()
+    room.begin_change()
     assert steering.pitch_tap(room, bob) is None
     assert room.changes.sections == {steering.NUDGES}
     assert steering.pitch_tap(room, cat) == ann  # 2 of 6 listeners
@@ -57,7 +56,7 @@ def test_the_share_is_the_hosts_to_set():
 def test_hands_go_to_the_speaker_and_switching_them_off_clears_the_queue():
     room, (ann, bob, cat) = table("Ann", "Bob", "Cat")
     room.start_round(1)
-    room.changes = Changes()
+    room.begin_change()
     steering.raise_hand(room, bob, 2)
     steering.raise_hand(room, cat, 3)
     assert room.changes.sections == {"hands"}

@@ -3,7 +3,6 @@
 import json
 
 from facilitator.core import posting, steering, sync
-from facilitator.core.changes import Changes
 from facilitator.core.persisted import room_from_dict, room_to_dict
 from facilitator.core.room import Room
 from facilitator.core.steering_view import HOST_SECTION, PUBLIC_SECTIONS
@@ -12,7 +11,7 @@ from facilitator.core.steering_view import HOST_SECTION, PUBLIC_SECTIONS
 def table(*people: tuple[str, list[str]]) -> tuple[Room, list[str]]:
     room, _ = Room.create(name="Breakfast", deck_id="classic", turn_seconds=90, now=0)
     pids = [room.join(name=n, interests=i, now=0)[0].id for n, i in people]
-    room.changes = Changes()
+    room.begin_change()
     return room, pids
 
 
@@ -27,7 +26,7 @@ def test_everyone_gets_the_public_sections_and_only_the_host_gets_its_own():
 def test_a_tap_reaches_the_host_as_a_count_and_the_room_as_a_bare_version():
     room, (ann, bob, cat) = table(("Ann", []), ("Bob", []), ("Cat", []))
     room.start_round(1)
-    room.changes = Changes()
+    room.begin_change()
     steering.pitch_tap(room, bob)
     room_delta = sync.delta(room, now=2)
     assert room_delta["sections"] == {} and room_delta["items"] == {}
@@ -45,7 +44,7 @@ def test_common_ground_follows_peoples_interests_and_the_switch():
     delta = sync.delta(room, now=1)
     [group] = delta["sections"]["common"]["groups"]
     assert (group["says"], group["pids"]) == ("run", [ann, bob])
-    room.changes = Changes()
+    room.begin_change()
     steering.set_features(room, {"common_ground": False})
     assert sync.delta(room, now=2)["sections"]["common"] == {"groups": []}
 
@@ -60,7 +59,7 @@ def test_intro_offers_bring_the_intros_section_other_posts_dont():
     room, (ann, bob) = table(("Ann", []), ("Bob", []))
     posting.post_ask(room, ann, {"text": "A venue"}, 1)
     assert "intros" not in sync.delta(room, now=1)["sections"]
-    room.changes = Changes()
+    room.begin_change()
     offer = posting.post_offer(room, bob, {"kind": "intro", "text": "Dana", "to": ann}, 2)
     assert sync.delta(room, now=2)["sections"]["intros"] == {
         offer: {"with": None, "accepted_by": [], "accepted": False}}

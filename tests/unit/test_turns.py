@@ -153,9 +153,20 @@ def test_end_round_records_the_current_speaker():
 
 def test_public_view_counts_progress_and_next():
     turns = seated("a", "b", "c")
-    assert turns.public(now=0)["status"] == LOBBY
+    assert turns.public()["status"] == LOBBY
     turns.start_round(now=0)
     turns.finish_turn(now=5, outcome="done")
-    view = turns.public(now=6)
+    view = turns.public()
     assert (view["position"], view["current"], view["next"]) == (1, "b", "c")
-    assert view["airtime"] == {"a": 5.0, "b": 1.0}
+    assert (view["spoken"], view["since"]) == (0.0, 5)  # screens count b's airtime up from 5
+    assert turns.finished_airtime() == {"a": 5.0} and turns.airtime(now=6) == {"a": 5.0, "b": 1.0}
+
+
+def test_public_view_keeps_the_current_turns_airtime_across_a_pause():
+    turns = seated("a", "b")
+    turns.start_round(now=0)
+    turns.pause(now=4)
+    assert (turns.public()["spoken"], turns.public()["since"]) == (4.0, None)
+    turns.resume(now=10)
+    assert (turns.public()["spoken"], turns.public()["since"]) == (4.0, 10)
+    assert turns.airtime(now=11) == {"a": 5.0}
