@@ -6,6 +6,8 @@ tap counts, airtime fairness, give and take, and the tip for the next round. It 
 sent only on the host's channel, never in a `room_update`, so nobody else ever sees a count.
 """
 
+from collections.abc import Callable, Iterable
+
 from . import common_ground, fairness, give_take
 from .changes import Changes
 from .intros import offers as intro_offers
@@ -16,9 +18,6 @@ from .tips import tip_for
 
 PUBLIC_SECTIONS = ("features", "hands", "common", "intros")
 HOST_SECTION = "generosity"
-# Touched sections and item collections the host's section is computed from.
-HOST_INPUTS = {"turns", "prompts", "board", "hands", "features", NUDGES}
-HOST_ITEMS = {"people", "posts"}
 
 
 def section(room: Room, name: str, now: float) -> dict:
@@ -48,9 +47,11 @@ def public_touched(room: Room) -> set[str]:
     return names
 
 
-def host_touched(changes: Changes) -> bool:
-    """Whether the host's section needs sending after this change."""
-    return bool(changes.sections & HOST_INPUTS or HOST_ITEMS & changes.items.keys())
+def host_touched(changes: Changes) -> list[str]:
+    """The parts of the host's section this change may have moved, to send only those: a post
+    in a room of 500 then sends the host its give and take, not 30 KB of airtime figures."""
+    touched = changes.sections | changes.items.keys()
+    return [part for part, inputs in HOST_INPUTS.items() if inputs & touched]
 
 
 def common(room: Room) -> list[dict]:
@@ -59,22 +60,48 @@ def common(room: Room) -> list[dict]:
                                  if p.present})
 
 
-def host_section(room: Room, now: float) -> dict:
-    """Everything the host alone sees: counts, airtime, give and take, the next tip."""
+def host_section(room: Room, parts: Iterable[str] | None = None) -> dict:
+    """Everything the host alone sees (counts, airtime, give and take, the next tip), or only
+    `parts` of it."""
+    return {part: HOST_PARTS[part](room) for part in (HOST_PARTS if parts is None else parts)}
+
+
+def _nudges(room: Room) -> dict:
     g, turns = room.generosity, room.turns
     listeners = sum(p.present for p in room.participants.values()) - (turns.current is not None)
+    return {"current": g.nudges.current(turns.round, turns.current),
+            "needed": threshold(max(listeners, 1), g.features.pitch_share),
+            "turns": g.nudges.history()}
+
+
+def _airtime(room: Room) -> dict:
+    turns = room.turns
     spoke = {rec["pid"] for rec in turns.log}
     # Everyone seated, then anyone who spoke and has since left, so the chart adds up.
     order = turns.seats + [p for p in room.participants if p in spoke and p not in turns.seats]
+    return fairness.report(turns.log, order)
+
+
+def _tip(room: Room) -> str | None:
     upcoming = room.prompts.up_next()
     kind = room.prompts.items[upcoming]["kind"] if upcoming is not None else None
-    return {
-        "nudges": {"current": g.nudges.current(turns.round, turns.current),
-                   "needed": threshold(max(listeners, 1), g.features.pitch_share),
-                   "turns": g.nudges.history()},
-        "airtime": fairness.report(turns.log, order),
-        "give_take": give_take.per_person(room.board),
-        "waiting": give_take.waiting(room.board),
-        "questions": dict(g.hands.asked),
-        "tip": tip_for(kind, turns.round) if g.features.tips else None,
-    }
+    return tip_for(kind, room.turns.round) if room.generosity.features.tips else None
+
+
+HOST_PARTS: dict[str, Callable[[Room], object]] = {
+    "nudges": _nudges,
+    "airtime": _airtime,
+    "give_take": lambda room: give_take.per_person(room.board),
+    "waiting": lambda room: give_take.waiting(room.board),
+    "questions": lambda room: dict(room.generosity.hands.asked),
+    "tip": _tip,
+}
+# What each part is computed from: the sections and item collections a change touches.
+HOST_INPUTS: dict[str, set[str]] = {
+    "nudges": {"turns", NUDGES, "features", "people"},
+    "airtime": {"turns", "people"},
+    "give_take": {"board", "posts"},
+    "waiting": {"board", "posts"},
+    "questions": {"hands"},
+    "tip": {"prompts", "turns", "features"},
+}

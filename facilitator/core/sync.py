@@ -55,7 +55,7 @@ def snapshot(room: Room, now: float, *, host: bool = False) -> dict:
                                  if (view := room.board.moderated(i)) is not None}
     sections = {name: section(room, name, now) for name in SECTIONS}
     if host:
-        sections[steering_view.HOST_SECTION] = steering_view.host_section(room, now)
+        sections[steering_view.HOST_SECTION] = steering_view.host_section(room)
     return {"version": room.version, "now": now, "sections": sections, "items": items}
 
 
@@ -88,14 +88,14 @@ def _round_moved(room: Room) -> tuple[bool, set[str]]:
 
 def host_delta(room: Room, now: float) -> dict | None:
     """The host's extras for the last change (same version), or None if it touched none: each
-    touched post is in `hidden_posts` while the room can't see it, else null; the `generosity`
-    section whenever what it counts changed."""
+    touched post is in `hidden_posts` while the room can't see it, else null; the parts of the
+    `generosity` section whose figures may have changed (the host merges them into the rest)."""
     touched = room.changes.items.get("posts")
-    host_section = steering_view.host_touched(room.changes)
-    if not touched and not host_section:
+    parts = steering_view.host_touched(room.changes)
+    if not touched and not parts:
         return None
-    sections = ({steering_view.HOST_SECTION: steering_view.host_section(room, now)}
-                if host_section else {})
+    sections = ({steering_view.HOST_SECTION: steering_view.host_section(room, parts)}
+                if parts else {})
     items = ({"hidden_posts": {i: room.board.moderated(i) for i in sorted(touched)}}
              if touched else {})
     return {"version": room.version, "now": now, "sections": sections, "items": items}

@@ -39,7 +39,8 @@ function applyPending() {
   const ready = pending.filter((u) => u.version === state.version);
   pending = pending.filter((u) => u.version > state.version);
   for (const update of ready) {
-    if (update.sections?.generosity) state.sections.generosity = update.sections.generosity;
+    const parts = update.sections?.generosity; // only the parts that changed: merge them in
+    if (parts) Object.assign(state.sections.generosity ??= {}, parts);
   }
   if (ready.length) render();
 }
