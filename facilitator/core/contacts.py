@@ -6,7 +6,7 @@ host's exports. Withdrawing consent takes effect on the next page load or export
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from .errors import RoomError
 from .text import clean_link, clean_text
@@ -79,7 +79,7 @@ class Contacts:
         return contact.details() if contact.share_with_host else None
 
     def to_dict(self) -> dict:
-        return {pid: asdict(c) for pid, c in self.by_person.items()}
+        return {pid: dict(vars(c)) for pid, c in self.by_person.items()}  # plain values only
 
     @classmethod
     def from_dict(cls, data: dict) -> "Contacts":

@@ -5,7 +5,7 @@ All are on by default except "fill the gaps", which holds the room back and so i
 choice to make a rule. The pitch nudge's threshold is a share of the listeners.
 """
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 from .errors import RoomError
 
@@ -64,10 +64,10 @@ class Features:
         return changed
 
     def public(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every switch is a plain value: no need for asdict's deep copy
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return self.public()
 
     @classmethod
     def from_dict(cls, data: dict) -> "Features":
