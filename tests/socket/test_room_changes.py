@@ -5,7 +5,8 @@ while its saved version stays the same."""
 import pytest
 
 from facilitator.core.errors import RoomError
-from facilitator.rooms import change_room, delete_room, load_room
+from facilitator.core.room import Room
+from facilitator.rooms import KeptRooms, change_room, delete_room, load_room
 
 from .helpers import create_room
 
@@ -71,3 +72,14 @@ def test_a_deleted_room_is_not_shown_from_memory(app, client):
             load_room(code)
         with pytest.raises(RoomError, match="no event with that code"):
             change_room(code, lambda room, now, rng: room.changes.touch("room"))
+
+
+def test_kept_rooms_are_bounded_and_the_least_recently_used_goes_first():
+    kept = KeptRooms(size=2)
+    a, b, c = (Room.create(name=n, deck_id="classic", turn_seconds=60, now=0)[0] for n in "ABC")
+    kept.keep(a)
+    kept.keep(b)
+    assert kept.peek(a.code) is a  # a is now the most recently used
+    kept.keep(c)
+    assert kept.peek(b.code) is None and kept.peek(a.code) is a and kept.peek(c.code) is c
+    assert kept.take(a.code) is a and kept.peek(a.code) is None  # taken out while changed
