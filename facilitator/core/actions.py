@@ -11,35 +11,21 @@ from . import steering
 from .errors import RoomError
 from .room import Room
 from .text import clean_int
+from .turns import Turns
 
 HostAction = Callable[[Room, dict, float, random.Random], None]
 
 
-def _turns(method: str) -> HostAction:
+def _turns(change: Callable[[Turns, dict, float, random.Random], None]) -> HostAction:
+    """A host control on the round, made through `Room.changing_turns` like every such change."""
     def act(room: Room, args: dict, now: float, rng: random.Random) -> None:
-        getattr(room.turns, method)(now)
-        room.changes.touch("turns")
+        with room.changing_turns() as turns:
+            change(turns, args, now, rng)
     return act
 
 
-def _skip(room: Room, args: dict, now: float, rng: random.Random) -> None:
-    room.turns.finish_turn(now, "skipped")
-    room.changes.touch("turns")
-
-
-def _shuffle(room: Room, args: dict, now: float, rng: random.Random) -> None:
-    room.turns.shuffle(rng)
-    room.changes.touch("turns")
-
-
-def _reorder(room: Room, args: dict, now: float, rng: random.Random) -> None:
-    room.turns.reorder(args.get("order"))
-    room.changes.touch("turns")
-
-
-def _turn_seconds(room: Room, args: dict, now: float, rng: random.Random) -> None:
-    room.turns.set_turn_seconds(clean_int(args.get("seconds"), "Turn length", 0, 10_000))
-    room.changes.touch("turns")
+def _turn_seconds(turns: Turns, args: dict, now: float, rng: random.Random) -> None:
+    turns.set_turn_seconds(clean_int(args.get("seconds"), "Turn length", 0, 10_000))
 
 
 def _prompts(method: str, *fields: str) -> HostAction:
@@ -58,15 +44,15 @@ def _move_prompt(room: Room, args: dict, now: float, rng: random.Random) -> None
 HOST_ACTIONS: dict[str, HostAction] = {
     "start": lambda room, args, now, rng: room.start_round(now),
     "next": lambda room, args, now, rng: room.advance(now),
-    "skip": _skip,
-    "pause": _turns("pause"),
-    "resume": _turns("resume"),
-    "end_round": _turns("end_round"),
+    "skip": _turns(lambda turns, args, now, rng: turns.finish_turn(now, "skipped")),
+    "pause": _turns(lambda turns, args, now, rng: turns.pause(now)),
+    "resume": _turns(lambda turns, args, now, rng: turns.resume(now)),
+    "end_round": _turns(lambda turns, args, now, rng: turns.end_round(now)),
     "next_prompt": lambda room, args, now, rng: room.next_prompt(now),
-    "shuffle": _shuffle,
-    "reorder": _reorder,
+    "shuffle": _turns(lambda turns, args, now, rng: turns.shuffle(rng)),
+    "reorder": _turns(lambda turns, args, now, rng: turns.reorder(args.get("order"))),
     "remove": lambda room, args, now, rng: room.remove(args.get("pid"), now),
-    "turn_seconds": _turn_seconds,
+    "turn_seconds": _turns(_turn_seconds),
     "prompt_add": _prompts("add", "text", "hint"),
     "prompt_edit": _prompts("edit", "id", "text", "hint"),
     "prompt_remove": _prompts("remove", "id"),

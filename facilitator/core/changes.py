@@ -8,16 +8,12 @@ broadcast carries no data: every screen's version stays in step without seeing i
 
 from dataclasses import dataclass, field
 
-from .turns import Mark
-
 
 @dataclass
 class Changes:
     sections: set[str] = field(default_factory=set)
     items: dict[str, set[str]] = field(default_factory=dict)
     private: bool = False
-    # The round before the change (see Room.begin_change); unknown, the delta sends it whole.
-    turns_before: Mark | None = None
 
     def touch(self, *sections: str) -> None:
         self.sections.update(sections)

@@ -2,7 +2,8 @@
 
 The round's state is split by how often it changes: `turns` (who speaks, the clock) on every
 turn; `order` (the speaking order) only when it moves; airtime as items per person, sent when
-their turn ends, the running turn's counted up by the screens from `turns`.
+their turn ends, the running turn's counted up by the screens from `turns`. Which of them a change
+touched, `Room.changing_turns` tells.
 
 Everyone in a room gets the same snapshot and deltas, so nothing private may be in them: never a
 token, never contact details, never a hidden post. The host alone also sees hidden posts, to
@@ -39,6 +40,8 @@ def item(room: Room, collection: str, item_id: str) -> dict | None:
         return person.public() if person else None
     if collection == "posts":
         return room.board.public(item_id)
+    if collection == "airtime":
+        return room.turns.finished_airtime().get(item_id)
     raise KeyError(collection)
 
 
@@ -61,29 +64,14 @@ def snapshot(room: Room, now: float, *, host: bool = False) -> dict:
 
 def delta(room: Room, now: float) -> dict:
     """Only what the last change touched, with the new version."""
-    names = steering_view.public_touched(room)
-    items = {coll: {i: item(room, coll, i) for i in sorted(ids)}
-             for coll, ids in room.changes.items.items()}
-    order_moved, ended = _round_moved(room)
-    if order_moved:
-        names.add("order")
-    if ended:
-        airtime = room.turns.finished_airtime()
-        items["airtime"] = {pid: airtime[pid] for pid in sorted(ended)}
     return {
         "version": room.version,
         "now": now,
-        "sections": {name: section(room, name, now) for name in sorted(names)},
-        "items": items,
+        "sections": {name: section(room, name, now)
+                     for name in sorted(steering_view.public_touched(room))},
+        "items": {coll: {i: item(room, coll, i) for i in sorted(ids)}
+                  for coll, ids in room.changes.items.items()},
     }
-
-
-def _round_moved(room: Room) -> tuple[bool, set[str]]:
-    """Whether the speaking order changed, and who finished a turn, since the change began."""
-    turns, before = room.turns, room.changes.turns_before
-    if before is None:
-        return True, set(turns.finished_airtime())
-    return tuple(turns.speaking_order()) != before.order, turns.ended_since(before)
 
 
 def host_delta(room: Room, now: float) -> dict | None:

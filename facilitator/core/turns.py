@@ -19,11 +19,11 @@ MIN_TURN_SECONDS, MAX_TURN_SECONDS = 15, 900
 
 @dataclass(frozen=True)
 class Mark:
-    """The round as screens saw it before a change, so the change's delta sends the speaking
-    order only if it moved, and airtime only for the turns that ended: in a room of 500, a
-    "next" is then a few hundred bytes instead of 8 KB."""
+    """The round at one moment, to tell what a change moved (see `Room.changing_turns`)."""
 
-    order: tuple[str, ...]
+    public: dict  # the `turns` section
+    order: tuple[str, ...]  # the speaking order screens show
+    seats: tuple[str, ...]  # the next round's order: mid-round it can move alone
     logged: int  # finished turns
 
 
@@ -52,7 +52,7 @@ class Turns:
         return self.order if self.status in IN_ROUND else self.seats
 
     def mark(self) -> Mark:
-        return Mark(tuple(self.speaking_order()), len(self.log))
+        return Mark(self.public(), tuple(self.speaking_order()), tuple(self.seats), len(self.log))
 
     def ended_since(self, mark: Mark) -> set[str]:
         """Whoever finished a turn since `mark` (the log only grows)."""

@@ -162,6 +162,36 @@ def test_changes_say_what_to_broadcast():
     assert "token_digest" not in json.dumps(delta)
 
 
+def test_a_change_to_the_round_touches_the_order_only_when_it_moves():
+    room, _ = new_room()
+    a, b, c = (room.join(name=n, now=0)[0].id for n in ("Ann", "Bob", "Cat"))
+    room.start_round(now=0)
+    assert room.changes.sections == {"turns", "order", "prompts"}
+    room.begin_change()
+    room.advance(now=30)
+    assert room.changes.sections == {"turns"} and room.changes.items == {"airtime": {a}}
+    room.begin_change()
+    room.speaker_done(b, now=40, passing=True)
+    assert room.changes.sections == {"turns", "order"} and room.changes.items == {"airtime": {b}}
+    room.begin_change()
+    host_action(room, "turn_seconds", {"seconds": 90}, 41, RNG)  # as it was: no change at all
+    assert not room.changes
+
+
+def test_moving_only_the_seats_is_still_a_change():
+    """After a pass the round's order and the seats differ: a reorder that keeps who is still to
+    speak as they were moves the seats (the next round's order, the host's airtime chart)."""
+    room, _ = new_room()
+    a, b, c, d = (room.join(name=n, now=0)[0].id for n in ("Ann", "Bob", "Cat", "Dan"))
+    room.start_round(now=0)
+    room.advance(now=10)
+    room.speaker_done(b, now=20, passing=True)  # the round: a c d b; the seats: a b c d
+    room.begin_change()
+    host_action(room, "reorder", {"order": [d, b]}, 30, RNG)
+    assert room.turns.seats == [a, c, d, b]
+    assert room.changes.sections == {"turns"}  # so it is saved; the round's order is as it was
+
+
 def test_snapshot_round_trips_through_storage():
     room, _ = new_room()
     ann, _ = room.join(name="Ann", interests=["running"], now=0)

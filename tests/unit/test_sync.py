@@ -1,10 +1,11 @@
 """Deltas lose nothing: a screen that applies every delta to its snapshot, as live.js does (and the
 host's screen every host_update, as generosity-host.js and board-host.js do), holds exactly the
-snapshot a reconnecting screen would get, whatever the changes were. And the delta of a turn
-stays small in a big room."""
+snapshot a reconnecting screen would get, whatever the changes were, and counts everyone's airtime
+as the server measures it. And the delta of a turn stays small in a big room."""
 
 import json
 import random
+from collections import Counter
 
 import pytest
 
@@ -16,6 +17,17 @@ from facilitator.core.room import Room
 from facilitator.core.steering_view import HOST_SECTION
 
 OFFER = {"kind": "help", "text": "Happy to look at your pitch deck."}
+# How often each change comes up: the round's moves most, people coming and going often enough
+# that the room neither empties nor only grows.
+WEIGHTS = {"join": 3, "leave": 1, "rejoin": 1, "profile": 1, "remove": 1, "done": 4, "pass": 3,
+           "reorder": 1, "post": 1, "moderate": 1, "tap": 1, "hand": 1, "hands_clear": 1,
+           "features": 1, "start": 3, "next": 4, "skip": 1, "pause": 3, "resume": 3,
+           "end_round": 1, "next_prompt": 1, "shuffle": 1, "turn_seconds": 1, "prompt_add": 1}
+
+
+def wire(message: dict) -> dict:
+    """The message as a screen receives it: through JSON."""
+    return json.loads(json.dumps(message))
 
 
 def merge(screen: dict, message: dict) -> None:
@@ -33,6 +45,17 @@ def merge(screen: dict, message: dict) -> None:
                 target[item_id] = item
 
 
+def screen_airtime(screen: dict, pid: str, now: float) -> float:
+    """live.js's airtime(): finished turns, plus the current turn counted up from `since`."""
+    seconds = screen["items"]["airtime"].get(pid, 0.0)
+    turns = screen["sections"]["turns"]
+    if turns["current"] == pid:
+        seconds += turns["spoken"]
+        if turns["since"] is not None:
+            seconds += now - turns["since"]
+    return seconds
+
+
 def new_room(people: int, now: float = 0.0) -> Room:
     room, _ = Room.create(name="Sync", deck_id="classic", turn_seconds=60, now=now)
     for i in range(people):
@@ -40,85 +63,121 @@ def new_room(people: int, now: float = 0.0) -> Room:
     return room
 
 
-def random_change(room: Room, rng: random.Random, now: float) -> None:
-    """One thing a host or a phone might do next (refused ones are fine too)."""
-    pids = list(room.participants)
-    speaker = room.turns.current
-    choice = rng.randrange(20)
-    if choice == 0:
+def random_change(room: Room, rng: random.Random, now: float) -> str:
+    """One thing a host or a phone might do next (refused ones are fine too); says which."""
+    kind = rng.choices(list(WEIGHTS), weights=list(WEIGHTS.values()))[0]
+    someone = rng.choice(list(room.participants))
+    if kind == "join":
         room.join(name=f"Late {now:.0f}", now=now)
-    elif choice == 1:
-        room.leave(rng.choice(pids), now)
-    elif choice == 11:
-        room.rejoin(rng.choice(pids))
-    elif choice == 12:
-        room.update_profile(rng.choice(pids), name="Renamed", about="", interests=["chess"])
-    elif choice == 2 and speaker:
-        room.speaker_done(speaker, now, passing=rng.random() < 0.5)
-    elif choice == 3:
-        posting.post_offer(room, rng.choice(pids), OFFER, now)
-    elif choice == 4:
+    elif kind in ("leave", "rejoin"):
+        room.leave(someone, now) if kind == "leave" else room.rejoin(someone)
+    elif kind == "profile":
+        room.update_profile(someone, name="Renamed", about="", interests=["chess"])
+    elif kind in ("done", "pass"):
+        room.speaker_done(room.turns.current, now, passing=kind == "pass")
+    elif kind == "reorder":
         order = room.turns.upcoming() if room.turns.current else list(room.turns.seats)
         rng.shuffle(order)
         host_action(room, "reorder", {"order": order}, now, rng)
-    elif choice == 5:
-        host_action(room, "remove", {"pid": rng.choice(pids)}, now, rng)
-    elif choice == 6:
-        steering.pitch_tap(room, rng.choice(pids))
-    elif choice == 7:
-        steering.raise_hand(room, rng.choice(pids), now)
-    elif choice == 8:
-        host_action(room, "hands_clear", {"pid": rng.choice(pids)}, now, rng)
-    elif choice == 9:
-        host_action(room, "features", {rng.choice(["tips", "hands"]): rng.random() < 0.5},
-                    now, rng)
-    elif choice == 10:
-        hidden = rng.random() < 0.5
+    elif kind == "post":
+        posting.post_offer(room, someone, OFFER, now)
+    elif kind == "moderate":
         posting.moderate(room, {"id": rng.choice(list(room.board.posts) or ["none"]),
-                                "hidden": hidden})
+                                "hidden": rng.random() < 0.5})
+    elif kind == "tap":
+        steering.pitch_tap(room, someone)
+    elif kind == "hand":
+        steering.raise_hand(room, someone, now)
+    elif kind == "features":
+        host_action(room, kind, {rng.choice(["tips", "hands"]): rng.random() < 0.5}, now, rng)
     else:
-        action = rng.choice(["start", "next", "next", "skip", "pause", "resume", "end_round",
-                             "next_prompt", "shuffle", "turn_seconds"])
-        host_action(room, action, {"seconds": 45}, now, rng)
+        args = {"pid": someone, "seconds": rng.choice([45, 60]), "text": "And then?"}
+        host_action(room, kind, args, now, rng)
+    return kind
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_every_delta_applied_in_turn_gives_the_snapshot(seed):
+def walk(seed: int, changes: int = 150) -> Counter:
+    """`changes` random changes, each made on a copy through the saved format as the store makes
+    it, checking the screens after each one; returns how many of each kind were made."""
     rng = random.Random(seed)
     room = new_room(6)
-    screen = sync.snapshot(room, now=0)
-    host = sync.snapshot(room, now=0, host=True)
-    for step in range(1, 101):
-        now = step * 7.0
-        changed = room_from_dict(json.loads(json.dumps(room_to_dict(room))))
+    screen, host = wire(sync.snapshot(room, now=0)), wire(sync.snapshot(room, now=0, host=True))
+    applied, now = Counter(), 0.0
+    while sum(applied.values()) < changes:
+        step = seed, sum(applied.values())
+        now += rng.uniform(0.5, 20)
+        changed = room_from_dict(wire(room_to_dict(room)))
         changed.begin_change()
         try:
-            random_change(changed, rng, now)
+            kind = random_change(changed, rng, now)
         except RoomError:
             continue  # refused: change_room would save nothing
         if not changed.changes:
             continue
         room = changed
         room.version += 1
-        delta = json.loads(json.dumps(sync.delta(room, now)))
+        applied[kind] += 1
+        delta = wire(sync.delta(room, now))
+        if "order" in delta["sections"]:  # sent only when it moved, as are finished airtimes
+            assert delta["sections"]["order"] != screen["sections"]["order"], step
+        for pid, seconds in delta["items"].get("airtime", {}).items():
+            assert seconds != screen["items"]["airtime"].get(pid), step
         merge(screen, delta)
         merge(host, delta)
         if (extras := sync.host_delta(room, now)) is not None:
-            merge(host, json.loads(json.dumps(extras)))
-        for seen, fresh in ((screen, sync.snapshot(room, now)),
-                            (host, sync.snapshot(room, now, host=True))):
-            fresh = json.loads(json.dumps(fresh))
-            assert (seen["sections"], seen["items"]) == (fresh["sections"], fresh["items"]), step
+            merge(host, wire(extras))
+        fresh = wire(sync.snapshot(room, now))
+        assert (screen["sections"], screen["items"]) == (fresh["sections"], fresh["items"]), step
+        fresh = wire(sync.snapshot(room, now, host=True))
+        assert (host["sections"], host["items"]) == (fresh["sections"], fresh["items"]), step
+        # Nothing a screen holds depends on the moment it was sent; the airtime it counts up
+        # from it is the server's, whenever it looks.
+        later = now + rng.uniform(0, 30)
+        assert wire(sync.snapshot(room, later))["sections"] == screen["sections"], step
+        measured = room.turns.airtime(later)
+        for pid in room.participants:
+            assert screen_airtime(screen, pid, later) == pytest.approx(
+                measured.get(pid, 0.0), abs=0.101), (step, pid)
+    return applied
 
 
-def test_a_turn_in_a_room_of_500_sends_under_a_kilobyte():
+def test_every_delta_applied_in_turn_gives_the_snapshot():
+    """Four walks, 600 changes in all; the host's screen also merges its extras."""
+    applied = sum((walk(seed) for seed in range(4)), Counter())
+    walked = {"join", "leave", "rejoin", "start", "next", "done", "pass", "pause", "resume",
+              "reorder", "shuffle", "skip", "remove", "end_round", "post", "moderate", "tap",
+              "hand", "features"}
+    assert walked <= applied.keys(), applied
+
+
+def room_of_500_mid_round() -> Room:
+    """500 at the table, half of them through their turn (so half have airtime)."""
     room = new_room(500)
     room.start_round(now=0)
-    room.advance(now=60)
+    for turn in range(1, 251):
+        room.advance(now=turn * 37.3)
     room.begin_change()
-    room.advance(now=120)
-    delta = sync.delta(room, now=120)
+    return room
+
+
+def test_the_next_speaker_in_a_room_of_500_is_under_a_kilobyte():
+    room = room_of_500_mid_round()
+    finished = room.turns.current
+    room.advance(now=250 * 37.3 + 41.7)
+    delta = sync.delta(room, now=9400)
     assert set(delta["sections"]) == {"turns"}  # the order did not move
-    assert list(delta["items"]["airtime"]) == [room.turns.order[1]]  # only who just finished
+    assert delta["items"] == {"airtime": {finished: 41.7}}  # only who just finished
     assert len(json.dumps(delta)) < 1024
-    assert len(json.dumps(sync.snapshot(room, now=120)["sections"]["order"])) > 7000
+    snapshot = sync.snapshot(room, now=9400)
+    assert len(snapshot["sections"]["order"]["pids"]) == 500  # the snapshot still has it all
+    assert len(snapshot["items"]["airtime"]) == 251
+    assert len(json.dumps(snapshot["sections"]["turns"])) < 300
+
+
+def test_a_pass_sends_the_order_it_moved_and_only_the_passers_airtime():
+    room = room_of_500_mid_round()
+    passer = room.turns.current
+    room.speaker_done(passer, now=9330, passing=True)
+    delta = sync.delta(room, now=9330)
+    assert delta["sections"]["order"]["pids"][-1] == passer
+    assert list(delta["items"]["airtime"]) == [passer]
