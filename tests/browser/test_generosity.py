@@ -76,6 +76,24 @@ def test_the_hosts_people_list_counts_airtime_up_and_keeps_it(table):
     expect(ada).not_to_have_text("00:00")
 
 
+def test_a_paused_turns_airtime_holds_still_and_survives_a_reload(table):
+    """While paused, screens show `spoken` and count nothing up; a fresh snapshot says the same."""
+    host = table.create()
+    table.join("Ada")
+    table.join("Grace")
+    table.act("start")
+    host.keyboard.press("m")
+    ada = host.locator("#people-list li", has_text="Ada").locator(".row-air")
+    expect(ada).not_to_have_text("00:00")
+    table.act("pause")
+    expect(host.locator("#people-list li", has_text="Ada")).to_have_attribute("data-tag", "paused")
+    held = ada.inner_text()
+    host.reload()
+    host.keyboard.press("m")
+    expect(host.locator("#people-list li", has_text="Ada")).to_have_attribute("data-tag", "paused")
+    expect(ada).to_have_text(held)
+
+
 def test_the_host_switches_a_feature_off_and_the_phones_follow(table):
     host = table.create()
     table.join("Ada")

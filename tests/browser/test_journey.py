@@ -134,3 +134,30 @@ def test_offers_reach_the_host_and_a_hidden_post_leaves_every_phone(table):
     host.locator("#board-hidden").get_by_role("button", name="Restore").click()
     for phone in (ada, grace, kath):
         expect(phone.locator("#board-asks")).to_contain_text(offer)
+
+
+def test_every_screen_follows_the_order_as_people_join_and_the_host_moves_them(table):
+    """The order travels apart from the turn, only when it moves: a late joiner, the host's move
+    and a "next" (which leaves it as it was) all show right on the projector and on phones."""
+    host = table.create()
+    ada, grace = table.join("Ada"), table.join("Grace")
+    table.act("start")
+    expect(host.locator("#progress")).to_have_text("Turn 1 of 2")
+    kath = table.join("Katherine")  # mid-round: she speaks last
+    expect(host.locator("#progress")).to_have_text("Turn 1 of 3")
+    phones = (ada, grace, kath)
+    for phone in phones:
+        expect(phone.locator("#order-list .order-name")).to_have_text(["Ada", "Grace", "Katherine"])
+    host.keyboard.press("m")
+    host.get_by_role("button", name="Move Katherine up").click()
+    expect(host.locator("#people-list .row-title")).to_have_text(["Ada", "Katherine", "Grace"])
+    for phone in phones:
+        expect(phone.locator("#order-list .order-name")).to_have_text(["Ada", "Katherine", "Grace"])
+    expect(kath.locator("#my-status")).to_have_text("You're up next")
+    table.act("next")
+    expect(host.locator("#progress")).to_have_text("Turn 2 of 3")
+    for phone in phones:
+        expect(phone.locator("#order-list li.is-current")).to_contain_text("Katherine")
+        expect(phone.locator("#order-list .order-name")).to_have_text(["Ada", "Katherine", "Grace"])
+    expect(ada.locator("#my-status")).to_have_text("You've had your turn this round")
+    expect(grace.locator("#my-status")).to_have_text("You're up next")
