@@ -57,16 +57,25 @@ def test_between_rounds_the_host_shows_airtime_and_what_the_table_shares(table):
     expect(host.locator("#gen-common-list li")).to_have_text(["2 of you have kids", "2 of you run"])
 
 
-def test_the_hosts_people_list_counts_airtime_up_and_keeps_it(table):
-    """Screens count the running turn up from the server's `since`, and keep finished turns."""
+def ada_speaking_with_the_people_list_open(table):
+    """The host's page once Ada's turn has run a second, with the Manage drawer open."""
     host = table.create()
     table.join("Ada")
     table.join("Grace")
     table.act("start")
     host.keyboard.press("m")
-    ada, grace = (host.locator("#people-list li", has_text=name).locator(".row-air")
-                  for name in ("Ada", "Grace"))
-    expect(ada).not_to_have_text("00:00")  # counting up while she speaks
+    expect(row(host, "Ada").locator(".row-air")).not_to_have_text("00:00")  # counting up
+    return host
+
+
+def row(host, name: str):
+    return host.locator("#people-list li", has_text=name)
+
+
+def test_the_hosts_people_list_counts_airtime_up_and_keeps_it(table):
+    """Screens count the running turn up from the server's `since`, and keep finished turns."""
+    host = ada_speaking_with_the_people_list_open(table)
+    ada, grace = (row(host, name).locator(".row-air") for name in ("Ada", "Grace"))
     table.act("next")
     expect(host.locator("#speaker-name")).to_have_text("Grace")
     expect(grace).not_to_have_text("00:00")
@@ -78,19 +87,14 @@ def test_the_hosts_people_list_counts_airtime_up_and_keeps_it(table):
 
 def test_a_paused_turns_airtime_holds_still_and_survives_a_reload(table):
     """While paused, screens show `spoken` and count nothing up; a fresh snapshot says the same."""
-    host = table.create()
-    table.join("Ada")
-    table.join("Grace")
-    table.act("start")
-    host.keyboard.press("m")
-    ada = host.locator("#people-list li", has_text="Ada").locator(".row-air")
-    expect(ada).not_to_have_text("00:00")
+    host = ada_speaking_with_the_people_list_open(table)
+    ada = row(host, "Ada").locator(".row-air")
     table.act("pause")
-    expect(host.locator("#people-list li", has_text="Ada")).to_have_attribute("data-tag", "paused")
+    expect(row(host, "Ada")).to_have_attribute("data-tag", "paused")
     held = ada.inner_text()
     host.reload()
     host.keyboard.press("m")
-    expect(host.locator("#people-list li", has_text="Ada")).to_have_attribute("data-tag", "paused")
+    expect(row(host, "Ada")).to_have_attribute("data-tag", "paused")
     expect(ada).to_have_text(held)
 
 
