@@ -116,8 +116,16 @@ function renderLive(turns, me) {
   renderOrder(turns, me, inRound);
 }
 
+let drawnOrder = null; // what the order list shows, to redraw it only when that changes
+
 function renderOrder(turns, me, inRound) {
-  const rows = speakingOrder().map((pid, i) => {
+  // Every update comes here (a post, a raised hand…); in a hall the list has 500 rows.
+  const order = speakingOrder();
+  const shown = JSON.stringify([order, order.map((pid) => person(pid)?.name ?? null), me.id,
+    inRound ? turns.position : null]);
+  if (shown === drawnOrder) return;
+  drawnOrder = shown;
+  const rows = order.map((pid, i) => {
     const p = person(pid);
     if (!p) return null;
     const classes = ["order-item"];

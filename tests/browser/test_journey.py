@@ -161,3 +161,10 @@ def test_every_screen_follows_the_order_as_people_join_and_the_host_moves_them(t
         expect(phone.locator("#order-list .order-name")).to_have_text(["Ada", "Katherine", "Grace"])
     expect(ada.locator("#my-status")).to_have_text("You've had your turn this round")
     expect(grace.locator("#my-status")).to_have_text("You're up next")
+
+    # An update that moves nothing in the list (a pause) leaves it as drawn: in a hall it has
+    # 500 rows, and every post or raised hand is an update.
+    drawn = ada.locator("#order-list li").first.element_handle()
+    table.act("pause")
+    expect(ada.locator("#phone")).to_have_attribute("data-status", "paused")
+    assert drawn.evaluate("li => li.isConnected")
