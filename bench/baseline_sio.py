@@ -6,9 +6,9 @@ same payload sizes (prepared from the real domain core by bench/payloads.py), sa
 WSGI server as `python -m facilitator`, but no Flask, no database, no domain code: what is left
 is the price of Socket.IO itself, the floor our app is measured against.
 
-Like the app, it leaves WebSocket compression off unless WEBSOCKET_COMPRESSION=1 and tunes the
-garbage collector the same way (facilitator/serving.py), so the two differ only in what the app
-does.
+Like the app, it leaves WebSocket compression off unless WEBSOCKET_COMPRESSION=1, sends packets
+that are not searched for bytes, and tunes the garbage collector the same way
+(facilitator/serving.py), so the two differ only in what the app does.
 
 Usage: python -m bench.baseline_sio MODE PORT PAYLOADS.json   (listens on 127.0.0.1 only)
 """
@@ -31,6 +31,7 @@ import time  # noqa: E402
 import socketio  # noqa: E402
 
 from facilitator.serving import (  # noqa: E402
+    TextPacket,
     compression_wanted,
     quieter_gc,
     without_websocket_compression,
@@ -38,7 +39,7 @@ from facilitator.serving import (  # noqa: E402
 
 
 def make_app(payloads: dict) -> socketio.WSGIApp:
-    sio = socketio.Server(async_mode=MODE)
+    sio = socketio.Server(async_mode=MODE, serializer=TextPacket)
     versions: dict[str, int] = {}
     rooms = payloads["rooms"]
 

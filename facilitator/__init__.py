@@ -16,7 +16,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     # __main__ runs, and eventlet/gevent must patch the standard library before Flask loads.
     from flask import Flask
 
-    from . import config, housekeeping, security, store
+    from . import config, housekeeping, security, serving, store
     from .extensions import csrf, socketio
 
     app = Flask(__name__, instance_relative_config=True,
@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
         # The test client needs no server; real servers get the mode `__main__` patched for.
         async_mode="threading" if app.config.get("TESTING") else app.config["ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"] or None,
+        serializer=serving.TextPacket,
         **security.socketio_options(app),  # allowed origins (never "*"), message size cap
     )
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too

@@ -1,5 +1,6 @@
 """What a server process adds around the app: WebSocket frames go out uncompressed, the garbage
-collector pauses less, and under eventlet, waits for PostgreSQL let other connections run.
+collector pauses less, under eventlet waits for PostgreSQL let other connections run, and
+payloads are not searched for bytes they never hold (`TextPacket`).
 
 Browsers offer per-message compression on every WebSocket, and both servers we run on accept
 it (eventlet's, and simple-websocket under gevent and threading). Then every broadcast is
@@ -14,7 +15,21 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 
+from socketio.packet import Packet
+
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
+
+
+class TextPacket(Packet):
+    """A Socket.IO packet that never carries bytes, as none of ours do (they are all JSON).
+
+    Before sending, python-socketio walks every value of every payload looking for bytes to send
+    as attachments: 6.8 ms for a phone's snapshot in a room of 500 (150 KB), against 0.3 ms to
+    encode it, and 1-2 ms for the host's airtime figures on every "next". A client's binary event
+    is still received as before; handlers refuse what is not the JSON they expect.
+    """
+
+    uses_binary_events = False
 
 
 def without_websocket_compression(wsgi_app: WSGIApp) -> WSGIApp:
