@@ -1,10 +1,11 @@
 """Limits on Socket.IO traffic: joins per address, events per connection, people per room."""
 
 import pytest
+from limits import parse_many
 
 from facilitator import create_app
 from facilitator.extensions import socketio
-from facilitator.security import TOO_FAST, TOO_MANY_JOINS
+from facilitator.security import TOO_FAST, TOO_MANY_JOINS, counted
 
 from .helpers import create_room
 
@@ -89,3 +90,12 @@ def test_posting_is_limited_per_person_with_a_clear_message(limited_app):
     assert [a["ok"] for a in acks] == [True] * 10 + [False]
     assert "posting very fast" in acks[10]["error"]
     assert bob.emit("post_ask", {"text": "Mine"}, callback=True)["ok"]  # per person
+
+
+def test_a_connection_counts_afresh_in_each_window():
+    second, minute = parse_many("2 per second;3 per minute")
+    counts = {}
+    assert [counted([second, minute], counts, t) for t in (0.0, 0.5, 0.9)] == [True, True, False]
+    assert counted([second], counts, 1.0)  # a new second
+    assert not counted([minute], counts, 59.0)  # the minute still holds the earlier three
+    assert counted([minute], counts, 60.0)
