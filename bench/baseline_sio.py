@@ -7,8 +7,8 @@ WSGI server as `python -m facilitator`, but no Flask, no database, no domain cod
 is the price of Socket.IO itself, the floor our app is measured against.
 
 Like the app, it leaves WebSocket compression off unless WEBSOCKET_COMPRESSION=1, sends packets
-that are not searched for bytes, and tunes the garbage collector the same way
-(facilitator/serving.py), so the two differ only in what the app does.
+that are not searched for bytes, without Nagle's delay, and tunes the garbage collector the same
+way (facilitator/serving.py), so the two differ only in what the app does.
 
 Usage: python -m bench.baseline_sio MODE PORT PAYLOADS.json   (listens on 127.0.0.1 only)
 """
@@ -33,6 +33,7 @@ import socketio  # noqa: E402
 from facilitator.serving import (  # noqa: E402
     TextPacket,
     compression_wanted,
+    listener,
     quieter_gc,
     without_websocket_compression,
 )
@@ -85,19 +86,21 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
 
 
 def serve(app: socketio.WSGIApp, port: int) -> None:
-    """The WSGI server Flask-SocketIO's `socketio.run` picks for this mode."""
+    """The WSGI server `python -m facilitator` runs in this mode, on the same kind of socket."""
     print(f"python-socketio baseline on 127.0.0.1:{port} ({MODE})", flush=True)
+    sock = listener("127.0.0.1", port)
     if MODE == "eventlet":
-        eventlet.wsgi.server(eventlet.listen(("127.0.0.1", port)), app, log_output=False,
-                             max_size=10000)
+        import eventlet.wsgi
+
+        eventlet.wsgi.server(sock, app, log_output=False, max_size=10000)
     elif MODE == "gevent":
         from gevent import pywsgi
 
-        pywsgi.WSGIServer(("127.0.0.1", port), app, log=None).serve_forever()
+        pywsgi.WSGIServer(sock, app, log=None).serve_forever()
     else:
-        from werkzeug.serving import run_simple
+        from werkzeug.serving import make_server
 
-        run_simple("127.0.0.1", port, app, threaded=True)
+        make_server("127.0.0.1", port, app, threaded=True, fd=sock.fileno()).serve_forever()
 
 
 if __name__ == "__main__":

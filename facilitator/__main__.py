@@ -23,18 +23,33 @@ elif ASYNC_MODE == "gevent":
 
 def main() -> None:
     from . import create_app
-    from .extensions import socketio
-    from .serving import prepare, quieter_gc
+    from .serving import listener, prepare, quieter_gc
 
     app = prepare(create_app({"ASYNC_MODE": ASYNC_MODE}))
     quieter_gc()
     host, port = app.config["HOST"], int(app.config["PORT"])
+    sock = listener(host, port)
     print(f"Facilitator on http://{host}:{port} (async mode: {ASYNC_MODE})", flush=True)
-    options = {}
+    serve(app, sock)
+
+
+def serve(app, sock) -> None:
+    """The WSGI server `socketio.run` picks for this mode, on our own listening socket."""
     if ASYNC_MODE == "eventlet":
+        import eventlet.wsgi
+
         # eventlet's WSGI server caps simultaneous connections at 1,024 by default.
-        options["max_size"] = int(os.environ.get("MAX_CONNECTIONS", "10000"))
-    socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True, **options)
+        eventlet.wsgi.server(sock, app, log_output=False,
+                             max_size=int(os.environ.get("MAX_CONNECTIONS", "10000")))
+    elif ASYNC_MODE == "gevent":
+        from gevent import pywsgi
+
+        pywsgi.WSGIServer(sock, app, log=None).serve_forever()
+    else:
+        from werkzeug.serving import make_server
+
+        host, port = sock.getsockname()[:2]
+        make_server(host, port, app, threaded=True, fd=sock.fileno()).serve_forever()
 
 
 main()
