@@ -5,6 +5,12 @@ anything else is imported, so it is done here, first.
 """
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket
+
+    from .serving import WSGIApp
 
 ASYNC_MODE = os.environ.get("ASYNC_MODE") or "eventlet"
 
@@ -33,7 +39,7 @@ def main() -> None:
     serve(app, sock)
 
 
-def serve(app, sock) -> None:
+def serve(app: "WSGIApp", sock: "socket.socket") -> None:
     """The WSGI server `socketio.run` picks for this mode, on our own listening socket."""
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
