@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
         # The test client needs no server; real servers get the mode `__main__` patched for.
         async_mode="threading" if app.config.get("TESTING") else app.config["ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"] or None,
+        channel=f"{app.config['REDIS_PREFIX']}-socketio",
         serializer=serving.TextPacket,
         **security.socketio_options(app),  # allowed origins (never "*"), message size cap
     )

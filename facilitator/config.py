@@ -8,6 +8,8 @@ DEFAULTS = {
     "PUBLIC_URL": "",  # e.g. https://facilitator.example.org; empty: the machine's LAN address
     "DATABASE_URL": "",  # empty: SQLite in the instance folder
     "REDIS_URL": "",  # set: Socket.IO message queue, so several processes serve one event
+    # Names this app's Redis keys and channel, so apps (or test runs) sharing a Redis never meet
+    "REDIS_PREFIX": "facilitator",
     "ASYNC_MODE": "eventlet",
     "SECRET_KEY": "",
     "MAX_PARTICIPANTS": 500,

@@ -49,7 +49,8 @@ def room_lock(code: str) -> Iterator[None]:
         if client is None:
             yield
             return
-        lock = client.lock(f"facilitator:room-lock:{code}", timeout=SHARED_LOCK_SECONDS,
+        prefix = current_app.config["REDIS_PREFIX"]
+        lock = client.lock(f"{prefix}:room-lock:{code}", timeout=SHARED_LOCK_SECONDS,
                            sleep=0.002, blocking_timeout=SHARED_LOCK_SECONDS)
         if not lock.acquire():
             raise RoomError("The room is very busy; please try again.")

@@ -69,6 +69,7 @@ def init_app(app: Flask) -> None:
     )
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"] or "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    app.config.setdefault("RATELIMIT_KEY_PREFIX", app.config["REDIS_PREFIX"])
     limiter.init_app(app)
     app.extensions["event_limits"] = EventLimits(app.config)
     app.before_request(_refuse_other_origins)
@@ -150,7 +151,7 @@ class EventLimits:
         self.per_connection = parse_many(config["RATELIMIT_SOCKET_EVENTS"])
         self.per_address = {"join": (parse_many(config["RATELIMIT_JOIN"]), TOO_MANY_JOINS)}
         self._shared = MovingWindowRateLimiter(storage_from_string(
-            config["RATELIMIT_STORAGE_URI"], key_prefix="facilitator-events"))
+            config["RATELIMIT_STORAGE_URI"], key_prefix=f"{config['REDIS_PREFIX']}-events"))
 
     def check(self, event: str) -> None:
         """Refuse this event (RoomError) if the connection or its address is over a limit."""
