@@ -45,7 +45,7 @@ function render() {
   const { turns, prompts } = state.sections;
   if (!turns || !prompts) return;
   keepFocus($("people-list"), () => renderPeople(turns));
-  if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts, turns));
+  if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts));
   const input = $("turn-seconds-input");
   if (document.activeElement !== input) input.value = turns.turn_seconds;
 }
@@ -143,7 +143,7 @@ function onPeopleClick(event) {
 
 // --- prompts -----------------------------------------------------------------------------
 
-function renderPrompts(prompts, turns) {
+function renderPrompts(prompts) {
   const now = roundPrompt()?.id;
   const rows = prompts.items.map((prompt, i) => {
     const { id } = prompt;

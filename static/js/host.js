@@ -83,13 +83,13 @@ function render() {
   show($("lobby-view"), turns.status === "lobby");
   show($("round-view"), inRound);
   show($("over-view"), turns.status === "round_over");
-  if (turns.status === "lobby") renderLobby(turns);
+  if (turns.status === "lobby") renderLobby();
   else if (inRound) renderRound(turns);
   else renderOver(turns);
   renderControls(turns, inRound);
 }
 
-function renderLobby(turns) {
+function renderLobby() {
   const next = upNextPrompt();
   setText($("lobby-prompt"), next ? next.text : "Add a prompt in Manage to get started.");
   const here = speakingOrder().map(person).filter((p) => p && p.status === "here");

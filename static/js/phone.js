@@ -64,14 +64,14 @@ function render() {
   if (!me || me.status !== "here") {
     if (me) storeToken(null); // we left (perhaps from another tab)
     setView("join");
-    renderJoinLead(turns);
+    renderJoinLead();
     return;
   }
   setView("live");
   renderLive(turns, me);
 }
 
-function renderJoinLead(turns) {
+function renderJoinLead() {
   const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
   setText($("join-lead"), here
     ? `${count(here, "person is", "people are")} already at the table. Say who you are: everyone gets a turn, and nobody has to pitch.`

@@ -93,7 +93,7 @@ async function load() {
     setText($("summary-status"), "Open this page in the browser you host the event from: it keeps the host key.");
     return;
   }
-  let data = {};
+  let data;
   try {
     const response = await fetch(`/host/${encodeURIComponent(code)}/summary.json`,
       { headers: { Authorization: `Bearer ${key}` }, cache: "no-store" });
