@@ -1,10 +1,7 @@
 // The live connection every screen shares: one socket, the room's state kept from a snapshot plus
-// versioned deltas (docs/protocol.md), the server's clock, and acknowledged emits.
-//
-// Other modules (e.g. a future board.js) import from here and get the same socket and state:
-//   import { onState, emitAck } from "./live.js";
-//   onState((state, identity) => { ... });   // after every snapshot/delta
-import { io } from "../vendor/socket.io/socket.io.esm.min.js";
+// versioned deltas (and, on the host's screen, the host's extras), and acknowledged emits
+// (docs/protocol.md). Screens read the state through room.js and hear of changes with onState.
+import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
 
 const ACK_TIMEOUT_MS = 8000;
 
@@ -23,13 +20,14 @@ export const identity = { role: null, me: null, code: null };
 const stateFns = new Set();
 const statusFns = new Set();
 const deletedFns = new Set();
+const hostFns = new Set();
 let socket = null;
 let auth = () => ({});
 let refused = () => {};
 let awaiting = 0; // snapshots in flight: deltas wait in `held` until one lands
 let held = [];
+let hostHeld = []; // host updates waiting for the room delta of their version
 let status = "connecting";
-let remembered = null; // {round, prompt}: see roundPrompt()
 
 /** Open the socket and keep watching room `code`; `getAuth()` gives {token} or {host_key}. */
 export function connect({ code, getAuth = () => ({}), onRefused = () => {} }) {
@@ -47,6 +45,7 @@ export function connect({ code, getAuth = () => ({}), onRefused = () => {} }) {
   });
   socket.on("connect_error", () => setStatus(state.version === null ? "connecting" : "reconnecting"));
   socket.on("room_update", onDelta);
+  socket.on("host_update", onHostDelta);
   socket.on("room_deleted", (notice) => {
     if (notice?.code !== identity.code) return;
     // The room and its data are gone: stop reconnecting to it.
@@ -62,6 +61,13 @@ export function onState(fn) {
   stateFns.add(fn);
   if (state.version !== null) queueMicrotask(() => stateFns.has(fn) && fn(state, identity));
   return () => stateFns.delete(fn);
+}
+
+/** Call `fn(state, identity)` when a host update merges after its room delta was notified
+ *  (the host's screen only; one that arrives first merges before onState's callbacks run). */
+export function onHostUpdate(fn) {
+  hostFns.add(fn);
+  return () => hostFns.delete(fn);
 }
 
 /** Call `fn({code, message})` if the server deletes the room (by the host, or on expiry). */
@@ -110,58 +116,6 @@ export function watch() {
 /** Join as a participant; on success the snapshot is adopted and the ack has the token. */
 export function join(profile) {
   return enter("join", { code: identity.code, ...profile });
-}
-
-/** Seconds left in the current turn (negative once time is up), or null outside a turn. */
-export function secondsLeft(turns = state.sections.turns) {
-  if (!turns) return null;
-  if (turns.status === "paused") return turns.remaining ?? 0;
-  if (turns.status === "speaking" && turns.deadline != null) return turns.deadline - serverNow();
-  return null;
-}
-
-/** The server's clock now, in epoch seconds. */
-export function serverNow() {
-  return Date.now() / 1000 + state.offset;
-}
-
-/** The speaking order: this round's while one runs, else the seats for the next (pids). */
-export function speakingOrder() {
-  return state.sections.order?.pids ?? [];
-}
-
-/** Measured airtime of `pid`: finished turns, plus the running turn up to this moment. */
-export function airtime(pid) {
-  let seconds = state.items.airtime?.[pid] ?? 0;
-  const turns = state.sections.turns;
-  if (turns && turns.current === pid) {
-    seconds += turns.spoken ?? 0;
-    if (turns.since != null) seconds += Math.max(0, serverNow() - turns.since);
-  }
-  return seconds;
-}
-
-/** The prompt the running round is on (or null outside a round).
- *  The host may pick another prompt mid-round ("run this next"), which moves `index` off the
- *  round's prompt and clears `used`; the prompt seen while `used` was true is remembered. */
-export function roundPrompt() {
-  const { prompts, turns } = state.sections;
-  if (!prompts || !turns || !["speaking", "paused"].includes(turns.status)) return null;
-  const current = prompts.items[prompts.index] ?? null;
-  if (prompts.used && current) remembered = { round: turns.round, prompt: current };
-  else if (remembered?.round === turns.round) return remembered.prompt;
-  return current;
-}
-
-/** The prompt the next round will start on, or null when none is left. */
-export function upNextPrompt() {
-  const prompts = state.sections.prompts;
-  return (prompts && prompts.up_next != null && prompts.items[prompts.up_next]) || null;
-}
-
-/** A participant by id, or null. */
-export function person(pid) {
-  return (pid && state.items.people?.[pid]) || null;
 }
 
 // --- internals ---------------------------------------------------------------------------
@@ -213,6 +167,26 @@ function onDelta(delta) {
   if (apply(delta)) notify();
 }
 
+function onHostDelta(update) {
+  hostHeld.push(update);
+  if (mergeHostDeltas()) callAll(hostFns);
+}
+
+/** Merge the host updates of the version we hold (the protocol's `host_update`): its sections
+ *  carry only the parts that changed, merged into the section; its items merge by id. Drops
+ *  those we are past (a snapshot had them). Returns whether any merged. */
+function mergeHostDeltas() {
+  const ready = hostHeld.filter((u) => u.version === state.version);
+  hostHeld = hostHeld.filter((u) => u.version > state.version);
+  for (const update of ready) {
+    for (const [name, parts] of Object.entries(update.sections || {})) {
+      Object.assign((state.sections[name] ??= {}), parts);
+    }
+    mergeItems(update.items);
+  }
+  return ready.length > 0;
+}
+
 function replay() {
   const queued = held.sort((a, b) => a.version - b.version);
   held = [];
@@ -239,13 +213,7 @@ function merge(msg, whole) {
     state.items = { people: {} };
   }
   Object.assign(state.sections, msg.sections || {});
-  for (const [collection, items] of Object.entries(msg.items || {})) {
-    const target = (state.items[collection] ||= {});
-    for (const [id, item] of Object.entries(items)) {
-      if (item === null) delete target[id];
-      else target[id] = item;
-    }
-  }
+  mergeItems(msg.items);
   // The least-delayed message gives the best estimate of the server's clock; a snapshot resets it
   // in case this device's clock was changed meanwhile.
   const sample = msg.now - Date.now() / 1000;
@@ -254,9 +222,25 @@ function merge(msg, whole) {
   state.now = msg.now;
 }
 
+/** Items merge by id; `null` means the item is gone. */
+function mergeItems(collections) {
+  for (const [collection, items] of Object.entries(collections || {})) {
+    const target = (state.items[collection] ||= {});
+    for (const [id, item] of Object.entries(items)) {
+      if (item === null) delete target[id];
+      else target[id] = item;
+    }
+  }
+}
+
 function notify() {
   if (state.version === null) return;
-  for (const fn of stateFns) {
+  mergeHostDeltas();
+  callAll(stateFns);
+}
+
+function callAll(fns) {
+  for (const fn of fns) {
     try {
       fn(state, identity);
     } catch (err) {

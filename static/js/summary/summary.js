@@ -1,11 +1,11 @@
 // The host's event summary (templates/summary.html): fetched with the host key this browser kept
 // (sent in a header, never in a URL), then drawn with DOM APIs: figures, airtime bars and a
 // who-helped-whom network whose layout the server computed (core/summary.py).
-import { $, el, mmss, setText, show } from "./dom.js";
+import { $, el, mmss, setText, show } from "../shared/dom.js";
+import { config } from "../shared/config.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const NODE_RADIUS = 7;
-const KIND_LABELS = { help: "I can help", intro: "I know someone", resource: "Resource" };
 const code = $("summary").dataset.code;
 
 function hostKey() {
@@ -24,7 +24,7 @@ function svg(tag, attrs = {}, text = null) {
 }
 
 function figures(data) {
-  const kinds = Object.entries(data.offers_by_kind).map(([k, n]) => `${n} ${KIND_LABELS[k] || k}`).join(" · ");
+  const kinds = Object.entries(data.offers_by_kind).map(([k, n]) => `${n} ${config.offer_kinds[k] || k}`).join(" · ");
   const rows = [
     ["Rounds run", String(data.rounds.length)],
     ["Pitch nudges", `${data.nudges.nudged} (from ${data.nudges.taps} anonymous taps)`],

@@ -1,32 +1,21 @@
 // The host screen: what the room sees on the projector, and the host's controls.
-import { $, count, el, isTyping, setText, show, showConnection, toast } from "./dom.js";
+import { $, count, el, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
+import { connect, onRoomDeleted, onState, onStatus } from "../shared/live.js";
 import {
-  connect, emitAck, identity, onRoomDeleted, onState, onStatus, person, roundPrompt, speakingOrder,
-  state,
-  upNextPrompt,
-} from "./live.js";
-import { mountRing } from "./countdown.js";
-import { mountPanel, togglePanel } from "./host-panel.js";
-import { mountHostBoard } from "./board-host.js";
-import { mountHostGenerosity } from "./generosity-host.js";
-
-export { identity, state };
+  hostAction, inRound, person, room, roundPrompt, speakingOrder, upNextPrompt,
+} from "../shared/room.js";
+import { mountRing } from "../shared/countdown.js";
+import { mountPanel, togglePanel } from "./panel.js";
+import { mountHostBoard } from "./board.js";
+import { mountHostGenerosity } from "./generosity.js";
 
 const root = $("host");
 const code = root.dataset.code;
 const storageKey = `facilitator.host.${code}`;
-const IN_ROUND = ["speaking", "paused"];
 const MAX_CHIPS = 48;
-const KIND_LABELS = {
+const PROMPT_EYEBROWS = { // what the eyebrow above a running prompt says, by its kind
   story: "Your story", ask: "Ask the table", common: "Common ground", give: "Giving back",
 };
-
-/** Send one host action; a refusal is shown in the toast. */
-export async function act(action, args) {
-  const ack = await emitAck("host", args ? { action, args } : { action });
-  if (!ack.ok) toast(ack.error);
-  return ack;
-}
 
 /** The host key: from the URL fragment once (then stored and removed), else from storage. */
 function takeHostKey() {
@@ -71,22 +60,22 @@ function showNoKey(detail, title) {
 // --- rendering ---------------------------------------------------------------------------
 
 function render() {
-  const { room, turns } = state.sections;
-  if (!room || !turns) return;
-  const inRound = IN_ROUND.includes(turns.status);
+  const { details, turns } = room;
+  if (!details || !turns) return;
+  const running = inRound(turns);
   root.dataset.status = turns.status;
-  setText($("event-name"), room.name);
-  document.title = `${room.name} · Host screen · Facilitator`;
+  setText($("event-name"), details.name);
+  document.title = `${details.name} · Host screen · Facilitator`;
   setText($("round-label"), turns.round > 0 ? `Round ${turns.round}` : "");
-  setText($("progress"), inRound ? `Turn ${turns.position + 1} of ${speakingOrder().length}` : "");
+  setText($("progress"), running ? `Turn ${turns.position + 1} of ${speakingOrder().length}` : "");
 
   show($("lobby-view"), turns.status === "lobby");
-  show($("round-view"), inRound);
+  show($("round-view"), running);
   show($("over-view"), turns.status === "round_over");
   if (turns.status === "lobby") renderLobby();
-  else if (inRound) renderRound(turns);
+  else if (running) renderRound(turns);
   else renderOver(turns);
-  renderControls(turns, inRound);
+  renderControls(turns, running);
 }
 
 function renderLobby() {
@@ -121,7 +110,7 @@ function fitChips(list, alreadyHidden) {
 
 function renderRound(turns) {
   const prompt = roundPrompt();
-  setText($("prompt-eyebrow"), (prompt && KIND_LABELS[prompt.kind]) || "The prompt");
+  setText($("prompt-eyebrow"), (prompt && PROMPT_EYEBROWS[prompt.kind]) || "The prompt");
   const text = prompt ? prompt.text : "";
   setText($("prompt-text"), text);
   // Long prompts step down a size so the speaker still fits below them.
@@ -143,19 +132,19 @@ function renderOver(turns) {
   setText($("over-next-prompt"), next ? next.text : "none left. Add one, or pick one to run again, in Manage.");
 }
 
-function renderControls(turns, inRound) {
+function renderControls(turns, running) {
   const start = $("btn-start");
-  show(start, !inRound);
+  show(start, !running);
   setText(start, turns.round > 0 ? "Start next round" : "Start round");
   start.disabled = !upNextPrompt();
-  show($("btn-next"), inRound);
+  show($("btn-next"), running);
   setText($("btn-next"), turns.next ? "Next speaker" : "Finish round");
   const pause = $("btn-pause");
-  show(pause, inRound);
+  show(pause, running);
   pause.dataset.action = turns.status === "paused" ? "resume" : "pause";
   setText(pause, turns.status === "paused" ? "Resume" : "Pause");
   pause.setAttribute("aria-pressed", String(turns.status === "paused"));
-  show($("btn-skip"), inRound);
+  show($("btn-skip"), running);
 }
 
 // --- controls ----------------------------------------------------------------------------
@@ -163,11 +152,11 @@ function renderControls(turns, inRound) {
 /** "Next prompt": during a round the server ends it and moves on; between rounds it means
  *  "not this one": the prompt after the one up next becomes up next. */
 function nextPrompt() {
-  const { prompts, turns } = state.sections;
-  if (IN_ROUND.includes(turns.status)) return act("next_prompt");
+  const { prompts, turns } = room;
+  if (inRound(turns)) return hostAction("next_prompt");
   const following = prompts.up_next == null ? null : prompts.items[prompts.up_next + 1];
   if (!following) return toast("That's the last prompt. Add another in Manage.");
-  return act("prompt_select", { id: following.id });
+  return hostAction("prompt_select", { id: following.id });
 }
 
 function toggleFullscreen() {
@@ -188,7 +177,7 @@ function onKey(event) {
   if (root.dataset.status === "no-key") return;
   const key = event.key.toLowerCase();
   const onControl = event.target.closest?.("button, a, summary");
-  if (key === "n") press(state.sections.turns && IN_ROUND.includes(state.sections.turns.status) ? "btn-next" : "btn-start");
+  if (key === "n") press(inRound() ? "btn-next" : "btn-start");
   else if (key === "p" || (key === " " && !onControl)) press("btn-pause");
   else if (key === "f") toggleFullscreen();
   else if (key === "m") togglePanel();
@@ -204,7 +193,7 @@ function wireControls() {
     if (event.detail > 0) button.blur();
     if (button.id === "btn-fullscreen") toggleFullscreen();
     else if (button.id === "btn-next-prompt") nextPrompt();
-    else if (button.dataset.action) act(button.dataset.action);
+    else if (button.dataset.action) hostAction(button.dataset.action);
   });
   document.addEventListener("fullscreenchange", () => {
     setText($("btn-fullscreen"), document.fullscreenElement ? "Exit fullscreen" : "Fullscreen");
@@ -236,12 +225,12 @@ if (!hostKey) {
 } else {
   updateRing = mountRing($("ring"));
   wireControls();
-  mountPanel({ act });
+  mountPanel();
   keepAwake();
   onStatus((status) => showConnection($("conn"), status));
   onState(render);
   window.addEventListener("resize", render); // the lobby's name chips are fitted to the space
-  const socket = connect({
+  connect({
     code,
     getAuth: () => ({ host_key: hostKey }),
     onRefused: (error) => {
@@ -249,8 +238,8 @@ if (!hostKey) {
       showNoKey(error);
     },
   });
-  mountHostBoard({ socket, hostKey, code });
-  mountHostGenerosity({ socket });
+  mountHostBoard({ hostKey, code });
+  mountHostGenerosity();
   onRoomDeleted(({ message }) => {
     forgetKey();
     showNoKey(message, "This event has ended");

@@ -1,8 +1,8 @@
 // The attendee's follow-up page (templates/followup.html): fetched with the token this phone kept
 // when it joined, sent in a header (never in a URL); everything drawn with textContent.
-import { $, el, setText, show } from "./dom.js";
-import { webLink } from "./weblink.js";
-import { introItems } from "./followup-intros.js";
+import { $, el, setText, show } from "../shared/dom.js";
+import { webLink } from "../shared/weblink.js";
+import { introItems } from "./intros.js";
 
 const code = $("followup").dataset.code;
 const base = `/j/${encodeURIComponent(code)}`;

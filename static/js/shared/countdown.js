@@ -1,8 +1,8 @@
 // The countdown ring (templates/_ring.html): an SVG circle whose stroke empties as time runs out.
-import { secondsLeft, state } from "./live.js";
+import { room, secondsLeft } from "./room.js";
 import { clock, setText } from "./dom.js";
 
-export const WARNING_SECONDS = 15;
+const WARNING_SECONDS = 15;
 const TICK_MS = 200;
 
 /** Drive the ring inside `root`; returns update() to call on state changes (it also ticks). */
@@ -15,7 +15,7 @@ export function mountRing(root) {
   let lastAnnounced = null;
 
   function update() {
-    const turns = state.sections.turns;
+    const turns = room.turns;
     const left = secondsLeft(turns);
     if (left === null) {
       root.dataset.state = "idle";

@@ -1,18 +1,16 @@
 // The host's board: shown beside the prompt or full screen (B cycles), hide and restore posts,
 // type the speaker's ask for them, and download the event as CSV, Markdown or JSON.
 // Hidden posts reach only the host: in its snapshot and in `host_update` events (docs/protocol.md).
-import { $, el, isTyping, setText, show, toast } from "./dom.js";
-import { onState, person, state } from "./live.js";
-import { mountBoard, renderBoard } from "./board.js";
-import { actButton, nameOf, send } from "./board-forms.js";
+import { $, el, isTyping, setText, show, toast } from "../shared/dom.js";
+import { onHostUpdate, onState } from "../shared/live.js";
+import { currentSpeaker, nameOf, person, send } from "../shared/room.js";
+import { actButton, mountBoard, renderBoard } from "../board/board.js";
 
 const MODES = ["off", "beside", "full"];
 const MODE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
-const IN_ROUND = ["speaking", "paused"];
-let pending = []; // host updates that arrived before the room delta of their version
 
-/** Wire the board into the host screen; `socket` is live.js's, `hostKey` authorises exports. */
-export function mountHostBoard({ socket, hostKey, code }) {
+/** Wire the board into the host screen; `hostKey` authorises the exports. */
+export function mountHostBoard({ hostKey, code }) {
   const root = $("host");
   const modeKey = `facilitator.board.${code}`;
   const toggle = el("button", { class: "button", attrs: { type: "button", id: "btn-board",
@@ -49,16 +47,12 @@ export function mountHostBoard({ socket, hostKey, code }) {
   }
   setMode(MODES.includes(saved) ? saved : "off");
 
-  socket.on("host_update", (update) => {
-    pending.push(update);
-    applyPending();
-  });
   mountAskFor();
   for (const button of $("board").querySelectorAll("[data-export]")) {
     button.addEventListener("click", () => download(code, hostKey, button.dataset.export));
   }
   mountBoard({
-    host: true,
+    hidden: true,
     tools: (post) => [post.hidden
       ? actButton("Restore", "restore", { attrs: { "aria-label": `Restore ${summary(post)}` } })
       : actButton("Hide", "hide", { className: "post-mod", attrs: { "aria-label": `Hide ${summary(post)}` } })],
@@ -67,7 +61,7 @@ export function mountHostBoard({ socket, hostKey, code }) {
       restore: (post) => send("moderate", { id: post.id, hidden: false }),
     },
   });
-  onState(applyPending);
+  onHostUpdate(renderBoard);
   mountEdges($("board"));
 }
 
@@ -90,29 +84,12 @@ function mountEdges(board) {
   for (const child of board.children) sizes.observe(child);
 }
 
-/** Merge host updates into the state once the room delta of the same version has landed. */
-function applyPending() {
-  const ready = pending.filter((u) => u.version === state.version);
-  pending = pending.filter((u) => u.version > state.version);
-  if (!ready.length) return;
-  const hidden = (state.items.hidden_posts ||= {});
-  for (const update of ready) {
-    for (const [id, post] of Object.entries(update.items.hidden_posts || {})) {
-      if (post === null) delete hidden[id];
-      else hidden[id] = post;
-    }
-  }
-  renderBoard();
-}
-
 /** "Type the speaker's ask": addressed to whoever was speaking when the host began typing. */
 function mountAskFor() {
   const form = $("board-ask-for");
   const input = $("board-ask-for-text");
   function refresh() {
-    const turns = state.sections.turns;
-    const speaker = turns && IN_ROUND.includes(turns.status) ? turns.current : null;
-    if (!input.value) form.dataset.for = speaker || "";
+    if (!input.value) form.dataset.for = currentSpeaker() || "";
     show(form, Boolean(form.dataset.for));
     const name = person(form.dataset.for)?.name;
     setText($("board-ask-for-label"), name ? `Type ${name}'s ask` : "Type the speaker's ask");

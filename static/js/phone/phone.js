@@ -1,19 +1,16 @@
 // The phone screen at /j/<CODE>: join the table, then follow the round and take your turn.
-import { $, confirmTwice, count, el, setText, show, showConnection, toast } from "./dom.js";
+import { $, confirmTwice, count, el, setText, show, showConnection } from "../shared/dom.js";
+import { connect, identity, join, onRoomDeleted, onState, onStatus, watch } from "../shared/live.js";
 import {
-  connect, emitAck, identity, join, onRoomDeleted, onState, onStatus, person, roundPrompt,
-  speakingOrder, state, upNextPrompt, watch,
-} from "./live.js";
-import { mountRing } from "./countdown.js";
-import { mountBoard } from "./board.js";
-import { mountPhoneGenerosity } from "./generosity-phone.js";
-
-export { identity, state };
+  inRound, person, room, roundPrompt, send, speakingOrder, upNextPrompt,
+} from "../shared/room.js";
+import { mountRing } from "../shared/countdown.js";
+import { mountPhoneBoard } from "./board.js";
+import { mountPhoneGenerosity } from "./generosity.js";
 
 const root = $("phone");
 const code = root.dataset.code;
 const tokenKey = `facilitator.token.${code}`;
-const IN_ROUND = ["speaking", "paused"];
 let token = readToken();
 let buzzedFor = null; // the turn we last vibrated for, so each turn buzzes once
 
@@ -50,10 +47,10 @@ function notice(text) {
 // --- rendering ---------------------------------------------------------------------------
 
 function render() {
-  const { room, turns } = state.sections;
-  if (!room || !turns || root.dataset.view === "gone") return;
-  setText($("event-name"), room.name);
-  document.title = `${room.name} · Facilitator`;
+  const { details, turns } = room;
+  if (!details || !turns || root.dataset.view === "gone") return;
+  setText($("event-name"), details.name);
+  document.title = `${details.name} · Facilitator`;
   const me = identity.role === "participant" ? person(identity.me) : null;
   if (me?.status === "removed") {
     storeToken(null);
@@ -92,8 +89,8 @@ function myStatus(turns, me) {
 }
 
 function renderLive(turns, me) {
-  const inRound = IN_ROUND.includes(turns.status);
-  const myTurn = inRound && turns.current === me.id;
+  const running = inRound(turns);
+  const myTurn = running && turns.current === me.id;
   root.dataset.status = turns.status;
   root.classList.toggle("is-my-turn", myTurn);
   show($("my-turn"), myTurn);
@@ -102,27 +99,27 @@ function renderLive(turns, me) {
   if (myTurn) startTurn(turns);
   updateRing();
 
-  const prompt = inRound ? roundPrompt() : upNextPrompt();
+  const prompt = running ? roundPrompt() : upNextPrompt();
   let label = turns.round > 0 ? "Next prompt" : "First prompt";
-  if (inRound) label = `Round ${turns.round} · turn ${turns.position + 1} of ${speakingOrder().length}`;
+  if (running) label = `Round ${turns.round} · turn ${turns.position + 1} of ${speakingOrder().length}`;
   setText($("round-label"), label);
   setText($("prompt-text"), prompt ? prompt.text : "The host will pick the next prompt.");
   setText($("prompt-hint"), prompt ? prompt.hint : "");
 
-  const speaker = inRound && !myTurn ? person(turns.current) : null;
+  const speaker = running && !myTurn ? person(turns.current) : null;
   show($("speaker-card"), Boolean(speaker));
   setText($("speaker-name"), speaker?.name);
   setText($("speaker-about"), speaker?.about);
-  renderOrder(turns, me, inRound);
+  renderOrder(turns, me, running);
 }
 
 let drawnOrder = null; // what the order list shows, to redraw it only when that changes
 
-function renderOrder(turns, me, inRound) {
+function renderOrder(turns, me, running) {
   // Every update comes here (a post, a raised hand…); in a hall the list has 500 rows.
   const order = speakingOrder();
   const shown = JSON.stringify([order, order.map((pid) => person(pid)?.name ?? null), me.id,
-    inRound ? turns.position : null]);
+    running ? turns.position : null]);
   if (shown === drawnOrder) return;
   drawnOrder = shown;
   const rows = order.map((pid, i) => {
@@ -130,14 +127,14 @@ function renderOrder(turns, me, inRound) {
     if (!p) return null;
     const classes = ["order-item"];
     if (pid === me.id) classes.push("is-me");
-    if (inRound && i < turns.position) classes.push("is-done");
-    const current = inRound && i === turns.position;
+    if (running && i < turns.position) classes.push("is-done");
+    const current = running && i === turns.position;
     if (current) classes.push("is-current");
     return el("li", { class: classes.join(" "), attrs: { "aria-current": current ? "true" : null } },
       el("span", { class: "order-name", text: p.name }),
       pid === me.id ? el("span", { class: "order-you", text: " (you)" }) : null,
       current ? el("span", { class: "order-tag", text: "speaking" }) : null,
-      inRound && i < turns.position ? el("span", { class: "order-tag order-tag-done", text: "spoke" }) : null);
+      running && i < turns.position ? el("span", { class: "order-tag order-tag-done", text: "spoke" }) : null);
   }).filter(Boolean);
   $("order-list").replaceChildren(...rows);
 }
@@ -176,18 +173,14 @@ async function turnAction(event, button) {
   // Both buttons are off until the answer, so a double tap can't end two turns.
   const buttons = [$("btn-done"), $("btn-pass")];
   for (const b of buttons) b.disabled = true;
-  const ack = await emitAck(event);
+  const ack = await send(event);
   for (const b of buttons) b.disabled = false;
-  if (!ack.ok) toast(ack.error);
-  else button.blur();
+  if (ack.ok) button.blur();
 }
 
 async function leave() {
-  const ack = await emitAck("leave");
-  if (!ack.ok) {
-    toast(ack.error);
-    return;
-  }
+  const ack = await send("leave");
+  if (!ack.ok) return;
   try {
     // Leaving the table is not leaving the event: the follow-up page still needs this token.
     localStorage.setItem(`facilitator.followup.${code}`, token);
@@ -226,7 +219,7 @@ onStatus((status) => {
   show($("reconnecting"), status === "reconnecting");
 });
 onState(render);
-mountBoard();
+mountPhoneBoard();
 onRoomDeleted(({ message }) => {
   storeToken(null);
   notice("");
@@ -234,4 +227,5 @@ onRoomDeleted(({ message }) => {
   setText($("gone-detail"), "Thank you for taking part.");
   setView("gone");
 });
-mountPhoneGenerosity({ socket: connect({ code, getAuth: () => (token ? { token } : {}), onRefused }) });
+const socket = connect({ code, getAuth: () => (token ? { token } : {}), onRefused });
+mountPhoneGenerosity({ socket });

@@ -1,19 +1,16 @@
 // The "Keep it generous" part of the host's Manage drawer: the room's switches, the pitch-nudge
 // share, the fairness figure, and a table per person (airtime per round and in total, asks,
 // offers, questions, pitch nudges). Only the host's screen has this data.
-import { $, el, mmss, setText } from "./dom.js";
-import { state } from "./live.js";
-import { hostAct, nameOf } from "./generosity.js";
+import { $, el, mmss, setText } from "../shared/dom.js";
+import { hostAction, nameOf, room } from "../shared/room.js";
+import { config } from "../shared/config.js";
 
+// The switches are the server's features, under its names for them, except where a switch says
+// more than the name a refusal uses.
 const SWITCHES = {
+  ...config.features,
   pitch_nudges: "“Sounds like a pitch” nudges",
-  hands: "Questions queue",
-  common_ground: "Common ground",
-  airtime: "Airtime chart",
-  give_take: "Give and take",
   fill_the_gaps: "House rule: fill the gaps before moving on from an ask round",
-  introductions: "Introductions",
-  tips: "Tips between rounds",
 };
 
 /** Build the switches once; each change is one `features` host action. */
@@ -25,16 +22,16 @@ export function mountManage() {
   }
   box.addEventListener("change", async (event) => {
     const input = event.target;
-    const ack = await hostAct("features", { [input.dataset.feature]: input.checked });
+    const ack = await hostAction("features", { [input.dataset.feature]: input.checked });
     if (!ack.ok) input.checked = !input.checked;
   });
   $("gen-share").addEventListener("change", (event) => {
-    hostAct("features", { pitch_share: Number(event.target.value) });
+    hostAction("features", { pitch_share: Number(event.target.value) });
   });
 }
 
 export function renderManage(g) {
-  const features = state.sections.features || {};
+  const features = room.features;
   for (const name of Object.keys(SWITCHES)) {
     const input = $(`gen-switch-${name}`);
     if (input && document.activeElement !== input) input.checked = Boolean(features[name]);
@@ -58,7 +55,7 @@ function renderTable(g) {
   for (const turn of g.nudges.turns) if (turn.nudged) nudged[turn.pid] = (nudged[turn.pid] || 0) + 1;
   const heads = ["Name", ...rounds.map((r) => `R${r.round}`), "Total", "Asks", "Offers", "Questions", "Nudged"];
   $("gen-table-head").replaceChildren(...heads.map((h) => el("th", { text: h, attrs: { scope: "col" } })));
-  const people = Object.keys(state.items.people || {});
+  const people = Object.keys(room.people);
   $("gen-table-body").replaceChildren(...people.map((pid) => {
     const give = g.give_take[pid] || { asks: 0, offers: 0 };
     const cells = [

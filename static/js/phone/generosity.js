@@ -2,11 +2,10 @@
 // hand or tap "sounds like a pitch" (anonymous: the phone never learns a count); on one's own turn,
 // the questions in order and, if the room nudged, a kind word; what you share with others; and
 // introductions to accept or suggest.
-import { $, el, setText, show } from "./dom.js";
-import { identity, onState, person, state } from "./live.js";
-import { enabled, myLine, nameOf, send } from "./generosity.js";
+import { $, el, setText, show } from "../shared/dom.js";
+import { identity, onState } from "../shared/live.js";
+import { currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
 
-const IN_ROUND = ["speaking", "paused"];
 let tappedFor = null; // the turn ("round:speaker") this phone tapped "pitch" in
 let nudge = null; // {round, text}: shown while this phone's turn lasts
 
@@ -35,19 +34,18 @@ export function mountPhoneGenerosity({ socket }) {
 }
 
 function turnKey() {
-  const turns = state.sections.turns;
+  const turns = room.turns;
   return turns ? `${turns.round}:${turns.current}` : null;
 }
 
 function myHand() {
-  return (state.sections.hands?.queue || []).find((h) => h.pid === identity.me && h.speaker === state.sections.turns?.current);
+  return room.hands.find((h) => h.pid === identity.me && h.speaker === room.turns?.current);
 }
 
 function render() {
-  const turns = state.sections.turns;
-  if (!turns || identity.role !== "participant") return;
+  if (!room.turns || identity.role !== "participant") return;
   const me = identity.me;
-  const speaking = IN_ROUND.includes(turns.status) ? turns.current : null;
+  const speaking = currentSpeaker();
   renderListening(speaking && speaking !== me);
   renderSpeaker(speaking === me);
   renderMine(me);
@@ -60,8 +58,7 @@ function renderListening(listening) {
   show($("gen-listen"), Boolean(listening) && (hands || pitch));
   if (!listening) return;
   show($("gen-hand"), hands);
-  const queue = (state.sections.hands?.queue || []);
-  const place = queue.findIndex((h) => h.pid === identity.me) + 1;
+  const place = room.hands.findIndex((h) => h.pid === identity.me) + 1;
   setText($("gen-hand"), myHand() ? "Lower my hand" : "I have a question");
   $("gen-hand").setAttribute("aria-pressed", String(Boolean(myHand())));
   setText($("gen-hand-status"), hands && place ? `Your hand is up: number ${place} in line.` : "");
@@ -74,7 +71,7 @@ function renderListening(listening) {
 
 function renderSpeaker(mine) {
   if (!mine) nudge = null; // the kind word lasts as long as the turn
-  const queue = (state.sections.hands?.queue || []).filter((h) => h.speaker === identity.me);
+  const queue = room.hands.filter((h) => h.speaker === identity.me);
   const hasNudge = mine && nudge && enabled("pitch_nudges");
   show($("gen-speaker"), Boolean(mine) && ((enabled("hands") && queue.length > 0) || Boolean(hasNudge)));
   show($("gen-nudge"), Boolean(hasNudge));
@@ -83,8 +80,26 @@ function renderSpeaker(mine) {
   $("gen-speaker-queue").replaceChildren(...queue.map((h) => el("li", { text: nameOf(h.pid) })));
 }
 
+/** "Sam", "Sam and Ann", "Sam, Ann and 3 others". */
+function listNames(pids) {
+  const names = pids.slice(0, 2).map(nameOf);
+  const rest = pids.length - names.length;
+  if (rest > 0) return `${names.join(", ")} and ${rest === 1 ? "1 other" : `${rest} others`}`;
+  return names.join(" and ");
+}
+
+/** One person's view of a group they are in, or null: "You and Sam both run" (the words come
+ *  from core/common_ground.py; this puts names around them). */
+function myLine(group, me) {
+  if (!group.pids.includes(me)) return null;
+  const others = group.pids.filter((pid) => pid !== me);
+  return others.length === 1
+    ? `You and ${nameOf(others[0])} both ${group.says}`
+    : `You, ${listNames(others)} all ${group.says}`;
+}
+
 function renderMine(me) {
-  const lines = (state.sections.common?.groups || []).map((g) => myLine(g, me)).filter(Boolean);
+  const lines = room.commonGround.map((g) => myLine(g, me)).filter(Boolean);
   show($("gen-mine"), enabled("common_ground") && lines.length > 0);
   $("gen-mine-list").replaceChildren(...lines.slice(0, 6).map((text) => el("li", { text })));
 }
@@ -95,9 +110,8 @@ function renderIntros(me) {
   const on = enabled("introductions");
   show($("gen-intros"), on);
   if (!on) return;
-  const intros = state.sections.intros || {};
-  const posts = state.items.posts || {};
-  const items = Object.entries(intros).map(([id, intro]) => ({ post: posts[id], intro, id }))
+  const posts = room.posts;
+  const items = Object.entries(room.intros).map(([id, intro]) => ({ post: posts[id], intro, id }))
     .filter(({ post, intro }) => post && [post.author, post.to, intro.with].includes(me));
   $("gen-intros-list").replaceChildren(...(items.length ? items.map((i) => introItem(i, me))
     : [el("li", { class: "hint", text: "Know two people here who should meet? Suggest it below." })]));
@@ -124,7 +138,7 @@ function introItem({ post, intro, id }, me) {
 }
 
 function fillPeople(me) {
-  const here = Object.values(state.items.people || {}).filter((p) => p.status === "here" && p.id !== me);
+  const here = Object.values(room.people).filter((p) => p.status === "here" && p.id !== me);
   for (const id of ["gen-introduce-to", "gen-introduce-with"]) {
     const select = $(id);
     if (document.activeElement === select) continue;

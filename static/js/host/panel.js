@@ -1,9 +1,11 @@
 // The host's "Manage" drawer: people in speaking order (with airtime), prompts, turn length.
-import { $, confirmTwice, el, mmss, setText, show, toast } from "./dom.js";
-import { airtime, emitAck, onState, person, roundPrompt, speakingOrder, state } from "./live.js";
+import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
+import { onState } from "../shared/live.js";
+import {
+  airtime, hostAction, inRound, person, room, roundPrompt, send, speakingOrder,
+} from "../shared/room.js";
+import { config } from "../shared/config.js";
 
-const IN_ROUND = ["speaking", "paused"];
-let act = async () => ({ ok: false });
 let editingId = null; // a prompt being edited: its row is left alone until saved or cancelled
 
 /** Open or close the drawer; focus moves into it and back to the toggle. */
@@ -17,9 +19,8 @@ export function togglePanel(open = $("panel").hidden) {
   else if (panel.contains(document.activeElement) || document.activeElement === document.body) toggle.focus();
 }
 
-/** Wire the drawer to the host's `act(action, args)` and keep it in step with the state. */
-export function mountPanel(options) {
-  act = options.act;
+/** Wire the drawer's controls and keep it in step with the state. */
+export function mountPanel() {
   $("btn-panel").addEventListener("click", () => togglePanel());
   $("btn-panel-close").addEventListener("click", () => togglePanel(false));
   document.addEventListener("keydown", (event) => {
@@ -36,13 +37,12 @@ export function mountPanel(options) {
 }
 
 /** The room's code confirms the deletion; the server then tells every screen it has ended. */
-async function deleteEvent() {
-  const ack = await emitAck("delete_room", { code: state.sections.room.code });
-  if (!ack.ok) toast(ack.error);
+function deleteEvent() {
+  send("delete_room", { code: room.details.code });
 }
 
 function render() {
-  const { turns, prompts } = state.sections;
+  const { turns, prompts } = room;
   if (!turns || !prompts) return;
   keepFocus($("people-list"), () => renderPeople(turns));
   if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts));
@@ -76,19 +76,19 @@ function button(label, focusKey, options = {}) {
 /** Who can still be moved: the people still to speak this round, or everyone between rounds. */
 function movable(turns) {
   const order = speakingOrder();
-  return IN_ROUND.includes(turns.status) ? order.slice(turns.position + 1) : [...order];
+  return inRound(turns) ? order.slice(turns.position + 1) : [...order];
 }
 
 function renderPeople(turns) {
-  const inRound = IN_ROUND.includes(turns.status);
+  const running = inRound(turns);
   const upcoming = movable(turns);
   const rows = speakingOrder().map((pid, i) => {
     const p = person(pid);
     if (!p) return null;
     let tag = "";
     if (p.status !== "here") tag = p.status === "left" ? "Left" : "Removed";
-    else if (inRound && i < turns.position) tag = "Spoke";
-    else if (inRound && i === turns.position) tag = turns.status === "paused" ? "Paused" : "Speaking";
+    else if (running && i < turns.position) tag = "Spoke";
+    else if (running && i === turns.position) tag = turns.status === "paused" ? "Paused" : "Speaking";
     else if (pid === turns.next) tag = "Next";
     const at = upcoming.indexOf(pid);
     const actions = el("span", { class: "row-actions" });
@@ -128,16 +128,16 @@ function tickAirtime() {
 function onPeopleClick(event) {
   const target = event.target.closest("button");
   if (!target) return;
-  const turns = state.sections.turns;
+  const turns = room.turns;
   if (target.dataset.remove) {
-    confirmTwice(target, "Really remove?", () => act("remove", { pid: target.dataset.remove }));
+    confirmTwice(target, "Really remove?", () => hostAction("remove", { pid: target.dataset.remove }));
   } else if (target.dataset.move) {
     const order = movable(turns);
     const from = order.indexOf(target.dataset.pid);
     const to = from + Number(target.dataset.move);
     if (from < 0 || to < 0 || to >= order.length) return;
     [order[from], order[to]] = [order[to], order[from]];
-    act("reorder", { order });
+    hostAction("reorder", { order });
   }
 }
 
@@ -176,18 +176,19 @@ function onPromptClick(event) {
   const target = event.target.closest("button");
   if (!target) return;
   const data = target.dataset;
-  if (data.select) act("prompt_select", { id: data.select });
-  else if (data.to) act("prompt_move", { id: data.id, to: Number(data.to) });
-  else if (data.remove) confirmTwice(target, "Really remove?", () => act("prompt_remove", { id: data.remove }));
+  if (data.select) hostAction("prompt_select", { id: data.select });
+  else if (data.to) hostAction("prompt_move", { id: data.id, to: Number(data.to) });
+  else if (data.remove) confirmTwice(target, "Really remove?", () => hostAction("prompt_remove", { id: data.remove }));
   else if (data.edit) startEdit(target.closest("li"), data.edit);
 }
 
 function startEdit(row, id) {
-  const prompt = state.sections.prompts.items.find((p) => p.id === id);
+  const prompt = room.prompts.items.find((p) => p.id === id);
   if (!prompt) return;
   editingId = id;
-  const text = el("input", { attrs: { type: "text", maxlength: "200", required: true, id: "prompt-edit-text" } });
-  const hint = el("input", { attrs: { type: "text", maxlength: "200", id: "prompt-edit-hint" } });
+  const limits = config.limits.prompt;
+  const text = el("input", { attrs: { type: "text", maxlength: limits.text, required: true, id: "prompt-edit-text" } });
+  const hint = el("input", { attrs: { type: "text", maxlength: limits.hint, id: "prompt-edit-hint" } });
   text.value = prompt.text;
   hint.value = prompt.hint || "";
   const cancel = button("Cancel", "edit-cancel");
@@ -203,7 +204,7 @@ function startEdit(row, id) {
   };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const ack = await act("prompt_edit", { id, text: text.value, hint: hint.value });
+    const ack = await hostAction("prompt_edit", { id, text: text.value, hint: hint.value });
     if (ack.ok) finish();
   });
   cancel.addEventListener("click", finish);
@@ -221,7 +222,7 @@ async function addPrompt(event) {
   event.preventDefault();
   const text = $("prompt-add-text");
   const hint = $("prompt-add-hint");
-  const ack = await act("prompt_add", { text: text.value, hint: hint.value });
+  const ack = await hostAction("prompt_add", { text: text.value, hint: hint.value });
   if (ack.ok) {
     text.value = "";
     hint.value = "";
@@ -232,6 +233,6 @@ async function addPrompt(event) {
 async function setTurnSeconds(event) {
   event.preventDefault();
   const input = $("turn-seconds-input");
-  const ack = await act("turn_seconds", { seconds: Number(input.value) });
+  const ack = await hostAction("turn_seconds", { seconds: Number(input.value) });
   if (ack.ok) input.blur();
 }

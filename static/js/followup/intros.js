@@ -1,6 +1,6 @@
 // Accepted introductions on the follow-up page (templates/followup.html): one line each saying who
 // meets whom, from the reader's side, so nobody forgets to make it happen.
-import { el } from "./dom.js";
+import { el } from "../shared/dom.js";
 
 /** "Bob introduces you to Cat", "You introduce Ann to Dana", "Bob introduces Ann to you". */
 function line(intro, me) {

@@ -1,34 +1,21 @@
-// The board's forms: offering (two taps plus the text from the speaker's card), asking, editing.
-// Every one sends its event and shows a refusal as the server worded it.
-import { $, el, show, toast } from "./dom.js";
-import { emitAck, identity, person, roundPrompt, speakingOrder, state } from "./live.js";
+// The phone's side of the board: offering (two taps plus the text, also from the speaker's card),
+// asking, editing, taking an offer up and deleting one's own posts. Every one sends its event and
+// shows a refusal as the server worded it.
+import { $, confirmTwice, el, show, toast } from "../shared/dom.js";
+import { identity } from "../shared/live.js";
+import { currentSpeaker, inRound, isAskRound, nameOf, room, send, speakingOrder } from "../shared/room.js";
+import { config } from "../shared/config.js";
+import { actButton, mountBoard, postById } from "../board/board.js";
 
-export const KINDS = { help: "I can help", intro: "I know someone", resource: "Resource" };
-const LIMITS = { text: 280, who: 80, link: 300 }; // as facilitator/core/board.py; the server checks
-const IN_ROUND = ["speaking", "paused"];
+const LIMITS = config.limits.post;
 let askOpenedFor = null; // the round whose "ask" prompt opened the ask form
-
-/** Send a board event; a refusal is shown in the toast. Resolves with the acknowledgement. */
-export async function send(event, payload) {
-  const ack = await emitAck(event, payload);
-  if (!ack.ok) toast(ack.error);
-  return ack;
-}
-
-export const nameOf = (pid) => person(pid)?.name || "Someone";
-
-/** A small button that the board's click handler dispatches on by its `act`. */
-export function actButton(text, act, { className = "", attrs = {} } = {}) {
-  return el("button", { class: `button button-small ${className}`, text, data: { act },
-    attrs: { type: "button", ...attrs } });
-}
 
 function field(tag, attrs) {
   return el(tag, { attrs: { autocomplete: "off", ...attrs } });
 }
 
 /** Choose a kind (tap 1), type, send (tap 2). `target` is {ask}, {to} or {} (the whole room). */
-export function offerForm(target, onSent = () => {}) {
+function offerForm(target, onSent = () => {}) {
   const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3, "aria-label": "Your offer" });
   const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: "Whom? (optional)",
     "aria-label": "Whom you'd introduce (optional)" });
@@ -36,7 +23,7 @@ export function offerForm(target, onSent = () => {}) {
     placeholder: "https://… (optional)", "aria-label": "A link (optional)" });
   const submit = el("button", { class: "button button-primary", text: "Send", attrs: { type: "submit" } });
   const form = el("form", { class: "offer-form stack compact", attrs: { hidden: true } }, text, who, link, submit);
-  const kinds = Object.entries(KINDS).map(([kind, label]) => el("button", {
+  const kinds = Object.entries(config.offer_kinds).map(([kind, label]) => el("button", {
     class: "button button-small kind-button", text: label, data: { kind },
     attrs: { type: "button", "aria-pressed": "false" } }));
   const group = el("div", { class: "kind-buttons", attrs: { role: "group", "aria-label": "What can you offer?" } },
@@ -68,7 +55,7 @@ export function offerForm(target, onSent = () => {}) {
 }
 
 /** Rewrite one's own post in place; `done()` closes the form. */
-export function editForm(post, done) {
+function editForm(post, done) {
   const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3, "aria-label": "Your text" });
   text.value = post.text;
   const who = field("input", { type: "text", maxlength: LIMITS.who, "aria-label": "Whom you'd introduce (optional)" });
@@ -89,14 +76,36 @@ export function editForm(post, done) {
   return form;
 }
 
+/** A post's buttons on this phone: offer help on others' asks, take up offers on one's own asks,
+ *  edit and delete one's own posts. */
+function tools(post) {
+  const own = post.author === identity.me
+    ? [actButton("Edit", "edit"), actButton("Delete", "delete", { className: "button-danger" })] : [];
+  if (post.type === "ask") return own.length ? own : [actButton("Offer help", "offer", { className: "button-primary" })];
+  const take = post.ask && postById(post.ask)?.author === identity.me
+    ? [actButton(post.taken ? "Taken up ✓ (undo)" : "Mark taken up", "take",
+      { attrs: { "aria-pressed": String(Boolean(post.taken)) } })] : [];
+  return [...take, ...own];
+}
+
+const actions = {
+  close: (post, button, slot) => slot.replaceChildren(),
+  offer: (post, button, slot) => {
+    if (slot.firstChild) slot.replaceChildren();
+    else slot.replaceChildren(offerForm({ ask: post.id }, () => slot.replaceChildren()));
+  },
+  edit: (post, button, slot) => slot.replaceChildren(editForm(post, () => slot.replaceChildren())),
+  take: (post) => send("take_offer", { id: post.id, taken: !post.taken }),
+  delete: (post, button) => confirmTwice(button, "Tap again to delete", () => send("delete_post", { id: post.id })),
+};
+
 /** The speaker's card offers help to the speaker (their latest ask, if they posted one); the ask
  *  form opens by itself during an "ask" prompt, on or after one's own turn. */
-export function renderPhoneForms(posts) {
-  const turns = state.sections.turns;
-  const inRound = turns && IN_ROUND.includes(turns.status);
-  const speaker = inRound && turns.current !== identity.me ? turns.current : null;
+function afterRender(posts) {
+  show($("board"), identity.role === "participant");
+  const speaker = currentSpeaker();
   const card = $("speaker-card");
-  if (card && speaker) {
+  if (card && speaker && speaker !== identity.me) {
     const ask = posts.filter((p) => p.type === "ask" && p.author === speaker).sort((a, b) => b.at - a.at)[0];
     const target = JSON.stringify(ask ? { ask: ask.id } : { to: speaker });
     let box = card.querySelector(".speaker-offer");
@@ -110,15 +119,16 @@ export function renderPhoneForms(posts) {
       card.append(box);
     }
   }
-  const at = inRound ? speakingOrder().indexOf(identity.me) : -1;
-  if (roundPrompt()?.kind === "ask" && at >= 0 && at <= turns.position && askOpenedFor !== turns.round) {
+  const turns = room.turns;
+  const at = inRound() ? speakingOrder().indexOf(identity.me) : -1;
+  if (isAskRound() && at >= 0 && at <= turns.position && askOpenedFor !== turns.round) {
     askOpenedFor = turns.round;
     $("board-ask").open = true;
   }
 }
 
-/** The phone's own forms: "What I need help with" and an offer to the whole room. */
-export function mountPhoneForms() {
+/** The phone's own forms ("What I need help with", an offer to the whole room), then the board. */
+export function mountPhoneBoard() {
   $("board-ask-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = $("board-ask-text");
@@ -129,4 +139,5 @@ export function mountPhoneForms() {
     toast("Your ask is on the board.", { tone: "ok", ms: 3000 });
   });
   $("board-give-slot").append(offerForm({}, () => { $("board-give").open = false; }));
+  mountBoard({ tools, actions, afterRender });
 }

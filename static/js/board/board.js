@@ -1,40 +1,46 @@
 // The board of asks and offers (templates/_board.html; docs/protocol.md, "The board"): asks with
-// their offers and "asks met: X of Y" on every screen; on phones, buttons to offer, take up, edit
-// and delete (forms in board-forms.js); board-host.js adds the host's tools.
+// their offers and "asks met: X of Y", kept in step with the room on the host screen and the
+// phone. Each screen brings its own buttons: phone/board.js offers, takes up, edits and deletes;
+// host/board.js hides and restores, and shows the posts the host hid.
 // People's text only ever goes in with textContent; a link becomes <a> only if it is http(s).
-import { $, confirmTwice, el, setText, show } from "./dom.js";
-import { identity, onState, state } from "./live.js";
-import {
-  KINDS, actButton, editForm, mountPhoneForms, nameOf, offerForm, renderPhoneForms, send,
-} from "./board-forms.js";
-import { webLink } from "./weblink.js";
+import { $, el, setText, show } from "../shared/dom.js";
+import { identity, onState } from "../shared/live.js";
+import { nameOf, room } from "../shared/room.js";
+import { config } from "../shared/config.js";
+import { webLink } from "../shared/weblink.js";
 
 const NEW_FOR_MS = 10000;
 const rows = new Map(); // post id -> its <li>, kept across renders so open forms survive updates
 const drawn = new WeakMap(); // <li> -> what its body was drawn from
 let seen = null; // ids shown so far; others are new (null until the first render)
-let options = { host: false, tools: () => [], actions: {} };
+let options = { hidden: false, tools: () => [], actions: {}, afterRender: () => {} };
 
 /** The host's hidden posts (and the offers hidden with their ask), marked as off the board. */
 function offstage() {
-  const hidden = options.host ? state.items.hidden_posts || {} : {};
+  const hidden = options.hidden ? room.hiddenPosts : {};
   return Object.fromEntries(Object.entries(hidden).map(([id, post]) => [id, { ...post, offstage: true }]));
 }
 
-const lookup = (id) => (state.items.posts || {})[id] || offstage()[id];
+/** A post on the board, or (on the host screen) one the host hid. */
+export const postById = (id) => room.posts[id] || offstage()[id];
 
-/** Draw the board from the current state (board-host.js also calls it on host updates). */
+/** A small button that the board's click handler dispatches on by its `act`. */
+export function actButton(text, act, { className = "", attrs = {} } = {}) {
+  return el("button", { class: `button button-small ${className}`, text, data: { act },
+    attrs: { type: "button", ...attrs } });
+}
+
+/** Draw the board from the current state (the host screen also calls it on host updates). */
 export function renderBoard() {
-  const counts = state.sections.board;
+  const counts = room.board;
   if (!counts) return;
-  if (!options.host) show($("board"), identity.role === "participant");
   setText($("board-met"), `Asks met: ${counts.met} of ${counts.asks}`);
-  const shown = state.items.posts || {};
+  const shown = room.posts;
   const loose = drawPosts(shown, $("board-asks"), $("board-offers"));
   show($("board-others"), loose > 0);
   show($("board-empty"), !Object.values(shown).some((p) => p.type === "ask"));
   let ids = Object.keys(shown);
-  if (options.host) {
+  if (options.hidden) {
     const hidden = offstage();
     drawPosts(hidden, $("board-hidden"), $("board-hidden"));
     show($("board-hidden-box"), Object.keys(hidden).length > 0);
@@ -43,7 +49,7 @@ export function renderBoard() {
   }
   for (const id of rows.keys()) if (!ids.includes(id)) rows.delete(id);
   markNew(ids);
-  if (!options.host) renderPhoneForms(Object.values(shown));
+  options.afterRender(Object.values(shown));
 }
 
 /** Asks (newest first) with their offers into `askList`; offers without a shown ask into
@@ -97,16 +103,13 @@ function askBody(ask) {
     el("span", { class: "post-author", text: nameOf(ask.author) }),
     ask.by_host ? " (typed by the host)" : null, ask.edited ? " · edited" : null,
     ask.met ? el("span", { class: "badge badge-met", text: "Met" }) : null, offstageBadge(ask));
-  let actions = [actButton("Offer help", "offer", { className: "button-primary" })];
-  if (options.host) actions = options.tools(ask);
-  else if (ask.author === identity.me) actions = ownActions();
   return [el("p", { class: "post-text", text: ask.text }), meta,
-    el("div", { class: "post-actions" }, ...actions)];
+    el("div", { class: "post-actions" }, ...options.tools(ask))];
 }
 
 function offerBody(offer) {
   const line = el("p", { class: "offer-line" },
-    el("span", { class: "offer-kind", text: KINDS[offer.kind] || "Offer" }), " ",
+    el("span", { class: "offer-kind", text: config.offer_kinds[offer.kind] || "Offer" }), " ",
     el("span", { class: "post-author", text: nameOf(offer.author) }),
     offer.to && !offer.ask ? ` → ${nameOf(offer.to)}` : null, ": ",
     el("span", { class: "post-text", text: offer.text }),
@@ -114,16 +117,9 @@ function offerBody(offer) {
     offer.link ? webLink(offer.link) : null,
     offer.taken ? el("span", { class: "badge badge-taken", text: "Taken up" }) : null,
     offstageBadge(offer));
-  let actions = options.host ? options.tools(offer) : [];
-  if (!options.host && offer.ask && lookup(offer.ask)?.author === identity.me) {
-    actions.push(actButton(offer.taken ? "Taken up ✓ (undo)" : "Mark taken up", "take",
-      { attrs: { "aria-pressed": String(Boolean(offer.taken)) } }));
-  }
-  if (!options.host && offer.author === identity.me) actions = [...actions, ...ownActions()];
+  const actions = options.tools(offer);
   return [line, actions.length ? el("div", { class: "post-actions" }, ...actions) : null];
 }
-
-const ownActions = () => [actButton("Edit", "edit"), actButton("Delete", "delete", { className: "button-danger" })];
 
 function offstageBadge(post) {
   if (!post.offstage) return null;
@@ -152,29 +148,18 @@ function markNew(ids) {
 }
 
 function onClick(event) {
-  const target = event.target.closest("button[data-act]");
-  const li = target?.closest("li[data-id]");
-  const post = li && lookup(li.dataset.id);
+  const button = event.target.closest("button[data-act]");
+  const li = button?.closest("li[data-id]");
+  const post = li && postById(li.dataset.id);
   if (!post) return;
-  const slot = li.querySelector(".post-slot");
-  const close = () => slot.replaceChildren();
-  const act = target.dataset.act;
-  if (options.actions[act]) options.actions[act](post, target);
-  else if (act === "close") close();
-  else if (act === "offer" && slot.firstChild) close();
-  else if (act === "offer") slot.replaceChildren(offerForm({ ask: post.id }, close));
-  else if (act === "edit") slot.replaceChildren(editForm(post, close));
-  else if (act === "take") send("take_offer", { id: post.id, taken: !post.taken });
-  else if (act === "delete") {
-    confirmTwice(target, "Tap again to delete", () => send("delete_post", { id: post.id }));
-  }
+  options.actions[button.dataset.act]?.(post, button, li.querySelector(".post-slot"));
 }
 
-/** Wire the board into this screen. The host passes `host: true`, its `tools(post)` buttons and
- *  their `actions`; phones get their forms. */
-export function mountBoard(opts = {}) {
+/** Wire the board into this screen: `tools(post)` gives a post's buttons, `actions[act](post,
+ *  button, slot)` runs one (`slot` holds a form under the post), `afterRender(posts)` follows each
+ *  drawing, and `hidden: true` (the host) shows the posts the host hid. */
+export function mountBoard(opts) {
   options = { ...options, ...opts };
   $("board").addEventListener("click", onClick);
-  if (!options.host) mountPhoneForms();
   onState(renderBoard);
 }

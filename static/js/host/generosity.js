@@ -2,23 +2,17 @@
 // the host chooses, everyone's airtime, what the table shares and the asks still waiting; during a
 // turn the questions queue and a discreet pitch marker. Pitch counts, airtime and give-and-take
 // reach only the host, in its snapshot and in `host_update` events (docs/protocol.md).
-import { $, el, mmss, setText, show } from "./dom.js";
-import { onState, state } from "./live.js";
-import { enabled, hostAct, nameOf, tableLine } from "./generosity.js";
+import { $, el, mmss, setText, show } from "../shared/dom.js";
+import { onHostUpdate, onState } from "../shared/live.js";
+import { enabled, hostAction, inRound, nameOf, room } from "../shared/room.js";
 import { mountManage, renderManage } from "./generosity-manage.js";
 
-const IN_ROUND = ["speaking", "paused"];
 // What each "show the room" button needs switched on.
 const SHOWS = { airtime: "airtime", common: "common_ground", gaps: "give_take" };
 const chosen = new Set(); // what the host put on the big screen between rounds
-let pending = []; // host updates waiting for the room delta of their version
 
-/** Wire the tools into the host screen; `socket` is live.js's. */
-export function mountHostGenerosity({ socket }) {
-  socket.on("host_update", (update) => {
-    pending.push(update);
-    applyPending();
-  });
+/** Wire the tools into the host screen. */
+export function mountHostGenerosity() {
   for (const button of document.querySelectorAll("[data-gen-show]")) {
     button.addEventListener("click", () => {
       const what = button.dataset.genShow;
@@ -26,27 +20,14 @@ export function mountHostGenerosity({ socket }) {
       render();
     });
   }
-  $("gen-hands-clear").addEventListener("click", () => hostAct("hands_clear"));
+  $("gen-hands-clear").addEventListener("click", () => hostAction("hands_clear"));
   mountManage();
-  onState(() => {
-    applyPending();
-    render();
-  });
-}
-
-/** Take the host's section from updates whose room delta has landed, then redraw. */
-function applyPending() {
-  const ready = pending.filter((u) => u.version === state.version);
-  pending = pending.filter((u) => u.version > state.version);
-  for (const update of ready) {
-    const parts = update.sections?.generosity; // only the parts that changed: merge them in
-    if (parts) Object.assign(state.sections.generosity ??= {}, parts);
-  }
-  if (ready.length) render();
+  onState(render);
+  onHostUpdate(render);
 }
 
 function render() {
-  const { turns, generosity: g } = state.sections;
+  const { turns, generosity: g } = room;
   if (!turns || !g) return;
   renderBetween(g);
   renderDuring(turns, g);
@@ -87,16 +68,16 @@ function renderBars(chart) {
   }));
 }
 
+/** The table's view of each group: "3 of you run" (the words come from core/common_ground.py). */
 function renderCommon() {
-  const groups = state.sections.common?.groups || [];
+  const groups = room.commonGround;
   $("gen-common-list").replaceChildren(...(groups.length
-    ? groups.slice(0, 8).map((g) => el("li", { text: tableLine(g) }))
+    ? groups.slice(0, 8).map((g) => el("li", { text: `${g.pids.length} of you ${g.says}` }))
     : [el("li", { class: "hint", text: "Nothing shared yet: interests given at join show up here." })]));
 }
 
 function renderGaps(waiting) {
-  const posts = state.items.posts || {};
-  const asks = waiting.map((id) => posts[id]).filter(Boolean);
+  const asks = waiting.map((id) => room.posts[id]).filter(Boolean);
   $("gen-gaps-list").replaceChildren(...(asks.length
     ? asks.map((ask) => el("li", {}, el("strong", { text: nameOf(ask.author) }), `: ${ask.text}`))
     : [el("li", { class: "hint", text: "Every ask has an offer. Lovely." })]));
@@ -105,15 +86,14 @@ function renderGaps(waiting) {
 // --- during a turn -------------------------------------------------------------------------
 
 function renderDuring(turns, g) {
-  const inRound = IN_ROUND.includes(turns.status);
-  const queue = state.sections.hands?.queue || [];
+  const queue = room.hands;
   show($("gen-hands"), enabled("hands") && queue.length > 0);
   $("gen-hands-list").replaceChildren(...queue.map((hand) => el("li", {
     text: hand.speaker === turns.current ? nameOf(hand.pid)
       : `${nameOf(hand.pid)} (for ${nameOf(hand.speaker)})`,
   })));
   const current = g.nudges.current;
-  const marked = enabled("pitch_nudges") && inRound && current && current.pid === turns.current;
+  const marked = enabled("pitch_nudges") && inRound(turns) && current && current.pid === turns.current;
   show($("gen-marker"), Boolean(marked));
   if (marked) {
     setText($("gen-marker"), `Pitch taps ${current.taps}/${g.nudges.needed}${current.nudged ? " · nudged" : ""}`);

@@ -1,0 +1,46 @@
+"""The server's rules that pages need before they ask (limits, kinds of offer, feature names).
+
+Read from the core's constants, so a page never carries a copy that drifts from what the server
+checks: templates use them in `maxlength` and the like, and base.html hands them to the scripts
+as a JSON block (`#client-config`, read by static/js/shared/config.js).
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from .core.board import OFFER_KINDS, TEXT_MAX_LEN, WHO_MAX_LEN
+from .core.contacts import EMAIL_MAX_LEN, PHONE_MAX_LEN
+from .core.decks import HINT_MAX_LEN, PROMPT_MAX_LEN
+from .core.features import LABELS as FEATURE_LABELS
+from .core.participants import ABOUT_MAX_LEN, INTEREST_MAX_LEN, MAX_INTERESTS, NAME_MAX_LEN
+from .core.room import ROOM_NAME_MAX_LEN
+from .core.text import LINK_MAX_LEN
+from .core.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+
+def client_config() -> dict[str, Any]:
+    """What base.html's JSON block and the templates' form fields say of the server's rules."""
+    return {
+        "limits": {
+            "room_name": ROOM_NAME_MAX_LEN,
+            "profile": {
+                "name": NAME_MAX_LEN,
+                "about": ABOUT_MAX_LEN,
+                # One field, comma-separated: every interest at its longest, each with its ", ".
+                "interests": MAX_INTERESTS * (INTEREST_MAX_LEN + 2),
+            },
+            "post": {"text": TEXT_MAX_LEN, "who": WHO_MAX_LEN, "link": LINK_MAX_LEN},
+            "prompt": {"text": PROMPT_MAX_LEN, "hint": HINT_MAX_LEN},
+            "turn_seconds": {"min": MIN_TURN_SECONDS, "max": MAX_TURN_SECONDS},
+            "contact": {"email": EMAIL_MAX_LEN, "phone": PHONE_MAX_LEN, "link": LINK_MAX_LEN},
+        },
+        "offer_kinds": dict(OFFER_KINDS),
+        "features": dict(FEATURE_LABELS),
+    }
+
+
+def init_app(app: "Flask") -> None:
+    """Make `client_config` a template global (the values are constants: built once)."""
+    app.jinja_env.globals["client_config"] = client_config()

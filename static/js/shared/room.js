@@ -1,0 +1,116 @@
+// What every screen needs to read the room and act in it: the room's sections and items by their
+// protocol names (protocol.js), who someone is, where the round stands, and sending an event
+// with a refusal shown as the server worded it. The state itself is live.js's.
+import { toast } from "./dom.js";
+import { emitAck, state } from "./live.js";
+import { ASK_PROMPT, COLLECTION, IN_ROUND, SECTION } from "./protocol.js";
+
+const section = (name) => state.sections[name] ?? null;
+const collection = (name) => state.items[name] ?? {};
+
+/** The room as this screen holds it; a section is null until the first snapshot has it. */
+export const room = Object.freeze({
+  get details() { return section(SECTION.ROOM); }, // code, name, max_participants
+  get prompts() { return section(SECTION.PROMPTS); },
+  get turns() { return section(SECTION.TURNS); },
+  get board() { return section(SECTION.BOARD); }, // the counts: asks, met, offers
+  get features() { return section(SECTION.FEATURES) ?? {}; },
+  get hands() { return section(SECTION.HANDS)?.queue ?? []; },
+  get commonGround() { return section(SECTION.COMMON)?.groups ?? []; },
+  get intros() { return section(SECTION.INTROS) ?? {}; },
+  get generosity() { return section(SECTION.GENEROSITY); }, // the host's only
+  get people() { return collection(COLLECTION.PEOPLE); },
+  get posts() { return collection(COLLECTION.POSTS); },
+  get hiddenPosts() { return collection(COLLECTION.HIDDEN_POSTS); }, // the host's only
+});
+
+/** A participant by id, or null. */
+export function person(pid) {
+  return (pid && room.people[pid]) || null;
+}
+
+/** A person's name; "Someone" for an id this screen doesn't know. */
+export function nameOf(pid) {
+  return person(pid)?.name || "Someone";
+}
+
+/** Whether a round is running: someone has the floor, speaking or paused. */
+export function inRound(turns = room.turns) {
+  return Boolean(turns) && IN_ROUND.includes(turns.status);
+}
+
+/** Who has the floor (a pid), or null between rounds. */
+export function currentSpeaker() {
+  return inRound() ? room.turns.current : null;
+}
+
+/** Whether the host left `feature` on for this room (docs/protocol.md, `features`). */
+export function enabled(feature) {
+  return room.features[feature] !== false;
+}
+
+/** The speaking order: this round's while one runs, else the seats for the next (pids). */
+export function speakingOrder() {
+  return section(SECTION.ORDER)?.pids ?? [];
+}
+
+/** The server's clock now, in epoch seconds. */
+function serverNow() {
+  return Date.now() / 1000 + state.offset;
+}
+
+/** Seconds left in the current turn (negative once time is up), or null outside a turn. */
+export function secondsLeft(turns = room.turns) {
+  if (!turns) return null;
+  if (turns.status === "paused") return turns.remaining ?? 0;
+  if (turns.status === "speaking" && turns.deadline != null) return turns.deadline - serverNow();
+  return null;
+}
+
+/** Measured airtime of `pid`: finished turns, plus the running turn up to this moment. */
+export function airtime(pid) {
+  let seconds = collection(COLLECTION.AIRTIME)[pid] ?? 0;
+  const turns = room.turns;
+  if (turns && turns.current === pid) {
+    seconds += turns.spoken ?? 0;
+    if (turns.since != null) seconds += Math.max(0, serverNow() - turns.since);
+  }
+  return seconds;
+}
+
+let remembered = null; // {round, prompt}: see roundPrompt()
+
+/** The prompt the running round is on (or null outside a round).
+ *  The host may pick another prompt mid-round ("run this next"), which moves `index` off the
+ *  round's prompt and clears `used`; the prompt seen while `used` was true is remembered. */
+export function roundPrompt() {
+  const { prompts, turns } = room;
+  if (!prompts || !inRound(turns)) return null;
+  const current = prompts.items[prompts.index] ?? null;
+  if (prompts.used && current) remembered = { round: turns.round, prompt: current };
+  else if (remembered?.round === turns.round) return remembered.prompt;
+  return current;
+}
+
+/** Whether the running round is on a prompt that asks people what they need help with. */
+export function isAskRound() {
+  return roundPrompt()?.kind === ASK_PROMPT;
+}
+
+/** The prompt the next round will start on, or null when none is left. */
+export function upNextPrompt() {
+  const prompts = room.prompts;
+  return (prompts && prompts.up_next != null && prompts.items[prompts.up_next]) || null;
+}
+
+/** Send `event`; a refusal shows in the toast. Resolves with the acknowledgement. */
+export async function send(event, payload = {}) {
+  const ack = await emitAck(event, payload);
+  if (!ack.ok) toast(ack.error);
+  return ack;
+}
+
+/** Send one host action (the `host` event); a refusal shows in the toast. */
+export function hostAction(action, args = {}) {
+  return send("host", { action, args });
+}
