@@ -1,18 +1,13 @@
 // The attendee's follow-up page (templates/followup.html): fetched with the token this phone kept
 // when it joined, sent in a header (never in a URL); everything drawn with textContent.
-import { $, el, setText, show } from "../shared/dom.js";
+import { $, el, saveFile, setText, show } from "../shared/dom.js";
 import { webLink } from "../shared/weblink.js";
 import { introItems } from "./intros.js";
+import { KEPT, recall } from "../shared/storage.js";
 
 const code = $("followup").dataset.code;
 const base = `/j/${encodeURIComponent(code)}`;
-let token = null;
-try {
-  token = localStorage.getItem(`facilitator.token.${code}`)
-    || localStorage.getItem(`facilitator.followup.${code}`); // kept by "Leave"
-} catch {
-  // no storage: nothing to show
-}
+const token = recall(KEPT.token(code)) || recall(KEPT.followupToken(code)); // the latter kept by "Leave"
 
 const auth = (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
 const status = (text) => setText($("followup-status"), text);
@@ -111,12 +106,7 @@ async function downloadCards() {
     show($("followup-status"), true);
     return;
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = el("a", { attrs: { href: url, download: `contacts-${code}.vcf` } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  saveFile(await response.blob(), `contacts-${code}.vcf`);
 }
 
 $("btn-print").addEventListener("click", () => window.print());

@@ -1,10 +1,11 @@
 // The host's board: shown beside the prompt or full screen (B cycles), hide and restore posts,
 // type the speaker's ask for them, and download the event as CSV, Markdown or JSON.
 // Hidden posts reach only the host: in its snapshot and in `host_update` events (docs/protocol.md).
-import { $, el, isTyping, setText, show, toast } from "../shared/dom.js";
+import { $, el, isTyping, saveFile, setText, show, toast } from "../shared/dom.js";
 import { onHostUpdate, onState } from "../shared/live.js";
 import { currentSpeaker, nameOf, person, send } from "../shared/room.js";
 import { actButton, mountBoard, renderBoard } from "../board/board.js";
+import { KEPT, keep, recall } from "../shared/storage.js";
 
 const MODES = ["off", "beside", "full"];
 const MODE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
@@ -12,7 +13,7 @@ const MODE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full 
 /** Wire the board into the host screen; `hostKey` authorises the exports. */
 export function mountHostBoard({ hostKey, code }) {
   const root = $("host");
-  const modeKey = `facilitator.board.${code}`;
+  const modeKey = KEPT.boardMode(code);
   const toggle = el("button", { class: "button", attrs: { type: "button", id: "btn-board",
     "aria-keyshortcuts": "B", "aria-controls": "board" } });
   $("host-controls").querySelector(".controls")?.append(toggle);
@@ -22,11 +23,7 @@ export function mountHostBoard({ hostKey, code }) {
     show($("board"), mode !== "off");
     setText(toggle, MODE_LABELS[mode]);
     toggle.setAttribute("aria-pressed", String(mode !== "off"));
-    try {
-      sessionStorage.setItem(modeKey, mode);
-    } catch {
-      // Private mode: the choice lasts as long as the page.
-    }
+    keep(modeKey, mode, { session: true });
   }
   const cycle = () => setMode(MODES[(MODES.indexOf(root.dataset.board) + 1) % MODES.length]);
   toggle.addEventListener("click", (event) => {
@@ -39,12 +36,7 @@ export function mountHostBoard({ hostKey, code }) {
     event.preventDefault();
     cycle();
   });
-  let saved = null;
-  try {
-    saved = sessionStorage.getItem(modeKey);
-  } catch {
-    // no storage
-  }
+  const saved = recall(modeKey, { session: true });
   setMode(MODES.includes(saved) ? saved : "off");
 
   mountAskFor();
@@ -119,10 +111,5 @@ async function download(code, hostKey, format) {
     toast(body.error || "The export didn't work. Please try again.");
     return;
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = el("a", { attrs: { href: url, download: `facilitator-${code}.${format}` } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  saveFile(await response.blob(), `facilitator-${code}.${format}`);
 }

@@ -2,7 +2,8 @@
 // the host chooses, everyone's airtime, what the table shares and the asks still waiting; during a
 // turn the questions queue and a discreet pitch marker. Pitch counts, airtime and give-and-take
 // reach only the host, in its snapshot and in `host_update` events (docs/protocol.md).
-import { $, el, mmss, setText, show } from "../shared/dom.js";
+import { $, el, setText, show } from "../shared/dom.js";
+import { drawAirtimeChart } from "../shared/airtime-chart.js";
 import { onHostUpdate, onState } from "../shared/live.js";
 import { enabled, hostAction, inRound, nameOf, room } from "../shared/room.js";
 import { mountManage, renderManage } from "./generosity-manage.js";
@@ -51,21 +52,9 @@ function renderBetween(g) {
   show($("gen-common"), visible("common"));
   show($("gen-gaps"), visible("gaps"));
   show($("gen-gaps-rule"), enabled("fill_the_gaps"));
-  if (visible("airtime")) renderBars(g.airtime.chart);
+  if (visible("airtime")) drawAirtimeChart($("gen-airtime-bars"), g.airtime.chart, nameOf);
   if (visible("common")) renderCommon();
   if (visible("gaps")) renderGaps(g.waiting);
-}
-
-/** Bars in seating order, the longest full width: nobody ranked, nobody singled out. */
-function renderBars(chart) {
-  $("gen-airtime-bars").replaceChildren(...chart.map((bar) => {
-    const fill = el("span", { class: "gen-bar-fill" });
-    fill.style.setProperty("--share", String(bar.share));
-    return el("li", { class: "gen-bar" },
-      el("span", { class: "gen-bar-name", text: nameOf(bar.pid) }),
-      el("span", { class: "gen-bar-track", attrs: { "aria-hidden": "true" } }, fill),
-      el("span", { class: "gen-bar-time", text: mmss(bar.seconds) }));
-  }));
 }
 
 /** The table's view of each group: "3 of you run" (the words come from core/common_ground.py). */

@@ -2,16 +2,17 @@
 import { $, count, el, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
 import { connect, onRoomDeleted, onState, onStatus } from "../shared/live.js";
 import {
-  hostAction, inRound, person, room, roundPrompt, speakingOrder, upNextPrompt,
+  hostAction, inRound, person, presentPeople, room, roundPrompt, speakingOrder, upNextPrompt,
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
 import { mountPanel, togglePanel } from "./panel.js";
 import { mountHostBoard } from "./board.js";
 import { mountHostGenerosity } from "./generosity.js";
+import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("host");
 const code = root.dataset.code;
-const storageKey = `facilitator.host.${code}`;
+const storageKey = KEPT.hostKey(code);
 const MAX_CHIPS = 48;
 const PROMPT_EYEBROWS = { // what the eyebrow above a running prompt says, by its kind
   story: "Your story", ask: "Ask the table", common: "Common ground", give: "Giving back",
@@ -22,27 +23,15 @@ function takeHostKey() {
   const match = location.hash.match(/[#&]key=([^&]+)/);
   if (match) {
     const key = decodeURIComponent(match[1]);
-    try {
-      localStorage.setItem(storageKey, key);
-    } catch {
-      // Private mode: the key lives as long as this page does.
-    }
+    keep(storageKey, key);
     history.replaceState(null, "", location.pathname + location.search);
     return key;
   }
-  try {
-    return localStorage.getItem(storageKey);
-  } catch {
-    return null;
-  }
+  return recall(storageKey);
 }
 
 function forgetKey() {
-  try {
-    localStorage.removeItem(storageKey);
-  } catch {
-    // nothing stored
-  }
+  keep(storageKey, null);
 }
 
 function showNoKey(detail, title) {
@@ -81,7 +70,7 @@ function render() {
 function renderLobby() {
   const next = upNextPrompt();
   setText($("lobby-prompt"), next ? next.text : "Add a prompt in Manage to get started.");
-  const here = speakingOrder().map(person).filter((p) => p && p.status === "here");
+  const here = presentPeople();
   setText($("people-count"), here.length
     ? `${count(here.length, "person", "people")} at the table`
     : "Waiting for the first person to join");

@@ -2,7 +2,7 @@
 import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
 import {
-  airtime, hostAction, inRound, person, room, roundPrompt, send, speakingOrder,
+  airtime, hostAction, inRound, person, presentPeople, room, roundPrompt, send, speakingOrder,
 } from "../shared/room.js";
 import { config } from "../shared/config.js";
 
@@ -115,8 +115,7 @@ function renderPeople(turns) {
   }).filter(Boolean);
   if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
   $("people-list").replaceChildren(...rows);
-  const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
-  setText($("people-title"), `People, in speaking order (${here})`);
+  setText($("people-title"), `People, in speaking order (${presentPeople().length})`);
 }
 
 function tickAirtime() {

@@ -2,34 +2,22 @@
 import { $, confirmTwice, count, el, setText, show, showConnection } from "../shared/dom.js";
 import { connect, identity, join, onRoomDeleted, onState, onStatus, watch } from "../shared/live.js";
 import {
-  inRound, person, room, roundPrompt, send, speakingOrder, upNextPrompt,
+  inRound, person, presentPeople, room, roundPrompt, send, speakingOrder, upNextPrompt,
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
 import { mountPhoneBoard } from "./board.js";
 import { mountPhoneGenerosity } from "./generosity.js";
+import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("phone");
 const code = root.dataset.code;
-const tokenKey = `facilitator.token.${code}`;
-let token = readToken();
+const tokenKey = KEPT.token(code);
+let token = recall(tokenKey);
 let buzzedFor = null; // the turn we last vibrated for, so each turn buzzes once
-
-function readToken() {
-  try {
-    return localStorage.getItem(tokenKey);
-  } catch {
-    return null;
-  }
-}
 
 function storeToken(value) {
   token = value;
-  try {
-    if (value) localStorage.setItem(tokenKey, value);
-    else localStorage.removeItem(tokenKey);
-  } catch {
-    // Private mode: the token lives as long as this page does.
-  }
+  keep(tokenKey, value || null);
 }
 
 function setView(view) {
@@ -69,7 +57,7 @@ function render() {
 }
 
 function renderJoinLead() {
-  const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
+  const here = presentPeople().length;
   setText($("join-lead"), here
     ? `${count(here, "person is", "people are")} already at the table. Say who you are: everyone gets a turn, and nobody has to pitch.`
     : "Say who you are. Everyone gets a turn to talk, and nobody has to pitch.");
@@ -77,7 +65,7 @@ function renderJoinLead() {
 
 function myStatus(turns, me) {
   if (turns.status === "lobby") {
-    const here = speakingOrder().filter((pid) => person(pid)?.status === "here").length;
+    const here = presentPeople().length;
     return `Waiting for the host to start — ${count(here, "person", "people")} here`;
   }
   if (turns.status === "round_over") return "That round is done. The next one starts soon.";
@@ -181,12 +169,8 @@ async function turnAction(event, button) {
 async function leave() {
   const ack = await send("leave");
   if (!ack.ok) return;
-  try {
-    // Leaving the table is not leaving the event: the follow-up page still needs this token.
-    localStorage.setItem(`facilitator.followup.${code}`, token);
-  } catch {
-    // no storage: nothing to keep
-  }
+  // Leaving the table is not leaving the event: the follow-up page still needs this token.
+  keep(KEPT.followupToken(code), token);
   storeToken(null);
   setView("join");
   notice("You've left the table. You're welcome back any time.");

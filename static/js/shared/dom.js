@@ -89,6 +89,16 @@ export function confirmTwice(button, armedLabel, action, ms = 4000) {
   }, ms);
 }
 
+/** Save `blob` as a download named `filename` (a fetched export, say, that needed a header). */
+export function saveFile(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { attrs: { href: url, download: filename } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 /** Whether a key press happened while typing or on a control that uses the key itself. */
 export function isTyping(event) {
   const target = event.target;

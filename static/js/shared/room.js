@@ -54,6 +54,11 @@ export function speakingOrder() {
   return section(SECTION.ORDER)?.pids ?? [];
 }
 
+/** The people at the table (not those who left or were removed), in speaking order. */
+export function presentPeople() {
+  return speakingOrder().map(person).filter((p) => p?.status === "here");
+}
+
 /** The server's clock now, in epoch seconds. */
 function serverNow() {
   return Date.now() / 1000 + state.offset;

@@ -1,20 +1,14 @@
 // The host's event summary (templates/summary.html): fetched with the host key this browser kept
 // (sent in a header, never in a URL), then drawn with DOM APIs: figures, airtime bars and a
 // who-helped-whom network whose layout the server computed (core/summary.py).
-import { $, el, mmss, setText, show } from "../shared/dom.js";
+import { $, el, setText, show } from "../shared/dom.js";
+import { drawAirtimeChart } from "../shared/airtime-chart.js";
 import { config } from "../shared/config.js";
+import { KEPT, recall } from "../shared/storage.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const NODE_RADIUS = 7;
 const code = $("summary").dataset.code;
-
-function hostKey() {
-  try {
-    return localStorage.getItem(`facilitator.host.${code}`);
-  } catch {
-    return null;
-  }
-}
 
 function svg(tag, attrs = {}, text = null) {
   const node = document.createElementNS(SVG, tag);
@@ -41,14 +35,7 @@ function airtime(data) {
   const { chart, ratio } = data.airtime;
   setText($("summary-ratio"), ratio == null ? "Not enough turns to compare airtime."
     : `Most ÷ least airtime: ${ratio.toFixed(1)} (1.0 is perfectly even).`);
-  $("summary-airtime").replaceChildren(...chart.map((bar) => {
-    const fill = el("span", { class: "gen-bar-fill" });
-    fill.style.setProperty("--share", String(bar.share));
-    return el("li", { class: "gen-bar" },
-      el("span", { class: "gen-bar-name", text: data.people[bar.pid] }),
-      el("span", { class: "gen-bar-track", attrs: { "aria-hidden": "true" } }, fill),
-      el("span", { class: "gen-bar-time", text: mmss(bar.seconds) }));
-  }));
+  drawAirtimeChart($("summary-airtime"), chart, (pid) => data.people[pid]);
 }
 
 /** People on a circle, a line per pair who exchanged offers: the picture, with a list beside it
@@ -88,7 +75,7 @@ function network(data) {
 }
 
 async function load() {
-  const key = hostKey();
+  const key = recall(KEPT.hostKey(code));
   if (!key) {
     setText($("summary-status"), "Open this page in the browser you host the event from: it keeps the host key.");
     return;
