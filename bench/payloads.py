@@ -10,10 +10,10 @@ import json
 import time
 from dataclasses import dataclass
 
-from facilitator.core import posting
-from facilitator.core.persisted import room_from_dict, room_to_dict
-from facilitator.core.room import Room
-from facilitator.core.sync import delta, host_delta, snapshot
+from facilitator.core.commands import board, people, round
+from facilitator.core.state.persisted import room_from_dict, room_to_dict
+from facilitator.core.state.room import Room
+from facilitator.core.views.screens import delta, host_delta, snapshot
 from facilitator.store import RoomStore
 
 # What a phone posts in the "board post" action (a typical offer, about 100 characters).
@@ -43,12 +43,13 @@ def seed_rooms(rooms: int, phones: int, next_actions: int) -> list[Seeded]:
                                      now=now, max_participants=max(500, phones))
         tokens = []
         for i in range(phones):
-            _, token = room.join(name=f"Phone {i + 1}", about="Product designer at a small studio",
-                                 interests=INTERESTS, now=now)
+            _, token = people.join(room, name=f"Phone {i + 1}",
+                                   about="Product designer at a small studio",
+                                   interests=INTERESTS, now=now)
             tokens.append(token)
         for i in range(next_actions // (phones + 1) + 2 - len(room.prompts.items)):
             room.prompts.add(f"Extra prompt {i + 1}: what are you working on this month?")
-        room.start_round(now)
+        round.start(room, now=now)
         room.begin_change()
         made.append(Seeded(room, host_key, tokens))
     return made
@@ -73,13 +74,13 @@ def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
         room = _copy(s.room)
         # The host's airtime report grows as turns pass: take the deltas from mid-run.
         for _ in range(min(next_actions // 2, len(s.tokens) - 1)):
-            room.advance(now)
+            round.advance(room, now=now)
         room.begin_change()
-        room.advance(now)
+        round.advance(room, now=now)
         next_delta, next_extras = delta(room, now), host_delta(room, now)
         room = _copy(s.room)
         poster = next(iter(room.participants))
-        posting.post_offer(room, poster, OFFER, now)
+        board.post_offer(room, poster, **OFFER, now=now)
         rooms[s.room.code] = {
             "snapshot": snapshot(s.room, now),
             "actions": {"next": next_delta, "post_offer": delta(room, now)},

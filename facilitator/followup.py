@@ -10,12 +10,15 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request
 
-from .core import exports, posting
+from .core.commands import contacts
 from .core.errors import RoomError
-from .core.followup import followup, shared_contacts
-from .core.room import Room
+from .core.state.room import Room
+from .core.views import exports
+from .core.views.followup import followup, shared_contacts
 from .extensions import csrf
-from .rooms import change_room
+from .payloads import parse
+from .payloads.forms import Contact
+from .room_service import change_room
 from .views import bearer_secret, room_or_404
 
 bp = Blueprint("followup", __name__)
@@ -82,8 +85,10 @@ def contact(code: str):
     if not isinstance(data, dict):
         return _refuse("That message was malformed.", 400)
     try:
-        version, saved = change_room(room.code, lambda r, now, rng: posting.set_contact(
-            r, pid, data))
+        mine = parse(Contact, data)
+        version, saved = change_room(room.code, lambda room, at: contacts.set_contact(
+            room, pid, email=mine.email, phone=mine.phone, link=mine.link, share=mine.share,
+            share_with_host=mine.share_with_host))
     except RoomError as exc:
         return _refuse(exc.message, 400)
     return {"ok": True, "version": version, "contact": asdict(saved)}

@@ -14,7 +14,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .extensions import socketio
-from .rooms import room_gone
+from .room_service import room_gone
 from .store import get_store
 
 log = logging.getLogger(__name__)

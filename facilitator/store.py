@@ -29,8 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, ProgrammingError
 
-from .core.persisted import room_from_dict, room_to_dict
-from .core.room import Room
+from .core.state.persisted import room_from_dict, room_to_dict
+from .core.state.room import Room
 
 metadata = MetaData()
 rooms = Table(

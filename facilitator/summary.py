@@ -9,7 +9,7 @@ import time
 
 from flask import Blueprint, jsonify, render_template
 
-from .core.summary import summary
+from .core.views.summary import summary
 from .views import bearer_secret, room_or_404
 
 bp = Blueprint("summary", __name__)

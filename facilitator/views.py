@@ -14,13 +14,15 @@ from flask import (
     url_for,
 )
 
-from .core.decks import DEFAULT_DECK, builtin_decks
 from .core.errors import RoomError
-from .core.identity import normalize_code
-from .core.room import Room
-from .core.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+from .core.state.decks import DEFAULT_DECK, builtin_decks
+from .core.state.identity import normalize_code
+from .core.state.room import Room
+from .core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+from .payloads import parse
+from .payloads.forms import CreateRoom
 from .public_url import base_url, is_loopback
-from .rooms import create_room, load_room
+from .room_service import create_room, load_room
 from .security import TOO_MANY_EVENTS, create_room_limit, limiter
 
 bp = Blueprint("views", __name__)
@@ -50,11 +52,10 @@ def create():
     """Create a room; the host key travels in the URL fragment, which browsers never send."""
     form = request.form
     try:
-        room, host_key = create_room(
-            name=form.get("name"), deck_id=form.get("deck"),
-            turn_seconds=form.get("turn_seconds", "90"),
-            max_participants=current_app.config["MAX_PARTICIPANTS"],
-        )
+        new = parse(CreateRoom, form.to_dict())
+        room, host_key = create_room(name=new.name, deck_id=new.deck,
+                                     turn_seconds=new.turn_seconds,
+                                     max_participants=current_app.config["MAX_PARTICIPANTS"])
     except RoomError as exc:
         return _home(exc.message, 400, form)
     return redirect(f"{url_for('views.host', code=room.code)}#key={host_key}", code=303)

@@ -1,3 +1,8 @@
-"""Socket.IO handlers, one module per concern; importing this package registers them all."""
+"""Socket.IO handlers, one module per area; importing this package registers them all.
 
-from . import board, generosity, housekeeping, round  # noqa: F401
+Every handler is a few lines: who is asking (`common`), the payload as its typed model
+(`facilitator.payloads`), then one core command inside `room_service.change_room`, which saves
+the change and broadcasts it.
+"""
+
+from . import board, generosity, host, presence, round  # noqa: F401  (registers the handlers)

@@ -1,51 +1,78 @@
-"""Socket.IO handlers for the board of asks and offers: each one checks who is asking, then hands
-the payload to one function of `core.posting` inside `change_room`, so a post is saved before it
-is acknowledged and reaches every screen with the room's version."""
+"""Socket.IO handlers for the board of asks and offers: each checks who is asking, reads the
+payload into its model, then runs one command of `core.commands.board` inside `change_room`, so
+a post is saved before it is acknowledged and reaches every screen with the room's version."""
 
 from flask import session
 
-from ..core import posting
-from ..rooms import change_room
-from .common import as_participant, host_room, on, participant
+from ..core.commands import board
+from ..payloads import parse
+from ..payloads.events import (
+    DeletePost,
+    EditPost,
+    HostPostAsk,
+    Moderate,
+    PostAsk,
+    PostOffer,
+    TakeOffer,
+)
+from ..room_service import change_room
+from .common import acked, host_room, on, participant
 
 
 @on("post_ask")
 def post_ask(data: dict) -> dict:
     """A participant's ask; from the host's screen, the speaker's ask (or the person `for`)."""
     if session.get("host"):
-        version, post_id = change_room(host_room(), lambda r, now, rng: posting.post_ask_for(
-            r, data, now))
+        code = host_room()
+        ask = parse(HostPostAsk, data)
+        version, post_id = change_room(code, lambda room, at: board.post_ask_for(
+            room, for_pid=ask.for_pid, text=ask.text, now=at.now))
     else:
         code, pid = participant()
-        version, post_id = change_room(code, lambda r, now, rng: posting.post_ask(
-            r, pid, data, now))
+        mine = parse(PostAsk, data)
+        version, post_id = change_room(code, lambda room, at: board.post_ask(
+            room, pid, text=mine.text, now=at.now))
     return {"version": version, "id": post_id}
 
 
 @on("post_offer")
 def post_offer(data: dict) -> dict:
     code, pid = participant()
-    version, post_id = change_room(code, lambda r, now, rng: posting.post_offer(r, pid, data, now))
+    offer = parse(PostOffer, data)
+    version, post_id = change_room(code, lambda room, at: board.post_offer(
+        room, pid, kind=offer.kind, text=offer.text, ask=offer.ask, to=offer.to, who=offer.who,
+        link=offer.link, now=at.now))
     return {"version": version, "id": post_id}
 
 
 @on("edit_post")
 def edit_post(data: dict) -> dict:
-    return as_participant(lambda r, pid, now: posting.edit_post(r, pid, data, now))
+    code, pid = participant()
+    edit = parse(EditPost, data)
+    return acked(change_room(code, lambda room, at: board.edit_post(
+        room, pid, post_id=edit.post_id, text=edit.text, who=edit.who, link=edit.link,
+        now=at.now)))
 
 
 @on("delete_post")
 def delete_post(data: dict) -> dict:
-    return as_participant(lambda r, pid, now: posting.delete_post(r, pid, data))
+    code, pid = participant()
+    post_id = parse(DeletePost, data).post_id
+    return acked(change_room(code, lambda room, at: board.delete_post(room, pid, post_id=post_id)))
 
 
 @on("take_offer")
 def take_offer(data: dict) -> dict:
-    return as_participant(lambda r, pid, now: posting.take_offer(r, pid, data))
+    code, pid = participant()
+    take = parse(TakeOffer, data)
+    return acked(change_room(code, lambda room, at: board.take_offer(
+        room, pid, offer_id=take.offer_id, taken=take.taken)))
 
 
 @on("moderate")
 def moderate(data: dict) -> dict:
     """The host hides or restores a post, on every screen at once."""
-    version, _ = change_room(host_room(), lambda r, now, rng: posting.moderate(r, data))
-    return {"version": version}
+    code = host_room()
+    post = parse(Moderate, data)
+    return acked(change_room(code, lambda room, at: board.moderate(
+        room, post_id=post.post_id, hidden=post.hidden)))

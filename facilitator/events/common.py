@@ -1,7 +1,7 @@
 """What every Socket.IO handler shares: acknowledgements, and who this connection is.
 
 Every handler answers through the acknowledgement: {"ok": true, ...} or {"ok": false, "error":
-message}. Broadcasts to the room happen in `rooms.change_room`, after the change is saved.
+message}. Broadcasts to the room happen in `room_service.change_room`, after the change is saved.
 """
 
 import functools
@@ -13,10 +13,10 @@ from flask import session
 from flask_socketio import join_room, leave_room
 
 from ..core.errors import RoomError
-from ..core.room import Room
-from ..core.sync import snapshot
+from ..core.state.room import Room
+from ..core.views.screens import snapshot
 from ..extensions import socketio
-from ..rooms import change_room, channel, host_channel, person_channel
+from ..room_service import At, change_room, channel, host_channel, person_channel
 from ..security import throttled
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,13 @@ def welcome(room: Room, role: str, pid: str | None = None) -> dict:
             "snapshot": snapshot(room, time.time(), host=role == "host")}
 
 
-def as_participant(change: Callable[[Room, str, float], object]) -> dict:
-    """Apply `change(room, pid, now)` for this connection's participant; ack the new version."""
+def as_participant(change: Callable[[Room, str, At], object]) -> dict:
+    """Apply `change(room, pid, at)` for this connection's participant; ack the new version."""
     code, pid = participant()
-    version, _ = change_room(code, lambda r, now, rng: change(r, pid, now))
-    return {"version": version}
+    return acked(change_room(code, lambda room, at: change(room, pid, at)))
+
+
+def acked(changed: tuple[int, object]) -> dict:
+    """The acknowledgement of a change: the room's new version (what the command returned is
+    for the caller to add, e.g. a new post's id)."""
+    return {"version": changed[0]}

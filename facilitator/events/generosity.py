@@ -1,24 +1,26 @@
 """Socket.IO handlers that keep the room generous: pitch taps, raised hands, introductions.
 
-Each checks who is asking and hands the payload to one function of `core.steering` inside
+Each checks who is asking and runs one command of `core.commands.generosity` inside
 `change_room`. A pitch tap is acknowledged with no count (listeners never see one); when it tips
 the share, only the speaker's own screens get the kind nudge. The host's switches and clearing
-the queue are host actions (`core.actions`).
+the queue are host actions (`events.host`).
 """
 
-from ..core import steering
-from ..core.nudges import NUDGE_TEXT
+from ..core.commands import generosity
+from ..core.state.nudges import NUDGE_TEXT
 from ..extensions import socketio
-from ..rooms import change_room, person_channel
-from .common import as_participant, on, participant
+from ..payloads import parse
+from ..payloads.events import Introduce, IntroRespond
+from ..room_service import change_room, person_channel
+from .common import acked, as_participant, on, participant
 
 
 @on("pitch_tap")
 def pitch_tap(data: dict) -> dict:
     """A listener's anonymous "sounds like a pitch"."""
     code, pid = participant()
-    version, (speaker, round_) = change_room(code, lambda r, now, rng: (
-        steering.pitch_tap(r, pid), r.turns.round))
+    version, (speaker, round_) = change_room(code, lambda room, at: (
+        generosity.pitch_tap(room, pid), room.turns.round))
     if speaker is not None:
         socketio.emit("nudge", {"round": round_, "text": NUDGE_TEXT},
                       to=person_channel(code, speaker))
@@ -27,24 +29,28 @@ def pitch_tap(data: dict) -> dict:
 
 @on("raise_hand")
 def raise_hand(data: dict) -> dict:
-    return as_participant(lambda r, pid, now: steering.raise_hand(r, pid, now))
+    return as_participant(lambda room, pid, at: generosity.raise_hand(room, pid, now=at.now))
 
 
 @on("lower_hand")
 def lower_hand(data: dict) -> dict:
-    return as_participant(lambda r, pid, now: steering.lower_hand(r, pid))
+    return as_participant(lambda room, pid, at: generosity.lower_hand(room, pid))
 
 
 @on("introduce")
 def introduce(data: dict) -> dict:
     """Introduce two people at the table to each other (an "I know someone" offer)."""
     code, pid = participant()
-    version, offer_id = change_room(code, lambda r, now, rng: steering.introduce(
-        r, pid, data, now))
+    intro = parse(Introduce, data)
+    version, offer_id = change_room(code, lambda room, at: generosity.introduce(
+        room, pid, to=intro.to, other=intro.other, text=intro.text, now=at.now))
     return {"version": version, "id": offer_id}
 
 
 @on("intro_respond")
 def intro_respond(data: dict) -> dict:
     """One side accepts an introduction (or takes the acceptance back)."""
-    return as_participant(lambda r, pid, now: steering.respond_intro(r, pid, data))
+    code, pid = participant()
+    answer = parse(IntroRespond, data)
+    return acked(change_room(code, lambda room, at: generosity.respond_intro(
+        room, pid, offer_id=answer.offer_id, accept=answer.accept)))

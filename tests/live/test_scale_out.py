@@ -161,7 +161,7 @@ def test_concurrent_changes_on_both_processes_lose_nothing(two_processes, phones
 
 def test_expired_rooms_are_swept_by_one_process_only(postgres_url):
     """Every process sweeps expired rooms; each room is deleted, and announced, once."""
-    from facilitator.core.room import Room
+    from facilitator.core.state.room import Room
     from facilitator.store import RoomStore
 
     stores = [RoomStore(postgres_url) for _ in range(2)]

@@ -1,0 +1,51 @@
+"""The protocol's names, in one place: the sections and item collections screens receive, and
+the parts of the host's own section (docs/protocol.md).
+
+A change records what it touched with these constants only (`Changes.touch`), and
+`views.routing` decides from them what each screen is sent, so a misspelt name fails where it
+is written, not after the change is saved.
+"""
+
+from enum import StrEnum
+
+
+class Section(StrEnum):
+    """A part of the room's state that screens replace whole."""
+
+    ROOM = "room"
+    PROMPTS = "prompts"
+    TURNS = "turns"
+    ORDER = "order"
+    BOARD = "board"
+    FEATURES = "features"
+    HANDS = "hands"
+    COMMON = "common"
+    INTROS = "intros"
+    GENEROSITY = "generosity"  # the host's alone: never in a `room_update`
+
+
+class Collection(StrEnum):
+    """Items screens merge by id (null meaning gone)."""
+
+    PEOPLE = "people"
+    POSTS = "posts"
+    AIRTIME = "airtime"
+    HIDDEN_POSTS = "hidden_posts"  # the host's alone: posts the room can't see
+
+
+class HostPart(StrEnum):
+    """The parts of the host's `generosity` section, sent only when a change may move them."""
+
+    NUDGES = "nudges"
+    AIRTIME = "airtime"
+    GIVE_TAKE = "give_take"
+    WAITING = "waiting"
+    QUESTIONS = "questions"
+    TIP = "tip"
+
+
+class HostOnly(StrEnum):
+    """What a change can touch that only the host's section shows, never a section of its own:
+    the room learns that something changed (its version moves), never what."""
+
+    PITCH_TAPS = "pitch_taps"

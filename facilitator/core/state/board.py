@@ -1,0 +1,234 @@
+"""The board of asks and offers: what people need, what the room gives, and which asks are met.
+
+Posts are asks or offers. An offer answers an ask (and so is *to* its author), is to one person
+(offered from the speaker's card), or stands alone. The asker marks offers taken up; an ask with
+a visible taken-up offer is met. The host hides posts; a hidden ask hides its offers with it, so
+nothing said under it stays on screen. Everything is plain data, and time is passed in.
+"""
+
+from dataclasses import dataclass, field
+
+from ..errors import RoomError
+from .identity import new_public_id
+from .text import clean_bool, clean_id, clean_link, clean_text
+
+ASK, OFFER = "ask", "offer"
+OFFER_KINDS = {"help": "I can help", "intro": "I know someone", "resource": "Resource"}
+TEXT_MAX_LEN, WHO_MAX_LEN = 280, 80
+# Labels and refusals that payload models give too (facilitator/payloads), written once here.
+ASK_LABEL, OFFER_LABEL, WHO_LABEL, LINK_LABEL = "The ask", "Your offer", "The name", "The link"
+TAKEN_ASK = "Say whether the offer is taken up."
+HIDDEN_ASK = "Say whether to hide or restore the post."
+MAX_POSTS = 1000  # a room is saved whole on every change: keep the document bounded
+RATE_LIMIT, RATE_WINDOW = 10, 60.0  # at most 10 posts or edits per person in any 60 seconds
+
+
+@dataclass
+class Post:
+    id: str
+    type: str  # ASK or OFFER
+    author: str  # participant id
+    text: str
+    at: float
+    kind: str = ""  # offers: a key of OFFER_KINDS
+    ask: str | None = None  # offers: the ask it answers
+    to: str | None = None  # offers: whom it is for (the ask's author, or a person)
+    who: str = ""  # "I know someone": whom, optionally
+    link: str = ""  # http(s) only
+    taken: bool = False  # offers: the asker took it up
+    hidden: bool = False  # by the host
+    by_host: bool = False  # asks the host typed for the speaker
+    edited: float | None = None
+
+
+@dataclass
+class Board:
+    posts: dict[str, Post] = field(default_factory=dict)
+    recent: dict[str, list[float]] = field(default_factory=dict)  # pid -> recent post times
+
+    # --- posting -----------------------------------------------------------------------------
+
+    def add_ask(self, author: str, text: object, now: float, *, by_host: bool = False) -> Post:
+        """A new ask; the host's asks for the speaker are not rate limited."""
+        post = Post(new_public_id(), ASK, author, clean_ask_text(text), now, by_host=by_host)
+        if not by_host:
+            self._count_post(author, now)
+        return self._add(post)
+
+    def add_offer(self, author: str, kind: object, text: object, now: float, *,
+                  ask_id: object = None, to: str | None = None, who: object = "",
+                  link: object = "") -> Post:
+        """A new offer, answering `ask_id`, to the person `to`, or to the whole room."""
+        kind = clean_offer_kind(kind)
+        if ask_id is not None:
+            ask = self.visible_post(ask_id, ASK)
+            ask_id, to = ask.id, ask.author
+        if to == author:
+            raise RoomError("That's your own ask: offers come from the others.")
+        post = Post(new_public_id(), OFFER, author, clean_offer_text(text), now, kind=kind,
+                    ask=ask_id, to=to, who=clean_who(who), link=clean_link(link, LINK_LABEL))
+        self._count_post(author, now)
+        return self._add(post)
+
+    def edit(self, post_id: object, author: str, now: float, *, text: object,
+             who: object = "", link: object = "") -> list[str]:
+        """The author rewrites their post; returns the ids whose view changed."""
+        post = self._own(post_id, author)
+        if not self.visible(post):
+            raise RoomError("The host has hidden that post.")
+        changes = {"text": clean_ask_text(text) if post.type == ASK else clean_offer_text(text)}
+        if post.type == OFFER:
+            changes["who"] = clean_who(who)
+            changes["link"] = clean_link(link, LINK_LABEL)
+        self._count_post(author, now)
+        for key, value in changes.items():
+            setattr(post, key, value)
+        post.edited = now
+        return self._with_ask(post)
+
+    def delete(self, post_id: object, author: str) -> list[str]:
+        """The author removes their post. Offers that answered a deleted ask stay, to its author."""
+        post = self._own(post_id, author)
+        touched = self._with_ask(post)
+        for offer in self._offers_on(post.id):
+            offer.ask, offer.taken = None, False
+            touched.append(offer.id)
+        del self.posts[post.id]
+        return touched
+
+    def take(self, offer_id: object, pid: str, taken: object) -> list[str]:
+        """The asker marks an offer on their ask as taken up (or not any more)."""
+        taken = clean_bool(taken, TAKEN_ASK)
+        offer = self.visible_post(offer_id, OFFER)
+        if offer.ask is None or self.posts[offer.ask].author != pid:
+            raise RoomError("Only the person who asked can take up an offer.")
+        offer.taken = taken
+        return self._with_ask(offer)
+
+    def moderate(self, post_id: object, hidden: object) -> list[str]:
+        """The host hides or restores a post; an ask's offers appear and vanish with it."""
+        hidden = clean_bool(hidden, HIDDEN_ASK)
+        post = self._find(post_id)
+        post.hidden = hidden
+        return self._with_ask(post) + [o.id for o in self._offers_on(post.id)]
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def visible(self, post: Post) -> bool:
+        """Whether the room sees this post: not hidden, and not under a hidden ask."""
+        return not post.hidden and (post.ask is None or not self.posts[post.ask].hidden)
+
+    def visible_post(self, post_id: object, kind: str) -> Post:
+        """A post of this type the room can see, or a refusal."""
+        post = self.posts.get(clean_id(post_id, gone(kind)))
+        if post is None or post.type != kind or not self.visible(post):
+            raise RoomError(gone(kind))
+        return post
+
+    def met(self, ask: Post) -> bool:
+        return any(o.taken and self.visible(o) for o in self._offers_on(ask.id))
+
+    def public(self, post_id: str) -> dict | None:
+        """A post as every screen shows it; None when it is gone or hidden."""
+        post = self.posts.get(post_id)
+        return self._view(post) if post is not None and self.visible(post) else None
+
+    def moderated(self, post_id: str) -> dict | None:
+        """A post the host sees but the room doesn't (to restore it); None otherwise."""
+        post = self.posts.get(post_id)
+        return self._view(post) if post is not None and not self.visible(post) else None
+
+    def counts(self) -> dict:
+        """The board's headline: "asks met: 7 of 9"."""
+        asks = [p for p in self.posts.values() if p.type == ASK and self.visible(p)]
+        return {"asks": len(asks), "met": sum(self.met(a) for a in asks),
+                "offers": sum(p.type == OFFER and self.visible(p) for p in self.posts.values())}
+
+    def shown(self, kind: str) -> list[Post]:
+        """Visible posts of one type, oldest first."""
+        return sorted((p for p in self.posts.values() if p.type == kind and self.visible(p)),
+                      key=lambda p: p.at)
+
+    def waiting(self) -> list[str]:
+        """Ids of the asks no visible offer has answered yet, oldest first: the gaps to fill."""
+        answered = {o.ask for o in self.shown(OFFER) if o.ask}
+        return [a.id for a in self.shown(ASK) if a.id not in answered]
+
+    def partners(self, pid: str) -> set[str]:
+        """Everyone `pid` exchanged a visible offer with, in either direction."""
+        return ({o.to for o in self.shown(OFFER) if o.author == pid and o.to}
+                | {o.author for o in self.shown(OFFER) if o.to == pid})
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _view(self, post: Post) -> dict:
+        view = {k: v for k, v in vars(post).items() if k != "edited"}
+        view["edited"] = post.edited is not None
+        if post.type == ASK:
+            view["met"] = self.met(post)
+        return view
+
+    def _add(self, post: Post) -> Post:
+        if len(self.posts) >= MAX_POSTS:
+            raise RoomError("The board is full.")
+        self.posts[post.id] = post
+        return post
+
+    def _count_post(self, pid: str, now: float) -> None:
+        """A sliding window over the person's recent posts: refuse once it is full."""
+        times = [t for t in self.recent.get(pid, []) if t > now - RATE_WINDOW]
+        if len(times) >= RATE_LIMIT:
+            wait = max(1, round(times[0] + RATE_WINDOW - now))
+            raise RoomError(f"You're posting very fast: please wait {wait} s and try again.")
+        self.recent[pid] = [*times, now]
+
+    def _find(self, post_id: object) -> Post:
+        post = self.posts.get(clean_id(post_id, gone("post")))
+        if post is None:
+            raise RoomError(gone("post"))
+        return post
+
+    def _own(self, post_id: object, author: str) -> Post:
+        post = self._find(post_id)
+        if post.author != author:
+            raise RoomError("You can only change your own posts.")
+        return post
+
+    def _offers_on(self, ask_id: str) -> list[Post]:
+        return [p for p in self.posts.values() if p.type == OFFER and p.ask == ask_id]
+
+    def _with_ask(self, post: Post) -> list[str]:
+        """A post's id, and its ask's: an offer's change can change whether the ask is met."""
+        return [post.id] + ([post.ask] if post.ask else [])
+
+    def to_dict(self) -> dict:
+        # Not `asdict`, which deep-copies: a post's fields are all immutable, and the board is
+        # saved on every change (docs/benchmarks.md, change 9).
+        return {"posts": [dict(vars(p)) for p in self.posts.values()], "recent": self.recent}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Board":
+        return cls(posts={p["id"]: Post(**p) for p in data["posts"]}, recent=data["recent"])
+
+
+def gone(kind: str) -> str:
+    """The refusal for a post (an ask, an offer) that is not, or no longer, on the board."""
+    return f"That {kind} is no longer on the board."
+
+
+def clean_offer_kind(value: object) -> str:
+    if not isinstance(value, str) or value not in OFFER_KINDS:
+        raise RoomError("Choose what kind of offer this is.")
+    return value
+
+
+def clean_ask_text(value: object) -> str:
+    return clean_text(value, ASK_LABEL, TEXT_MAX_LEN)
+
+
+def clean_offer_text(value: object) -> str:
+    return clean_text(value, OFFER_LABEL, TEXT_MAX_LEN)
+
+
+def clean_who(value: object) -> str:
+    return clean_text(value, WHO_LABEL, WHO_MAX_LEN, required=False)

@@ -1,0 +1,49 @@
+"""Room codes, secret tokens and how they are checked.
+
+Tokens are stored only as SHA-256 digests: a copy of the database cannot be used to act as a
+participant or as the host, and lookups by digest take the same time whatever the guess.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+# No 0/O, 1/I/L, 5/S or 2/Z: a code read off a projector must survive being typed on a phone.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
+CODE_LENGTH = 6
+NO_SUCH_ROOM = "There's no event with that code. Check the code on the big screen."
+
+
+def new_room_code() -> str:
+    """A short code people can type."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(raw: str) -> str:
+    """Upper-case and strip what people add by hand (spaces, dashes)."""
+    return "".join(ch for ch in str(raw).upper() if ch.isalnum())
+
+
+def new_token() -> str:
+    """A secret for a participant or a host: 192 random bits."""
+    return secrets.token_urlsafe(24)
+
+
+def new_public_id() -> str:
+    """An id others may see (in the turn order, on the board); grants nothing."""
+    return secrets.token_hex(5)
+
+
+def digest(token: str) -> str:
+    """What we store instead of a token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def same_digest(a: str, b: str) -> bool:
+    """Compare two digests in constant time."""
+    return hmac.compare_digest(a, b)
+
+
+def matches(token: str, stored_digest: str) -> bool:
+    """Whether `token` is the one whose digest was stored."""
+    return same_digest(digest(token), stored_digest)

@@ -1,0 +1,62 @@
+"""Participants: who joined, what they told the room about themselves, and whether they're here."""
+
+from dataclasses import dataclass, field
+
+from .text import clean_list, clean_text
+
+NAME_MAX_LEN = 40
+ABOUT_MAX_LEN = 120
+MAX_INTERESTS, INTEREST_MAX_LEN = 8, 40
+HERE, LEFT, REMOVED = "here", "left", "removed"
+NOT_IN_ROOM = "That person is not in this room."
+
+
+@dataclass
+class Participant:
+    id: str
+    name: str
+    token_digest: str  # the secret itself is only ever on the participant's phone
+    joined_at: float
+    about: str = ""
+    interests: list[str] = field(default_factory=list)
+    status: str = HERE
+
+    @property
+    def present(self) -> bool:
+        return self.status == HERE
+
+    def public(self) -> dict:
+        """What anyone in the room may see: never the token."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "about": self.about,
+            "interests": self.interests,
+            "status": self.status,
+        }
+
+    def to_dict(self) -> dict:
+        # Not `asdict`: it deep-copies, and a room of 500 is saved on every change.
+        return {**vars(self), "interests": list(self.interests)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Participant":
+        return cls(**data)
+
+
+def clean_profile(name: object, about: object, interests: object) -> dict:
+    """The join form's fields, checked: name required, the rest optional."""
+    return {"name": clean_name(name), "about": clean_about(about),
+            "interests": clean_interests(interests)}
+
+
+def clean_name(value: object) -> str:
+    return clean_text(value, "Your name", NAME_MAX_LEN)
+
+
+def clean_about(value: object) -> str:
+    return clean_text(value, "What you do", ABOUT_MAX_LEN, required=False)
+
+
+def clean_interests(value: object) -> list[str]:
+    return clean_list(value, "Interests", MAX_INTERESTS, INTEREST_MAX_LEN)

@@ -1,0 +1,168 @@
+"""The event written out for the host (JSON, CSV, Markdown) and contacts as vCards.
+
+One record of the event (`event_record`) is built here, from what the room saw: hidden posts
+stay out, and contact details only of people who agreed to give them to the host. Each format
+is a rendering of that record, with escaping done by the format's library or in one function.
+"""
+
+import csv
+import io
+import json
+import re
+from datetime import UTC, datetime
+
+import vobject
+
+from ..state.board import ASK, OFFER, OFFER_KINDS, Post
+from ..state.room import Room
+from .summary import markdown_lines, summary
+
+CSV_COLUMNS = ("record", "id", "name", "text", "detail", "kind", "answers", "to", "taken",
+               "met", "link", "who", "airtime_seconds", "email", "phone", "profile", "at")
+# Spreadsheets run cells starting with these as formulas: such cells get a leading apostrophe.
+FORMULA_START = ("=", "+", "-", "@")
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def when(epoch: float | None) -> str | None:
+    return None if epoch is None else datetime.fromtimestamp(epoch, UTC).isoformat("T", "seconds")
+
+
+def event_record(room: Room, now: float) -> dict:
+    """The whole event as plain data: the JSON export, and what CSV and Markdown render."""
+    names = {pid: p.name for pid, p in room.participants.items()}
+    airtime = room.turns.airtime(now)
+    board = room.board
+
+    def ask(post: Post) -> dict:
+        return {"id": post.id, "by": post.author, "by_name": names.get(post.author),
+                "text": post.text, "met": board.met(post), "by_host": post.by_host,
+                "at": when(post.at)}
+
+    def offer(post: Post) -> dict:
+        return {"id": post.id, "by": post.author, "by_name": names.get(post.author),
+                "kind": post.kind, "kind_label": OFFER_KINDS[post.kind], "text": post.text,
+                "answers": post.ask, "to": post.to, "to_name": names.get(post.to),
+                "who": post.who, "link": post.link, "taken": post.taken, "at": when(post.at)}
+
+    offers = [offer(p) for p in board.shown(OFFER)]
+    return {
+        "event": {"code": room.code, "name": room.name, "created_at": when(room.created_at),
+                  "exported_at": when(now)},
+        "counts": board.counts(),
+        "prompts": room.prompts.items,
+        "rounds": [{**r, "started_at": when(r["started_at"])} for r in room.rounds],
+        "participants": [
+            {**p.public(), "airtime_seconds": airtime.get(pid, 0.0),
+             "contact": room.contacts.for_host(pid)}
+            for pid, p in room.participants.items()],
+        "asks": [ask(p) for p in board.shown(ASK)],
+        "offers": offers,
+        "helped": [{"from": o["by"], "from_name": o["by_name"], "to": o["to"],
+                    "to_name": o["to_name"], "offer": o["id"], "taken": o["taken"]}
+                   for o in offers if o["to"]],
+        "summary": summary(room, now),
+    }
+
+
+def to_json(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(record: dict) -> str:
+    """One table, one row per prompt, round, participant, ask and offer (the `record` column)."""
+    rows: list[dict] = []
+    for p in record["prompts"]:
+        rows.append({"record": "prompt", "id": p["id"], "text": p["text"], "detail": p["hint"],
+                     "kind": p["kind"]})
+    for r in record["rounds"]:
+        rows.append({"record": "round", "id": r["round"], "text": r["text"],
+                     "answers": r["prompt_id"], "at": r["started_at"]})
+    for p in record["participants"]:
+        contact = p["contact"] or {}
+        rows.append({"record": "participant", "id": p["id"], "name": p["name"],
+                     "detail": p["about"], "kind": p["status"],
+                     "airtime_seconds": p["airtime_seconds"], "email": contact.get("email"),
+                     "phone": contact.get("phone"), "profile": contact.get("link")})
+    for a in record["asks"]:
+        rows.append({"record": "ask", "id": a["id"], "name": a["by_name"], "text": a["text"],
+                     "met": a["met"], "at": a["at"]})
+    for o in record["offers"]:
+        rows.append({"record": "offer", "id": o["id"], "name": o["by_name"], "text": o["text"],
+                     "kind": o["kind_label"], "answers": o["answers"], "to": o["to_name"],
+                     "taken": o["taken"], "link": o["link"], "who": o["who"], "at": o["at"]})
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def md(text: object) -> str:
+    """Text as Markdown shows it literally: no markup, links, HTML or list markers of its own."""
+    escaped = MD_SPECIAL.sub(r"\\\1", str(text))
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^-", r"\\-", escaped))
+
+
+def to_markdown(record: dict) -> str:
+    """A readable report of the event, for notes or a follow-up email."""
+    event, counts = record["event"], record["counts"]
+    lines = [f"# {md(event['name'])}", "",
+             f"Event {event['code']}, exported {event['exported_at']}. "
+             f"Asks met: {counts['met']} of {counts['asks']}. Offers: {counts['offers']}.",
+             "", "## Prompts", ""]
+    lines += [f"{i}. {md(p['text'])} ({p['kind']})" for i, p in enumerate(record["prompts"], 1)]
+    lines += ["", "## Participants", "", "| Name | About | Airtime (s) | Contact |",
+              "|---|---|---|---|"]
+    for p in record["participants"]:
+        contact = ", ".join(md(v) for v in (p["contact"] or {}).values())
+        lines.append(f"| {md(p['name'])} | {md(p['about'])} | {p['airtime_seconds']} | "
+                     f"{contact} |")
+    lines += ["", "## Asks and offers", ""]
+    offers = record["offers"]
+    for a in record["asks"]:
+        state = "met" if a["met"] else "open"
+        lines += [f"### {md(a['by_name'])}: {md(a['text'])} ({state})", ""]
+        lines += [_offer_line(o) for o in offers if o["answers"] == a["id"]] or ["No offers."]
+        lines.append("")
+    others = [o for o in offers if o["answers"] is None]
+    if others:
+        lines += ["### Other offers", "", *(_offer_line(o) for o in others), ""]
+    lines += markdown_lines(record["summary"], md)
+    lines += ["## Who helped whom", ""]
+    lines += [f"- {md(h['from_name'])} → {md(h['to_name'])}"
+              f"{' (taken up)' if h['taken'] else ''}" for h in record["helped"]] or ["Nobody yet."]
+    return "\n".join(lines) + "\n"
+
+
+def _offer_line(o: dict) -> str:
+    line = f"- **{o['kind_label']}** from {md(o['by_name'])}"
+    if o["to_name"] and o["answers"] is None:
+        line += f" to {md(o['to_name'])}"
+    line += f": {md(o['text'])}"
+    if o["who"]:
+        line += f" (introduces {md(o['who'])})"
+    if o["link"]:
+        line += f" <{o['link']}>"  # http(s) only and free of <>, spaces: safe as an autolink
+    return line + (" — taken up" if o["taken"] else "")
+
+
+def to_vcards(cards: list[dict]) -> str:
+    """vCard 3.0 for each `{"name", "email"?, "phone"?, "link"?, "note"?}`, escaped by vobject."""
+    out = []
+    for card in cards:
+        vcard = vobject.vCard()
+        vcard.add("fn").value = card["name"]
+        vcard.add("n").value = vobject.vcard.Name(given=card["name"])
+        for field, key in (("email", "email"), ("tel", "phone"), ("url", "link"),
+                           ("note", "note")):
+            if card.get(key):
+                vcard.add(field).value = card[key]
+        out.append(vcard.serialize())
+    return "".join(out)

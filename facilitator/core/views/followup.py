@@ -1,0 +1,59 @@
+"""One attendee's follow-up: the offers they made and received, and the contacts they may keep.
+
+Only the attendee (with their token) sees this. Someone else's details appear only if that
+person shared them and the two exchanged an offer the room can still see.
+"""
+
+from dataclasses import asdict
+
+from ..state.board import ASK, OFFER, OFFER_KINDS, Post
+from ..state.room import Room
+
+
+def followup(room: Room, pid: str) -> dict:
+    """Everything the attendee's follow-up page shows, and nothing about anyone else's privacy."""
+    board = room.board
+    names = {p.id: p.name for p in room.participants.values()}
+
+    def offer(post: Post) -> dict:
+        ask = board.posts[post.ask].text if post.ask else None
+        return {"id": post.id, "kind": post.kind, "kind_label": OFFER_KINDS[post.kind],
+                "text": post.text, "who": post.who, "link": post.link, "taken": post.taken,
+                "ask": ask, "from": post.author, "from_name": names.get(post.author),
+                "to": post.to, "to_name": names.get(post.to)}
+
+    offers = board.shown(OFFER)
+    return {
+        "event": {"code": room.code, "name": room.name},
+        "me": {"id": pid, "name": names[pid]},
+        "asks": [{"id": a.id, "text": a.text, "met": board.met(a)}
+                 for a in board.shown(ASK) if a.author == pid],
+        "made": [offer(o) for o in offers if o.author == pid],
+        "received": [offer(o) for o in offers if o.to == pid],
+        "introductions": room.generosity.intros.for_person(board, pid, names),
+        "contacts": shared_contacts(room, pid),
+        "my_contact": asdict(room.contacts.of(pid)),
+    }
+
+
+def shared_contacts(room: Room, pid: str) -> list[dict]:
+    """The people `pid` exchanged offers with who chose to share their details with them."""
+    partners = room.board.partners(pid)
+    cards = []
+    for other in sorted(partners, key=lambda o: room.participants[o].name.casefold()):
+        details = room.contacts.visible_to(pid, other, partners)
+        if details:
+            cards.append({"id": other, "name": room.participants[other].name, **details,
+                          "note": _exchanged(room, pid, other)})
+    return cards
+
+
+def _exchanged(room: Room, pid: str, other: str) -> str:
+    """What the two exchanged, as a reminder on their contact card."""
+    lines = []
+    for o in room.board.shown(OFFER):
+        if (o.author, o.to) == (pid, other):
+            lines.append(f"You offered ({OFFER_KINDS[o.kind]}): {o.text}")
+        elif (o.author, o.to) == (other, pid):
+            lines.append(f"Offered you ({OFFER_KINDS[o.kind]}): {o.text}")
+    return "\n".join([f"Met at {room.name}.", *lines])

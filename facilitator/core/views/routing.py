@@ -1,0 +1,90 @@
+"""Where each change goes: which sections and items its `room_update` carries to every screen,
+and which parts of the host's section its `host_update` carries to the host alone.
+
+Every rule of that routing is here, for every section: a change records what it touched
+(`Room.changes`, in `core.sections` names); `room_sections` and `host_parts` turn that into what
+is sent, adding what is derived from it; `section` and `item` build each by name. A name with no
+builder raises while the deltas are built, which the write path does before it saves, so a
+change that cannot be sent is not saved either.
+"""
+
+from collections.abc import Callable
+
+from ..sections import Collection, HostOnly, HostPart, Section
+from ..state.changes import Changes, Touched
+from ..state.intros import offers as intro_offers
+from ..state.room import Room
+from . import generosity
+
+
+def _room(room: Room) -> dict:
+    return {"code": room.code, "name": room.name, "max_participants": room.max_participants}
+
+
+def _prompts(room: Room) -> dict:
+    return {**room.prompts.public(), "round_prompt_id": room.round_prompt_id}
+
+
+def _person(room: Room, pid: str) -> dict | None:
+    person = room.participants.get(pid)
+    return person.public() if person else None
+
+
+# Every section any screen may receive in a `room_update` or a snapshot, and how it is built.
+PUBLIC_SECTIONS: dict[Section, Callable[[Room], dict]] = {
+    Section.ROOM: _room,
+    Section.PROMPTS: _prompts,
+    Section.TURNS: lambda room: room.turns.public(),
+    Section.ORDER: lambda room: {"pids": room.turns.speaking_order()},
+    Section.BOARD: lambda room: room.board.counts(),
+    Section.FEATURES: generosity.features,
+    Section.HANDS: generosity.hands,
+    Section.COMMON: generosity.common,
+    Section.INTROS: generosity.intros,
+}
+# Items every screen merges by id; null when gone (or, for posts, hidden).
+ITEMS: dict[Collection, Callable[[Room, str], object]] = {
+    Collection.PEOPLE: _person,
+    Collection.POSTS: lambda room, post_id: room.board.public(post_id),
+    Collection.AIRTIME: lambda room, pid: room.turns.finished_airtime().get(pid),
+}
+# What each part of the host's section is computed from: the names a change touches.
+HOST_INPUTS: dict[HostPart, set[Touched | Collection]] = {
+    HostPart.NUDGES: {Section.TURNS, HostOnly.PITCH_TAPS, Section.FEATURES, Collection.PEOPLE},
+    HostPart.AIRTIME: {Section.TURNS, Collection.PEOPLE},
+    HostPart.GIVE_TAKE: {Section.BOARD, Collection.POSTS},
+    HostPart.WAITING: {Section.BOARD, Collection.POSTS},
+    HostPart.QUESTIONS: {Section.HANDS},
+    HostPart.TIP: {Section.PROMPTS, Section.TURNS, Section.FEATURES},
+}
+
+
+def room_sections(room: Room) -> list[Section]:
+    """The sections a change's `room_update` carries, in order: what it touched, less what only
+    the host sees, plus the sections derived from it (people's interests make the common
+    ground; intro offers, the intros)."""
+    changes = room.changes
+    names = {name for name in changes.sections if isinstance(name, Section)}
+    if Collection.PEOPLE in changes.items or Section.FEATURES in names:
+        names.add(Section.COMMON)
+    touched = changes.items.get(Collection.POSTS)
+    if touched and any(o.id in touched for o in intro_offers(room.board)):
+        names.add(Section.INTROS)
+    return sorted(names)
+
+
+def host_parts(changes: Changes) -> list[HostPart]:
+    """The parts of the host's section this change may have moved, to send only those: a post
+    in a room of 500 then sends the host its give and take, not everyone's airtime figures."""
+    touched = changes.sections | changes.items.keys()
+    return [part for part, inputs in HOST_INPUTS.items() if inputs & touched]
+
+
+def section(room: Room, name: Section) -> dict:
+    """One public section, by name (KeyError for a name no screen may receive)."""
+    return PUBLIC_SECTIONS[name](room)
+
+
+def item(room: Room, collection: Collection, item_id: str) -> object:
+    """One item of a public collection, by id (KeyError for a collection screens don't merge)."""
+    return ITEMS[collection](room, item_id)

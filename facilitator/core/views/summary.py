@@ -1,0 +1,94 @@
+"""The host's summary after the event: what happened, in figures and one picture.
+
+Rounds run, airtime per person, pitch nudges (counts only), questions asked, asks met, offers by
+kind, introductions, and who helped whom as a network whose layout is computed here (people on
+a circle), so the page only draws lines and dots and the exports carry the same picture.
+"""
+
+import math
+from collections.abc import Callable
+
+from ..state.board import OFFER, OFFER_KINDS
+from ..state.intros import offers as intro_offers
+from ..state.room import Room
+from . import fairness, give_take
+
+VIEW_SIZE = 400  # the SVG viewBox is VIEW_SIZE x VIEW_SIZE
+RADIUS = 140  # leaves room for names around the circle
+
+
+def summary(room: Room, now: float) -> dict:
+    """The whole summary as plain data (JSON-able), for the page and the exports."""
+    g = room.generosity
+    names = {pid: p.name for pid, p in room.participants.items()}
+    airtime = fairness.report(room.turns.log, list(room.participants))
+    taps = g.nudges.history()
+    counts = room.board.counts()
+    intros = intro_offers(room.board)
+    return {
+        "event": {"code": room.code, "name": room.name},
+        "people": names,
+        "rounds": [{"round": r["round"], "text": r["text"]} for r in room.rounds],
+        "airtime": airtime,
+        "nudges": {"taps": sum(t["taps"] for t in taps),
+                   "nudged": sum(t["nudged"] for t in taps), "turns": taps},
+        "questions": {"total": g.hands.total(), "by_person": dict(g.hands.asked)},
+        "asks": {"total": counts["asks"], "met": counts["met"],
+                 "waiting": len(room.board.waiting())},
+        "offers_by_kind": give_take.offers_by_kind(room.board),
+        "introductions": {"made": len(intros),
+                          "accepted": sum(g.intros.is_accepted(o) for o in intros)},
+        "network": network(room),
+    }
+
+
+def network(room: Room) -> dict:
+    """Who helped whom: an edge per (giver, receiver) with how many offers and how many were
+    taken up; nodes are the people on any edge, placed evenly on a circle."""
+    edges: dict[tuple[str, str], dict] = {}
+    for offer in room.board.shown(OFFER):
+        if offer.to and offer.to in room.participants:
+            edge = edges.setdefault((offer.author, offer.to), {
+                "from": offer.author, "to": offer.to, "offers": 0, "taken": 0})
+            edge["offers"] += 1
+            edge["taken"] += offer.taken
+    people = [pid for pid in room.participants
+              if any(pid in (e["from"], e["to"]) for e in edges.values())]
+    return {"size": VIEW_SIZE,
+            "nodes": [{"id": pid, "name": room.participants[pid].name, **spot}
+                      for pid, spot in zip(people, circle(len(people)), strict=True)],
+            "edges": list(edges.values())}
+
+
+def circle(count: int) -> list[dict]:
+    """`count` points evenly on a circle, first at the top, clockwise, with where a label goes:
+    outside the circle, anchored so it reads away from it."""
+    centre = VIEW_SIZE / 2
+    spots = []
+    for i in range(count):
+        angle = 2 * math.pi * i / count - math.pi / 2
+        cos, sin = math.cos(angle), math.sin(angle)
+        anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+        spots.append({"x": round(centre + RADIUS * cos, 1), "y": round(centre + RADIUS * sin, 1),
+                      "label_x": round(centre + (RADIUS + 12) * cos, 1),
+                      "label_y": round(centre + (RADIUS + 12) * sin + 4, 1),
+                      "anchor": anchor})
+    return spots
+
+
+def markdown_lines(data: dict, escape: Callable[[object], str]) -> list[str]:
+    """The summary's figures as a Markdown section for the export (`escape` makes text literal)."""
+    kinds = ", ".join(f"{n} {OFFER_KINDS[k].lower()}" for k, n in data["offers_by_kind"].items())
+    asks, intros, nudges = data["asks"], data["introductions"], data["nudges"]
+    ratio = data["airtime"]["ratio"]
+    return ["## Summary", "",
+            f"- Rounds run: {len(data['rounds'])}",
+            f"- Airtime, most ÷ least: {ratio if ratio is not None else 'not enough turns yet'}",
+            f"- Pitch nudges: {nudges['nudged']} (from {nudges['taps']} anonymous taps)",
+            f"- Questions asked: {data['questions']['total']}",
+            f"- Asks met: {asks['met']} of {asks['total']}",
+            f"- Offers: {kinds}",
+            f"- Introductions: {intros['made']} made, {intros['accepted']} accepted", "",
+            "| Name | Airtime (s) |", "|---|---|",
+            *(f"| {escape(data['people'][bar['pid']])} | {bar['seconds']} |"
+              for bar in data["airtime"]["chart"]), ""]

@@ -1,0 +1,99 @@
+"""Socket.IO handlers for the host's controls (`host`, one event for every button) and for the
+end of an event: the host deletes its data on demand (`delete_room`)."""
+
+from typing import assert_never
+
+from flask import session
+
+from ..core.commands import generosity, people, prompts, round
+from ..core.errors import RoomError
+from ..core.state.room import Room
+from ..payloads import parse
+from ..payloads.events import DeleteRoom
+from ..payloads.host import (
+    EndRound,
+    HandsClear,
+    HostAction,
+    Next,
+    NextPrompt,
+    Pause,
+    PromptAdd,
+    PromptEdit,
+    PromptMove,
+    PromptRemove,
+    PromptSelect,
+    Remove,
+    Reorder,
+    Resume,
+    SetFeatures,
+    SetTurnSeconds,
+    Shuffle,
+    Skip,
+    Start,
+    parse_host,
+)
+from ..room_service import At, change_room
+from ..room_service import delete_room as delete_room_data
+from .common import acked, host_room, on
+
+
+@on("host")
+def host(data: dict) -> dict:
+    """One of the host's controls, by name, with its arguments."""
+    code = host_room()
+    action = parse_host(data)
+    return acked(change_room(code, lambda room, at: run(room, action, at)))
+
+
+def run(room: Room, action: HostAction, at: At) -> None:
+    """The command a host action names, with its arguments."""
+    match action:
+        case Start():
+            round.start(room, now=at.now)
+        case Next():
+            round.advance(room, now=at.now)
+        case Skip():
+            round.skip(room, now=at.now)
+        case Pause():
+            round.pause(room, now=at.now)
+        case Resume():
+            round.resume(room, now=at.now)
+        case EndRound():
+            round.end_round(room, now=at.now)
+        case NextPrompt():
+            round.next_prompt(room, now=at.now)
+        case Shuffle():
+            round.shuffle(room, rng=at.rng)
+        case Reorder(args=args):
+            round.reorder(room, order=args.order)
+        case SetTurnSeconds(args=args):
+            round.set_turn_seconds(room, seconds=args.seconds)
+        case Remove(args=args):
+            people.remove(room, pid=args.pid, now=at.now)
+        case PromptAdd(args=args):
+            prompts.add(room, text=args.text, hint=args.hint)
+        case PromptEdit(args=args):
+            prompts.edit(room, prompt_id=args.prompt_id, text=args.text, hint=args.hint)
+        case PromptRemove(args=args):
+            prompts.remove(room, prompt_id=args.prompt_id)
+        case PromptSelect(args=args):
+            prompts.select(room, prompt_id=args.prompt_id)
+        case PromptMove(args=args):
+            prompts.move(room, prompt_id=args.prompt_id, to=args.to)
+        case SetFeatures(args=switches):
+            generosity.set_features(room, switches=switches)
+        case HandsClear(args=args):
+            generosity.clear_hands(room, pid=args.pid)
+        case _:
+            assert_never(action)
+
+
+@on("delete_room")
+def delete_room(data: dict) -> dict:
+    """The host deletes the room and everything in it now; the code confirms which room."""
+    code = host_room()
+    if parse(DeleteRoom, data).code != code:
+        raise RoomError("To delete this event, confirm it with its code.")
+    delete_room_data(code)
+    session.update(code=None, pid=None, host=False)
+    return {"deleted": code}

@@ -1,0 +1,64 @@
+"""Socket.IO handlers for being in a room: watching it, joining, one's profile, leaving."""
+
+from flask import session
+from flask_socketio import leave_room
+
+from ..core.commands import people
+from ..core.errors import RoomError
+from ..payloads import parse
+from ..payloads.events import Join, Profile, Watch
+from ..room_service import change_room, channel, load_room
+from .common import acked, as_participant, attach, on, participant, welcome
+
+
+@on("watch")
+def watch(data: dict) -> dict:
+    """(Re)connect to a room: as host with its key, as a participant with a token, or to look."""
+    watching = parse(Watch, data)
+    room = load_room(watching.code)
+    if watching.host_key is not None:
+        if not room.is_host(watching.host_key):
+            raise RoomError("This host link is not valid for this event.")
+        attach(room, host=True)
+        return welcome(room, "host")
+    if watching.token is not None:
+        person = room.participant_by_token(watching.token)
+        if person is None:
+            raise RoomError("We couldn't find your place in this event. Please join again.")
+        if not person.present:
+            change_room(room.code, lambda room, at: people.rejoin(room, person.id))
+            room = load_room(room.code)
+        attach(room, pid=person.id)
+        return welcome(room, "participant", person.id)
+    attach(room)
+    return welcome(room, "viewer")
+
+
+@on("join")
+def join(data: dict) -> dict:
+    """A phone joins: seated at the end of the order, given its secret token once."""
+    joining = parse(Join, data)
+    code = load_room(joining.code).code
+    _, (person, token) = change_room(code, lambda room, at: people.join(
+        room, name=joining.name, about=joining.about, interests=joining.interests, now=at.now))
+    room = load_room(code)
+    attach(room, pid=person.id)
+    return {"token": token, **welcome(room, "participant", person.id)}
+
+
+@on("profile")
+def profile(data: dict) -> dict:
+    code, pid = participant()
+    new = parse(Profile, data)
+    return acked(change_room(code, lambda room, at: people.update_profile(
+        room, pid, name=new.name, about=new.about, interests=new.interests)))
+
+
+@on("leave")
+def leave(data: dict) -> dict:
+    """The participant leaves the table; their token can bring them back later."""
+    code = session.get("code")
+    ack = as_participant(lambda room, pid, at: people.leave(room, pid, now=at.now))
+    leave_room(channel(code))
+    session.update(code=None, pid=None, host=False)
+    return ack

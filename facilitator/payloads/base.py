@@ -1,0 +1,60 @@
+"""What every payload model shares: how it is configured, read and refused."""
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from ..core.errors import RoomError
+
+T = TypeVar("T")
+MALFORMED = "That message was malformed."
+
+
+class Payload(BaseModel):
+    """A client's message, checked field by field in the order the core checks them.
+
+    One configuration for all: fields the model doesn't name are ignored, as they always were,
+    and each field's type is what its core cleaning rule returns (which accepts what it always
+    accepted, e.g. a whole number sent as text). To refuse other types outright later, set
+    `strict=True` here.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _missing_is_null(cls, data: Any) -> Any:
+        """A field left out is null, as reading it with `dict.get` always made it: each field's
+        rule decides what null means (a blank, or a refusal). Fields with a default keep it."""
+        if not isinstance(data, dict):
+            return data
+        missing = {field.alias or name: None for name, field in cls.model_fields.items()
+                   if field.is_required()}
+        return {**missing, **data}
+
+
+P = TypeVar("P", bound=Payload)
+
+
+def parse(model: type[P], data: object) -> P:
+    """`data` as a `model`, or the `RoomError` of the first field the core's rules refuse."""
+    return parse_as(model.model_validate, data)
+
+
+def parse_as(validate: Callable[[object], T], data: object) -> T:
+    """`data` through pydantic's `validate` (a model's, or a `TypeAdapter`'s for a union),
+    refused as `parse` refuses."""
+    try:
+        return validate(data)
+    except ValidationError as exc:
+        raise RoomError(refusal(exc)) from None
+
+
+def refusal(exc: ValidationError) -> str:
+    """The message of the first error: the core's own when one of its rules raised it."""
+    for error in exc.errors(include_url=False):
+        original = error.get("ctx", {}).get("error")
+        if isinstance(original, RoomError):
+            return original.message
+    return MALFORMED

@@ -1,0 +1,82 @@
+"""The fields payloads are made of, each checked by the core's rule for it (`BeforeValidator`),
+so a wrong value is refused with the message the core has always given."""
+
+from collections.abc import Callable
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
+from ..core.state import board, contacts, decks, participants, prompts, turns
+from ..core.state.features import Switches, clean_switches
+from ..core.state.identity import NO_SUCH_ROOM
+from ..core.state.intros import ACCEPT_ASK
+from ..core.state.room import clean_room_name
+from ..core.state.text import as_text, clean_bool, clean_id, clean_int, clean_link
+
+
+def checked(clean: Callable[..., object], *args: object) -> BeforeValidator:
+    """The core's rule `clean(value, *args)` as a field's check."""
+    return BeforeValidator(lambda value: clean(value, *args))
+
+
+def optional(clean: Callable[..., object], *args: object) -> BeforeValidator:
+    """`checked`, except that null stays null: a field the client may leave out."""
+    return BeforeValidator(lambda value: None if value is None else clean(value, *args))
+
+
+def blank_is_none(clean: Callable[..., object], *args: object) -> BeforeValidator:
+    """`checked`, except that an empty value (null, "", 0, false) means none was given."""
+    return BeforeValidator(lambda value: clean(value, *args) if value else None)
+
+
+def text_or_nothing(value: object) -> str | None:
+    """A secret or a confirmation as sent: text, or null if not given. Anything else can't be
+    anyone's secret, so it becomes text that matches none, and is refused as a wrong one is."""
+    return value if value is None or isinstance(value, str) else ""
+
+
+# Who and where (an id can only be text: anything else names nothing, as its refusal says)
+RoomCode = Annotated[str, checked(clean_id, NO_SUCH_ROOM)]
+Secret = Annotated[str | None, BeforeValidator(text_or_nothing)]
+PersonId = Annotated[str, checked(clean_id, participants.NOT_IN_ROOM)]
+SomeoneOrNobody = Annotated[str | None, optional(clean_id, participants.NOT_IN_ROOM)]
+
+# People
+Name = Annotated[str, checked(participants.clean_name)]
+About = Annotated[str, checked(participants.clean_about)]
+Interests = Annotated[list[str], checked(participants.clean_interests)]
+RoomName = Annotated[str, checked(clean_room_name)]
+DeckId = Annotated[str, BeforeValidator(lambda value: decks.get_deck(value).id)]
+
+# The board
+PostId = Annotated[str, checked(clean_id, board.gone("post"))]
+AskIdOrNone = Annotated[str | None, optional(clean_id, board.gone(board.ASK))]
+OfferId = Annotated[str, checked(clean_id, board.gone(board.OFFER))]
+OfferKind = Annotated[str, checked(board.clean_offer_kind)]
+AskText = Annotated[str, checked(board.clean_ask_text)]
+OfferText = Annotated[str, checked(board.clean_offer_text)]
+# An edit's text is an ask's or an offer's, which only the board knows: the type is checked
+# here, the rest by the board with the right label.
+PostText = Annotated[str, checked(as_text, "The post")]
+Who = Annotated[str, checked(board.clean_who)]
+Link = Annotated[str, checked(clean_link, board.LINK_LABEL)]
+Taken = Annotated[bool, checked(clean_bool, board.TAKEN_ASK)]
+Hidden = Annotated[bool, checked(clean_bool, board.HIDDEN_ASK)]
+
+# Contacts
+Email = Annotated[str, checked(contacts.clean_email)]
+Phone = Annotated[str, checked(contacts.clean_phone)]
+ProfileLink = Annotated[str, checked(clean_link, contacts.LINK_LABEL)]
+Share = Annotated[bool, checked(clean_bool, contacts.SHARE_ASK)]
+Accept = Annotated[bool, checked(clean_bool, ACCEPT_ASK)]
+
+# Prompts and the round
+PromptId = Annotated[str, checked(clean_id, prompts.PROMPT_GONE)]
+PromptText = Annotated[str, checked(decks.clean_prompt_text)]
+Hint = Annotated[str, checked(decks.clean_hint)]
+Position = Annotated[int, checked(clean_int, "Position", 0, 1000)]
+TurnSeconds = Annotated[int, checked(turns.clean_turn_length)]
+NewTurnSeconds = Annotated[int, checked(clean_int, turns.TURN_LENGTH, turns.MIN_TURN_SECONDS,
+                                        turns.MAX_TURN_SECONDS)]
+Order = Annotated[list[str], checked(turns.clean_order)]
+SwitchValues = Annotated[Switches, checked(clean_switches)]

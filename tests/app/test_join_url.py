@@ -1,0 +1,50 @@
+"""The URL in the QR code must be one a phone on the venue wifi can open."""
+
+import re
+
+import segno
+
+from facilitator import public_url
+
+
+def test_public_url_wins(monkeypatch):
+    monkeypatch.setattr(public_url, "lan_address", lambda: "10.1.2.3")
+    assert public_url.base_url("https://meet.example.org/", "http://127.0.0.1:5000/") == (
+        "https://meet.example.org")
+
+
+def test_loopback_request_becomes_the_lan_address(monkeypatch):
+    monkeypatch.setattr(public_url, "lan_address", lambda: "10.1.2.3")
+    assert public_url.base_url("", "http://127.0.0.1:5000/") == "http://10.1.2.3:5000"
+    assert public_url.base_url("", "http://localhost:8080/") == "http://10.1.2.3:8080"
+    assert public_url.base_url("", "http://0.0.0.0:5000/") == "http://10.1.2.3:5000"
+
+
+def test_an_address_phones_can_reach_is_kept(monkeypatch):
+    monkeypatch.setattr(public_url, "lan_address", lambda: "10.1.2.3")
+    assert public_url.base_url("", "http://laptop.local:5000/") == "http://laptop.local:5000"
+
+
+def test_lan_address_is_never_loopback():
+    address = public_url.lan_address()
+    assert address is None or not public_url.is_loopback(address)
+
+
+def test_qr_code_encodes_the_join_url(client, app):
+    from .helpers import create_room
+
+    code, _ = create_room(client)
+    svg = client.get(f"/qr/{code}.svg")
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
+    # Same modules as a QR code of the join URL: the path data draws every dark module.
+    expected = segno.make(f"http://127.0.0.1:5000/j/{code}", error="m").svg_inline(
+        scale=10, border=2)
+    assert path_data(svg.text) == path_data(expected)
+
+
+def path_data(svg: str) -> str:
+    return re.findall(r'<path[^>]* d="([^"]+)"', svg)[-1]  # the last path: dark modules
+
+
+def test_qr_for_unknown_room_is_404(client):
+    assert client.get("/qr/ZZZZZZ.svg").status_code == 404

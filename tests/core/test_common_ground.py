@@ -1,0 +1,56 @@
+"""Common ground: interests worded differently still match; groups of two or more."""
+
+import pytest
+
+from facilitator.core.views.common_ground import groups, match_key, normalise, singular, vocabulary
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Running", "running"), ("Running", "jogging"), ("parkrun", "I love running!"),
+    ("Kids", "children"), ("my kids'", "Children"), ("football", "Soccer"),
+    ("Big fan of football", "footy"), ("the school-run", "School run"),
+    ("Movies", "film"), ("Dogs", "dog walking"), ("Café", "cafe"), ("Hobbies", "hobby"),
+    ("Board games", "gaming"), ("Playing guitar", "music"), ("Sourdough ", "sourdough"),
+    ("fish & chips", "Fish and chips"),
+])
+def test_different_wordings_of_the_same_interest_match(a, b):
+    assert match_key(a)[0] == match_key(b)[0]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("school run", "running"), ("chess", "cheese"), ("cycling", "running"), ("cats", "dogs"),
+])
+def test_different_interests_do_not(a, b):
+    assert match_key(a)[0] != match_key(b)[0]
+
+
+@pytest.mark.parametrize(("word", "one"), [
+    ("kids", "kid"), ("hobbies", "hobby"), ("matches", "match"), ("boxes", "box"),
+    ("glasses", "glass"), ("chess", "chess"), ("tennis", "tennis"), ("bus", "bus"),
+    ("movies", "movie"), ("series", "series"), ("yoga", "yoga"), ("cats", "cat"),
+])
+def test_plurals_become_singular(word, one):
+    assert singular(word, vocabulary().plurals) == one
+
+
+def test_normalising_drops_case_accents_punctuation_and_fillers():
+    assert normalise("  I LOVE  Crêpes!! ") == "crepe"
+    assert normalise("...") == ""
+
+
+def test_groups_of_two_or_more_largest_first_with_a_phrase_to_say():
+    found = groups({
+        "ann": ["Running", "Kids", "Sourdough"],
+        "bob": ["jogging", "children"],
+        "cat": ["parkrun", "sourdough", "Chess"],
+        "dan": ["!!!"],
+    })
+    assert [(g["label"], g["says"], g["pids"]) for g in found] == [
+        ("Running", "run", ["ann", "bob", "cat"]),
+        ("Kids", "have kids", ["ann", "bob"]),
+        ("Sourdough", "mentioned Sourdough", ["ann", "cat"]),
+    ]
+
+
+def test_one_person_saying_it_twice_is_not_common_ground():
+    assert groups({"ann": ["running", "jogging"], "bob": ["chess"]}) == []
