@@ -7,14 +7,14 @@ as a JSON block (`#client-config`, read by static/js/shared/config.js).
 
 from typing import TYPE_CHECKING, Any
 
-from .core.board import OFFER_KINDS, TEXT_MAX_LEN, WHO_MAX_LEN
-from .core.contacts import EMAIL_MAX_LEN, PHONE_MAX_LEN
-from .core.decks import HINT_MAX_LEN, PROMPT_MAX_LEN
-from .core.features import LABELS as FEATURE_LABELS
-from .core.participants import ABOUT_MAX_LEN, INTEREST_MAX_LEN, MAX_INTERESTS, NAME_MAX_LEN
-from .core.room import ROOM_NAME_MAX_LEN
-from .core.text import LINK_MAX_LEN
-from .core.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+from .core.state.board import OFFER_KINDS, TEXT_MAX_LEN, WHO_MAX_LEN
+from .core.state.contacts import EMAIL_MAX_LEN, PHONE_MAX_LEN
+from .core.state.decks import HINT_MAX_LEN, PROMPT_MAX_LEN
+from .core.state.features import LABELS as FEATURE_LABELS
+from .core.state.participants import ABOUT_MAX_LEN, INTEREST_MAX_LEN, MAX_INTERESTS, NAME_MAX_LEN
+from .core.state.room import ROOM_NAME_MAX_LEN
+from .core.state.text import LINK_MAX_LEN
+from .core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 
 if TYPE_CHECKING:
     from flask import Flask

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core import board, contacts, decks, features, participants, steering, text, turns
-from facilitator.core.room import ROOM_NAME_MAX_LEN
+from facilitator.core.sections import Collection, Section
+from facilitator.core.state import board, contacts, decks, features, participants, text, turns
+from facilitator.core.state.room import ROOM_NAME_MAX_LEN
 
-from .socket.helpers import create_room
+from .helpers import create_room
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PROTOCOL_JS = ROOT / "static" / "js" / "shared" / "protocol.js"
 PROTOCOL_MD = ROOT / "docs" / "protocol.md"
 
@@ -128,7 +129,7 @@ def documented_names() -> tuple[set[str], set[str]]:
 def test_the_scripts_use_the_protocols_names():
     protocol = js_exports(PROTOCOL_JS)
     sections, collections = documented_names()
-    assert set(protocol["SECTION"].values()) == sections
-    assert set(protocol["COLLECTION"].values()) == collections
+    assert set(protocol["SECTION"].values()) == sections == set(Section)
+    assert set(protocol["COLLECTION"].values()) == collections == set(Collection)
     assert protocol["IN_ROUND"] == list(turns.IN_ROUND)
-    assert protocol["ASK_PROMPT"] == steering.ASK_PROMPT
+    assert protocol["ASK_PROMPT"] == decks.ASK_PROMPT
