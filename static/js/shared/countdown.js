@@ -25,7 +25,7 @@ export function mountRing(root) {
       return;
     }
     // A turn length changed mid-turn applies from the next turn, so never overflow the ring.
-    const total = Math.max(turns.turn_seconds || 1, left, 1);
+    const total = Math.max(turns.turn_seconds, left, 1);
     const fraction = Math.min(1, Math.max(0, left / total));
     // Whole while the clock still reads the full turn: the ends are butt (app.css), and a sliver
     // of a gap under "2:00" would read as a seam.
@@ -35,7 +35,7 @@ export function mountRing(root) {
     if (turns.status === "paused") mode = "paused";
     else if (left <= 0) mode = "up";
     // Short turns would be amber from the start: warn in the last third of them instead.
-    else if (left <= Math.min(WARNING_SECONDS, (turns.turn_seconds || 90) / 3)) mode = "warning";
+    else if (left <= Math.min(WARNING_SECONDS, turns.turn_seconds / 3)) mode = "warning";
     root.dataset.state = mode;
     setText(time, mode === "up" ? "Time's up" : clock(left));
     setText(note, mode === "paused" ? "Paused" : mode === "up" ? "Please wrap up" : "left");
