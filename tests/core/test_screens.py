@@ -1,5 +1,5 @@
 """Deltas lose nothing: a screen that applies every delta to its snapshot, as live.js does (and the
-host's screen every host_update, as generosity-host.js and board-host.js do), holds exactly the
+host's screen every host_update, as live.js does there too), holds exactly the
 snapshot a reconnecting screen would get, whatever the changes were, and counts everyone's airtime
 as the server measures it. And the delta of a turn stays small in a big room."""
 
@@ -48,7 +48,7 @@ def merge(screen: dict, message: dict) -> None:
 
 
 def screen_airtime(screen: dict, pid: str, now: float) -> float:
-    """live.js's airtime(): finished turns, plus the current turn counted up from `since`."""
+    """room.js's airtime(): finished turns, plus the current turn counted up from `since`."""
     seconds = screen["items"]["airtime"].get(pid, 0.0)
     turns = screen["sections"]["turns"]
     if turns["current"] == pid:
