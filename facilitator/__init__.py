@@ -48,10 +48,8 @@ def create_app(test_config: dict | None = None) -> "Flask":
     housekeeping.init_app(app)
     client_config.init_app(app)
 
-    from . import followup, summary, views
-    app.register_blueprint(views.bp)
-    app.register_blueprint(followup.bp)
-    app.register_blueprint(summary.bp)
+    from . import pages
+    pages.init_app(app)
     return app
 
 

@@ -4,7 +4,7 @@ import re
 
 import segno
 
-from facilitator import public_url
+from facilitator.pages import public_url
 
 
 def test_public_url_wins(monkeypatch):

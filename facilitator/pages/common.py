@@ -1,0 +1,54 @@
+"""What pages share: the room a URL names, who is asking, refusals, private responses, and the
+join URL the QR code and the host screen show.
+
+Secrets never travel in a URL (URLs end up in logs, history and screenshots): pages that need
+one load without it, then their scripts send the participant token or the host key in an
+`Authorization: Bearer` header and render the JSON or download the file themselves.
+"""
+
+from flask import Response, abort, current_app, jsonify, render_template, request, url_for
+from werkzeug.exceptions import NotFound
+
+from ..core.errors import RoomError
+from ..core.state.room import Room
+from ..room_service import load_room
+from .public_url import base_url
+
+
+def room_or_404(code: str) -> Room:
+    """The room, or the not-found page with the reason (mistyped or expired code)."""
+    try:
+        return load_room(code)
+    except RoomError as exc:
+        abort(404, exc.message)
+
+
+def bearer_secret() -> str | None:
+    """The token or host key a page's script sent in `Authorization: Bearer`, never a URL."""
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    return secret.strip() if scheme.lower() == "bearer" and secret.strip() else None
+
+
+def refuse(message: str, status: int = 401) -> Response:
+    """A JSON refusal for a page's script: `{"ok": false, "error": message}`."""
+    response = jsonify(ok=False, error=message)
+    response.status_code = status
+    return response
+
+
+def private(response: Response, filename: str | None = None) -> Response:
+    """A response only its requester should keep: never cached, a download if named."""
+    response.headers["Cache-Control"] = "no-store"
+    if filename:
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def join_url(code: str) -> str:
+    """The URL in the QR code and on the host screen."""
+    base = base_url(current_app.config["PUBLIC_URL"], request.host_url)
+    return f"{base}{url_for('screens.phone', code=code)}"
+
+
+def not_found(error: NotFound) -> tuple[str, int]:
+    return render_template("error.html", message=error.description), 404

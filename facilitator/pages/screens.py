@@ -1,0 +1,42 @@
+"""The live screens: the host's (on the projector), the phone's, and the join QR code."""
+
+import io
+
+import segno
+from flask import Blueprint, Response, current_app, redirect, render_template, url_for
+
+from ..core.state.identity import normalize_code
+from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+from .common import join_url, room_or_404
+from .public_url import is_loopback
+
+bp = Blueprint("screens", __name__)
+
+
+@bp.get("/host/<code>")
+def host(code: str) -> str:
+    room = room_or_404(code)
+    listens_locally = is_loopback(current_app.config["HOST"]) and not current_app.config[
+        "PUBLIC_URL"]
+    return render_template("host.html", room=room, join_url=join_url(room.code),
+                           unreachable=listens_locally, min_seconds=MIN_TURN_SECONDS,
+                           max_seconds=MAX_TURN_SECONDS)
+
+
+@bp.get("/j/<code>")
+def phone(code: str) -> Response | str:
+    room = room_or_404(normalize_code(code))
+    if room.code != code:
+        return redirect(url_for("screens.phone", code=room.code))
+    return render_template("phone.html", room=room)
+
+
+@bp.get("/qr/<code>.svg")
+def qr(code: str) -> Response:
+    """The join URL as an SVG QR code, dark on light for any projector."""
+    room = room_or_404(code)
+    out = io.BytesIO()
+    segno.make(join_url(room.code), error="m").save(
+        out, kind="svg", scale=10, border=2, dark="#111", light="#fff", xmldecl=False,
+        svgclass="qr", title=f"Join {room.name}")
+    return Response(out.getvalue(), mimetype="image/svg+xml")
