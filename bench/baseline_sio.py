@@ -30,9 +30,9 @@ import time  # noqa: E402
 
 import socketio  # noqa: E402
 
+from facilitator.config import setting  # noqa: E402
 from facilitator.serving import (  # noqa: E402
     TextPacket,
-    compression_wanted,
     listener,
     quieter_gc,
     without_websocket_compression,
@@ -82,7 +82,7 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
         return [b'{"ok":true}']
 
     app = socketio.WSGIApp(sio, healthz)
-    return app if compression_wanted() else without_websocket_compression(app)
+    return app if setting("WEBSOCKET_COMPRESSION") else without_websocket_compression(app)
 
 
 def serve(app: socketio.WSGIApp, port: int) -> None:
@@ -92,7 +92,7 @@ def serve(app: socketio.WSGIApp, port: int) -> None:
     if MODE == "eventlet":
         import eventlet.wsgi
 
-        eventlet.wsgi.server(sock, app, log_output=False, max_size=10000)
+        eventlet.wsgi.server(sock, app, log_output=False, max_size=setting("MAX_CONNECTIONS"))
     elif MODE == "gevent":
         from gevent import pywsgi
 

@@ -1,26 +1,25 @@
 """`python -m facilitator`: serve the app on HOST:PORT with the configured async mode.
 
-The only module that knows about eventlet or gevent: their monkey-patching must happen before
-anything else is imported, so it is done here, first.
+The only module (with gunicorn's worker) that knows about eventlet or gevent: their
+monkey-patching must happen before anything else is imported, so it is done here, first, in the
+mode `config.async_mode` reads; everything else is read with the app, after.
 """
 
-import os
 from typing import TYPE_CHECKING
+
+from .config import async_mode
 
 if TYPE_CHECKING:
     import socket
 
     from .serving import WSGIApp
 
-ASYNC_MODE = os.environ.get("ASYNC_MODE") or "eventlet"
+ASYNC_MODE = async_mode()
 
 if ASYNC_MODE == "eventlet":
     import eventlet
 
     eventlet.monkey_patch()
-    from .serving import green_postgres
-
-    green_postgres()
 elif ASYNC_MODE == "gevent":
     from gevent import monkey
 
@@ -28,25 +27,21 @@ elif ASYNC_MODE == "gevent":
 
 
 def main() -> None:
-    from . import create_app
-    from .serving import listener, prepare, quieter_gc
+    from .serving import listener, server_app
 
-    app = prepare(create_app({"ASYNC_MODE": ASYNC_MODE}))
-    quieter_gc()
-    host, port = app.config["HOST"], int(app.config["PORT"])
+    app = server_app(ASYNC_MODE)
+    host, port = app.config["HOST"], app.config["PORT"]
     sock = listener(host, port)
     print(f"Facilitator on http://{host}:{port} (async mode: {ASYNC_MODE})", flush=True)
-    serve(app, sock)
+    serve(app, sock, max_connections=app.config["MAX_CONNECTIONS"])
 
 
-def serve(app: "WSGIApp", sock: "socket.socket") -> None:
+def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int) -> None:
     """The WSGI server `socketio.run` picks for this mode, on our own listening socket."""
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
 
-        # eventlet's WSGI server caps simultaneous connections at 1,024 by default.
-        eventlet.wsgi.server(sock, app, log_output=False,
-                             max_size=int(os.environ.get("MAX_CONNECTIONS", "10000")))
+        eventlet.wsgi.server(sock, app, log_output=False, max_size=max_connections)
     elif ASYNC_MODE == "gevent":
         from gevent import pywsgi
 

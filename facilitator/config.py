@@ -1,8 +1,16 @@
-"""Settings from the environment, with defaults that run a real event on one laptop."""
+"""Every setting, read from the environment and typed, in one place, with defaults that run a
+real event on one laptop. README's "Configuration" lists them for people.
+
+`create_app` reads them all (`from_environment`) into the app's config. The one setting needed
+earlier is the async mode (`async_mode`): see its docstring.
+"""
 
 import os
 
-DEFAULTS = {
+from .core.state.room import DEFAULT_MAX_PARTICIPANTS
+
+DEFAULT_ASYNC_MODE = "eventlet"
+DEFAULTS: dict[str, object] = {
     "HOST": "0.0.0.0",  # noqa: S104  (listen on the venue wifi, so phones can reach the laptop)
     "PORT": 5000,
     "PUBLIC_URL": "",  # e.g. https://facilitator.example.org; empty: the machine's LAN address
@@ -10,9 +18,12 @@ DEFAULTS = {
     "REDIS_URL": "",  # set: Socket.IO message queue, so several processes serve one event
     # Names this app's Redis keys and channel, so apps (or test runs) sharing a Redis never meet
     "REDIS_PREFIX": "facilitator",
-    "ASYNC_MODE": "eventlet",
+    "ASYNC_MODE": DEFAULT_ASYNC_MODE,  # eventlet, gevent or threading
     "SECRET_KEY": "",
-    "MAX_PARTICIPANTS": 500,
+    "MAX_PARTICIPANTS": DEFAULT_MAX_PARTICIPANTS,  # largest room
+    # Serving (facilitator/serving.py, facilitator/__main__.py)
+    "MAX_CONNECTIONS": 10_000,  # eventlet's cap on simultaneous connections (its own is 1,024)
+    "WEBSOCKET_COMPRESSION": False,  # per-message compression: CPU per phone (docs/benchmarks.md)
     # Security and housekeeping (facilitator/security.py, facilitator/housekeeping.py)
     "ALLOWED_ORIGINS": "",  # comma-separated origins besides the app's own, e.g. https://a.org
     "FORCE_HTTPS": False,  # redirect http to https and mark cookies Secure (behind TLS only)
@@ -27,7 +38,14 @@ DEFAULTS = {
 }
 
 
-def from_environment() -> dict:
+def async_mode() -> str:
+    """ASYNC_MODE, read before the app exists: eventlet and gevent must patch the standard
+    library before anything else is imported (Flask, SQLAlchemy, psycopg), so the entry points
+    need the mode first, and build the app, which reads every setting, only after patching."""
+    return os.environ.get("ASYNC_MODE") or DEFAULT_ASYNC_MODE
+
+
+def from_environment() -> dict[str, object]:
     """The settings the environment overrides (typed like the defaults)."""
     settings = {}
     for key, default in DEFAULTS.items():
@@ -35,6 +53,12 @@ def from_environment() -> dict:
         if raw is not None and raw != "":
             settings[key] = _typed(raw, default)
     return settings
+
+
+def setting(key: str) -> object:
+    """One setting as the app reads it, for a program that has no app (the benchmark's
+    baseline server)."""
+    return from_environment().get(key, DEFAULTS[key])
 
 
 def _typed(raw: str, default: object) -> object:

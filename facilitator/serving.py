@@ -1,13 +1,14 @@
-"""What a server process adds around the app: WebSocket frames go out uncompressed and without
-delay (`listener`), the garbage collector pauses less, under eventlet waits for PostgreSQL let
-other connections run, and payloads are not searched for bytes they never hold (`TextPacket`).
+"""What a server process adds around the app (`server_app`, shared by `python -m facilitator`
+and gunicorn's `facilitator.wsgi`): WebSocket frames go out uncompressed and without delay
+(`listener`), the garbage collector pauses less, under eventlet waits for PostgreSQL let other
+connections run, and payloads are not searched for bytes they never hold (`TextPacket`).
 
 Browsers offer per-message compression on every WebSocket, and both servers we run on accept
 it (eventlet's, and simple-websocket under gevent and threading). Then every broadcast is
-compressed once per phone, not once per room, and each connection keeps its own zlib state
-(about 300 KiB). Measured in a room of 500 phones, that was most of the server's CPU and memory
-(docs/benchmarks.md). Node's socket.io turns it off by default for the same reason.
-WEBSOCKET_COMPRESSION=1 turns it back on, for a venue where bandwidth is scarcer than CPU.
+compressed once per phone, not once per room, and each connection keeps its own zlib state: in a
+room of 500 phones that was most of the server's CPU and memory (docs/benchmarks.md, change 1).
+Node's socket.io turns it off by default for the same reason. WEBSOCKET_COMPRESSION=1 turns it
+back on, for a venue where bandwidth is scarcer than CPU.
 """
 
 import gc
@@ -15,8 +16,12 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from socketio.packet import Packet
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
@@ -25,9 +30,9 @@ class TextPacket(Packet):
     """A Socket.IO packet that never carries bytes, as none of ours do (they are all JSON).
 
     Before sending, python-socketio walks every value of every payload looking for bytes to send
-    as attachments: 6.8 ms for a phone's snapshot in a room of 500 (150 KB), against 0.3 ms to
-    encode it, and 1-2 ms for the host's airtime figures on every "next". A client's binary event
-    is still received as before; handlers refuse what is not the JSON they expect.
+    as attachments, which cost many times encoding the payload (docs/benchmarks.md, change 13).
+    A client's binary event is still received as before; handlers refuse what is not the JSON
+    they expect.
     """
 
     uses_binary_events = False
@@ -41,14 +46,17 @@ def without_websocket_compression(wsgi_app: WSGIApp) -> WSGIApp:
     return app
 
 
-def compression_wanted() -> bool:
-    return os.environ.get("WEBSOCKET_COMPRESSION", "").lower() in ("1", "true", "yes", "on")
+def server_app(async_mode: str) -> "Flask":
+    """The app as a server process serves it, in `async_mode` (already patched for): the one
+    start-up of `python -m facilitator` and `facilitator.wsgi`."""
+    from . import create_app
 
-
-def prepare(app):
-    """The Flask app as a server process serves it (`python -m facilitator`, gunicorn)."""
-    if not compression_wanted():
-        app.wsgi_app = without_websocket_compression(app.wsgi_app)
+    if async_mode == "eventlet":
+        green_postgres()
+    app = create_app({"ASYNC_MODE": async_mode})
+    if not app.config["WEBSOCKET_COMPRESSION"]:
+        app.wsgi_app = without_websocket_compression(app.wsgi_app)  # type: ignore[method-assign]
+    quieter_gc()
     return app
 
 
@@ -57,10 +65,10 @@ def listener(host: str, port: int) -> socket.socket:
     connections inherit it).
 
     Otherwise Nagle's algorithm holds a small write back until the previous one is acknowledged,
-    and the other end delays its acknowledgements (40 ms on Linux, up to 200 ms on some phones):
-    a host's acknowledgement, which follows the room's update on the same connection, came 44 ms
-    after pressing "next" at a table, 1 ms without the hold. gunicorn and Node's ws set it too.
-    Call after monkey-patching, so eventlet or gevent get a socket of their own.
+    and the other end delays its acknowledgements: a host's acknowledgement, which follows the
+    room's update on the same connection, waited for that delay after every "next"
+    (docs/benchmarks.md, change 15). gunicorn and Node's ws set it too. Call after
+    monkey-patching, so eventlet or gevent get a socket of their own.
     """
     family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
     sock = socket.create_server((host, port), family=family, backlog=1024)
@@ -81,11 +89,11 @@ def green_postgres() -> None:
 
 def quieter_gc() -> None:
     """Fewer full garbage collections: each walks every object alive, and no phone is served
-    meanwhile (about 100 ms with 500 connections). Python starts one every ~70,000 allocations;
-    a change to a room of 500 makes thousands, so it came every ~20 presses. Everything loaded at
-    start-up is frozen out of collections, and the young generation is collected every 50,000
-    allocations instead of 700. Measured in a room of 500: "next turn" p99 127-164 -> 49-85 ms,
-    for 15% more memory per connection. Call once the app is built, before serving.
+    meanwhile. A change to a room of 500 allocates thousands of objects, so with Python's
+    defaults a full collection came every few dozen presses, each a slow press for every phone
+    (docs/benchmarks.md, change 6). Everything loaded at start-up is frozen out of collections,
+    and the young generation is collected every 50,000 allocations instead of 700, for a little
+    more memory per connection. Call once the app is built, before serving.
     """
     gc.freeze()
     gc.set_threshold(50_000, 10, 10)

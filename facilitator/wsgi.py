@@ -7,12 +7,7 @@ ASYNC_MODE must match the worker class: the worker patches the standard library 
 this module is imported. See docs/deployment.md.
 """
 
-import os
+from .config import async_mode
+from .serving import server_app
 
-from . import create_app
-from .serving import green_postgres, prepare, quieter_gc
-
-if (os.environ.get("ASYNC_MODE") or "eventlet") == "eventlet":
-    green_postgres()
-app = prepare(create_app())
-quieter_gc()
+app = server_app(async_mode())
