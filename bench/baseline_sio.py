@@ -46,7 +46,7 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
 
     @sio.on("watch")
     def watch(sid: str, data: dict) -> dict:
-        code = data.get("code")
+        code = str(data.get("code"))
         if code not in rooms:
             return {"ok": False, "error": "There's no event with that code."}
         sio.enter_room(sid, f"room:{code}")

@@ -63,7 +63,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(purge_expired_command)
     if app.testing or app.config["HOUSEKEEPING_INTERVAL_SECONDS"] <= 0:
         return
-    started = []
+    started: list[bool] = []
 
     @app.before_request
     def start_sweeping() -> None:

@@ -52,7 +52,8 @@ def init_app(app: Flask) -> None:
     """Headers, CSRF/origin checks, rate limits and the proxy fix for `app`."""
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     secure = app.config["FORCE_HTTPS"] or app.config["PUBLIC_URL"].startswith("https://")
     Talisman(
         app,

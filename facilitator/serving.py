@@ -55,7 +55,8 @@ def server_app(async_mode: str) -> "Flask":
         green_postgres()
     app = create_app({"ASYNC_MODE": async_mode})
     if not app.config["WEBSOCKET_COMPRESSION"]:
-        app.wsgi_app = without_websocket_compression(app.wsgi_app)  # type: ignore[method-assign]
+        app.wsgi_app = without_websocket_compression(  # type: ignore[method-assign,assignment]
+            app.wsgi_app)
     quieter_gc()
     return app
 

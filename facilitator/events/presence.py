@@ -8,7 +8,7 @@ from ..core.errors import RoomError
 from ..payloads import parse
 from ..payloads.events import Join, Profile, Watch
 from ..room_service import change_room, channel, load_room
-from .common import acked, as_participant, attach, on, participant, welcome
+from .common import acked, attach, on, participant, welcome
 
 
 @on("watch")
@@ -57,8 +57,8 @@ def profile(data: dict) -> dict:
 @on("leave")
 def leave(data: dict) -> dict:
     """The participant leaves the table; their token can bring them back later."""
-    code = session.get("code")
-    ack = as_participant(lambda room, pid, at: people.leave(room, pid, now=at.now))
+    code, pid = participant()
+    ack = acked(change_room(code, lambda room, at: people.leave(room, pid, now=at.now)))
     leave_room(channel(code))
     session.update(code=None, pid=None, host=False)
     return ack

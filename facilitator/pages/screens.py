@@ -3,6 +3,7 @@
 import io
 
 import segno
+import werkzeug
 from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
 from ..core.state.identity import normalize_code
@@ -24,7 +25,7 @@ def host(code: str) -> str:
 
 
 @bp.get("/j/<code>")
-def phone(code: str) -> Response | str:
+def phone(code: str) -> werkzeug.Response | str:
     room = room_or_404(normalize_code(code))
     if room.code != code:
         return redirect(url_for("screens.phone", code=room.code))

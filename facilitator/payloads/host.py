@@ -167,7 +167,7 @@ HOST_ACTIONS: tuple[str, ...] = tuple(get_args(model.model_fields["action"].anno
 def _envelope(data: object) -> object:
     """The event as the union reads it: a known action, and its arguments ({} if none)."""
     action = data.get("action") if isinstance(data, dict) else None
-    if not isinstance(action, str) or action not in HOST_ACTIONS:
+    if not isinstance(data, dict) or not isinstance(action, str) or action not in HOST_ACTIONS:
         raise RoomError("Unknown host action.")
     args = data.get("args", {})
     if not isinstance(args, dict):

@@ -7,6 +7,7 @@ nothing said under it stays on screen. Everything is plain data, and time is pas
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 from .identity import new_public_id
@@ -128,17 +129,17 @@ class Board:
     def met(self, ask: Post) -> bool:
         return any(o.taken and self.visible(o) for o in self._offers_on(ask.id))
 
-    def public(self, post_id: str) -> dict | None:
+    def public(self, post_id: str) -> dict[str, Any] | None:
         """A post as every screen shows it; None when it is gone or hidden."""
         post = self.posts.get(post_id)
         return self._view(post) if post is not None and self.visible(post) else None
 
-    def moderated(self, post_id: str) -> dict | None:
+    def moderated(self, post_id: str) -> dict[str, Any] | None:
         """A post the host sees but the room doesn't (to restore it); None otherwise."""
         post = self.posts.get(post_id)
         return self._view(post) if post is not None and not self.visible(post) else None
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, Any]:
         """The board's headline: "asks met: 7 of 9"."""
         asks = [p for p in self.posts.values() if p.type == ASK and self.visible(p)]
         return {"asks": len(asks), "met": sum(self.met(a) for a in asks),
@@ -161,7 +162,7 @@ class Board:
 
     # --- internals -----------------------------------------------------------------------------
 
-    def _view(self, post: Post) -> dict:
+    def _view(self, post: Post) -> dict[str, Any]:
         view = {k: v for k, v in vars(post).items() if k != "edited"}
         view["edited"] = post.edited is not None
         if post.type == ASK:
@@ -201,13 +202,13 @@ class Board:
         """A post's id, and its ask's: an offer's change can change whether the ask is met."""
         return [post.id] + ([post.ask] if post.ask else [])
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # Not `asdict`, which deep-copies: a post's fields are all immutable, and the board is
         # saved on every change (docs/benchmarks.md, change 9).
         return {"posts": [dict(vars(p)) for p in self.posts.values()], "recent": self.recent}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Board":
+    def from_dict(cls, data: dict[str, Any]) -> "Board":
         return cls(posts={p["id"]: Post(**p) for p in data["posts"]}, recent=data["recent"])
 
 

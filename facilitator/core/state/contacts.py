@@ -7,6 +7,7 @@ host's exports. Withdrawing consent takes effect on the next page load or export
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 from .text import clean_bool, clean_link, clean_text
@@ -28,7 +29,7 @@ class Contact:
     share: bool = False  # with the people they exchanged offers with
     share_with_host: bool = False  # in the host's exports
 
-    def details(self) -> dict | None:
+    def details(self) -> dict[str, Any] | None:
         """The details given, without the blanks; None if there are none."""
         found = {k: v for k, v in (("email", self.email), ("phone", self.phone),
                                    ("link", self.link)) if v}
@@ -72,7 +73,7 @@ class Contacts:
         else:
             self.by_person[pid] = contact
 
-    def visible_to(self, viewer: str, owner: str, partners: set[str]) -> dict | None:
+    def visible_to(self, viewer: str, owner: str, partners: set[str]) -> dict[str, Any] | None:
         """`owner`'s details as `viewer` may see them: only if shared and they exchanged offers.
 
         `partners` is who `viewer` exchanged offers with (see `Board.partners`).
@@ -82,14 +83,14 @@ class Contacts:
             return contact.details()
         return None
 
-    def for_host(self, owner: str) -> dict | None:
+    def for_host(self, owner: str) -> dict[str, Any] | None:
         """`owner`'s details for the host's exports, only with their consent."""
         contact = self.of(owner)
         return contact.details() if contact.share_with_host else None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {pid: dict(vars(c)) for pid, c in self.by_person.items()}  # plain values only
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Contacts":
+    def from_dict(cls, data: dict[str, Any]) -> "Contacts":
         return cls({pid: Contact(**c) for pid, c in data.items()})

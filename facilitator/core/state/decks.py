@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import RoomError
 from .text import clean_text
@@ -25,7 +26,7 @@ class Deck:
     id: str
     title: str
     description: str
-    prompts: tuple[dict, ...]
+    prompts: tuple[dict[str, Any], ...]
 
 
 @cache
@@ -50,7 +51,7 @@ def get_deck(deck_id: object) -> Deck:
     return decks[deck_id]
 
 
-def clean_prompt(text: object, hint: object = "", kind: object = "custom") -> dict:
+def clean_prompt(text: object, hint: object = "", kind: object = "custom") -> dict[str, Any]:
     """A prompt the host typed, checked like everything else people type."""
     if kind not in PROMPT_KINDS:
         raise RoomError("Unknown kind of prompt.")

@@ -6,6 +6,7 @@ choice to make a rule. The pitch nudge's threshold is a share of the listeners.
 """
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from ..errors import RoomError
 from .text import clean_bool
@@ -53,14 +54,14 @@ class Features:
             setattr(self, name, checked[name])
         return changed
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         return dict(vars(self))  # every switch is a plain value: no need for asdict's deep copy
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return self.public()
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Features":
+    def from_dict(cls, data: dict[str, Any]) -> "Features":
         """Saved switches; ones added since the room was saved take their defaults."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})

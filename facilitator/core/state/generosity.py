@@ -3,6 +3,7 @@ introductions, saved with the room. The rules are in each part; `commands.genero
 them to a room, and `views.generosity` decides what each screen sees."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .features import Features
 from .hands import Hands
@@ -17,12 +18,12 @@ class Generosity:
     hands: Hands = field(default_factory=Hands)
     intros: Intros = field(default_factory=Intros)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"features": self.features.to_dict(), "nudges": self.nudges.to_dict(),
                 "hands": self.hands.to_dict(), "intros": self.intros.to_dict()}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Generosity":
+    def from_dict(cls, data: dict[str, Any]) -> "Generosity":
         """A saved room's state; rooms saved before these features load with the defaults."""
         return cls(Features.from_dict(data.get("features", {})),
                    Nudges.from_dict(data.get("nudges", {})),

@@ -6,6 +6,7 @@ turn ends (questions usually come then) until the host clears it or takes a ques
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 
@@ -61,14 +62,14 @@ class Hands:
         """Questions asked during the event."""
         return sum(self.asked.values())
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         """The queue in the order questions will be taken."""
         return {"queue": [{"pid": h.pid, "speaker": h.speaker, "round": h.round}
                           for h in self.queue]}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"queue": [dict(vars(h)) for h in self.queue], "asked": self.asked}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Hands":
+    def from_dict(cls, data: dict[str, Any]) -> "Hands":
         return cls([Hand(**h) for h in data.get("queue", [])], dict(data.get("asked", {})))

@@ -8,6 +8,7 @@ to people in the room and who accepted.
 """
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 from .board import OFFER, Board, Post
@@ -30,7 +31,7 @@ class Intros:
 
     def sides(self, offer: Post) -> list[str]:
         """Who must accept: the person it is for, and the person in the room, if any."""
-        return [offer.to] + ([self.links[offer.id]] if offer.id in self.links else [])
+        return [pid for pid in (offer.to, self.links.get(offer.id)) if pid is not None]
 
     def respond(self, offer: Post, pid: str, accept: object) -> None:
         """One side accepts the introduction (or takes the acceptance back)."""
@@ -47,33 +48,33 @@ class Intros:
         """Every side has said yes."""
         return set(self.sides(offer)) <= set(self.accepted.get(offer.id, []))
 
-    def view(self, offer: Post) -> dict:
+    def view(self, offer: Post) -> dict[str, Any]:
         """What screens show of one introduction (the offer itself is on the board)."""
         return {"with": self.links.get(offer.id), "accepted_by": self.accepted.get(offer.id, []),
                 "accepted": self.is_accepted(offer)}
 
-    def public(self, board: Board) -> dict:
+    def public(self, board: Board) -> dict[str, Any]:
         """Every introduction the room can see, by offer id."""
         return {o.id: self.view(o) for o in offers(board)}
 
-    def for_person(self, board: Board, pid: str, names: dict[str, str]) -> list[dict]:
+    def for_person(self, board: Board, pid: str, names: dict[str, str]) -> list[dict[str, Any]]:
         """The accepted introductions `pid` is part of, for their follow-up page."""
         out = []
         for o in offers(board):
             people = [o.author, *self.sides(o)]
             if pid in people and self.is_accepted(o):
                 out.append({"id": o.id, "by": o.author, "by_name": names.get(o.author),
-                            "to": o.to, "to_name": names.get(o.to),
+                            "to": o.to, "to_name": names.get(o.to) if o.to else None,
                             "with": self.links.get(o.id),
                             "with_name": names.get(self.links.get(o.id, "")),
                             "who": o.who, "text": o.text})
         return out
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"links": self.links, "accepted": self.accepted}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Intros":
+    def from_dict(cls, data: dict[str, Any]) -> "Intros":
         return cls(dict(data.get("links", {})), dict(data.get("accepted", {})))
 
 

@@ -7,6 +7,7 @@ passed and comes back later in the round carries on where the taps left off.
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 
@@ -21,7 +22,7 @@ class TurnTaps:
     listeners: int = 0  # when the last tap came
     nudged: bool = False
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, Any]:
         """The turn as the host sees it: numbers only, never who."""
         return {"round": self.round, "pid": self.speaker, "taps": len(self.tappers),
                 "listeners": self.listeners, "nudged": self.nudged}
@@ -52,12 +53,12 @@ class Nudges:
         turn.nudged = True
         return True
 
-    def current(self, round_no: int, speaker: str | None) -> dict | None:
+    def current(self, round_no: int, speaker: str | None) -> dict[str, Any] | None:
         """The running turn's counts for the host's discreet marker, if anyone tapped."""
         turn = self._find(round_no, speaker) if speaker else None
         return turn.counts() if turn else None
 
-    def history(self) -> list[dict]:
+    def history(self) -> list[dict[str, Any]]:
         """Every turn that drew a tap, as counts, oldest first."""
         return [t.counts() for t in self.turns]
 
@@ -74,9 +75,9 @@ class Nudges:
             self.turns.append(turn)
         return turn
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"turns": [dict(vars(t)) for t in self.turns]}  # shares lists: saved at once
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Nudges":
+    def from_dict(cls, data: dict[str, Any]) -> "Nudges":
         return cls([TurnTaps(**t) for t in data.get("turns", [])])

@@ -1,6 +1,7 @@
 """Participants: who joined, what they told the room about themselves, and whether they're here."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .text import clean_list, clean_text
 
@@ -25,7 +26,7 @@ class Participant:
     def present(self) -> bool:
         return self.status == HERE
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         """What anyone in the room may see: never the token."""
         return {
             "id": self.id,
@@ -35,16 +36,16 @@ class Participant:
             "status": self.status,
         }
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # Not `asdict`: it deep-copies, and a room of 500 is saved on every change.
         return {**vars(self), "interests": list(self.interests)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Participant":
+    def from_dict(cls, data: dict[str, Any]) -> "Participant":
         return cls(**data)
 
 
-def clean_profile(name: object, about: object, interests: object) -> dict:
+def clean_profile(name: object, about: object, interests: object) -> dict[str, Any]:
     """The join form's fields, checked: name required, the rest optional."""
     return {"name": clean_name(name), "about": clean_about(about),
             "interests": clean_interests(interests)}

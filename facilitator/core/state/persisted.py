@@ -1,5 +1,7 @@
 """A room as plain JSON-able data and back: the shape the store saves and loads."""
 
+from typing import Any
+
 from .board import Board
 from .contacts import Contacts
 from .generosity import Generosity
@@ -10,10 +12,10 @@ from .turns import Turns
 
 FORMAT = 1  # bump when the shape changes, and teach `room_from_dict` the old one
 # Added to format 1 later: documents saved before the board load with an empty one.
-NO_BOARD = {"posts": [], "recent": {}}
+NO_BOARD: dict[str, Any] = {"posts": [], "recent": {}}
 
 
-def room_to_dict(room: Room) -> dict:
+def room_to_dict(room: Room) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "code": room.code,
@@ -34,7 +36,7 @@ def room_to_dict(room: Room) -> dict:
     }
 
 
-def room_from_dict(data: dict) -> Room:
+def room_from_dict(data: dict[str, Any]) -> Room:
     return Room(
         code=data["code"],
         name=data["name"],

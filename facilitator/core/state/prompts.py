@@ -1,6 +1,7 @@
 """The room's own list of prompts: copied from a deck, then edited by the host at any time."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 from .decks import clean_prompt
@@ -12,12 +13,12 @@ PROMPT_GONE = "That prompt no longer exists."
 
 @dataclass
 class Prompts:
-    items: list[dict] = field(default_factory=list)  # each {id, text, hint, kind}
+    items: list[dict[str, Any]] = field(default_factory=list)  # each {id, text, hint, kind}
     current_id: str | None = None
     used: bool = False  # a round has run on the current prompt
 
     @classmethod
-    def from_deck(cls, prompts: tuple[dict, ...]) -> "Prompts":
+    def from_deck(cls, prompts: tuple[dict[str, Any], ...]) -> "Prompts":
         items = [{"id": new_public_id(), **p} for p in prompts]
         return cls(items=items, current_id=items[0]["id"] if items else None)
 
@@ -27,7 +28,7 @@ class Prompts:
         return ids.index(self.current_id) if self.current_id in ids else None
 
     @property
-    def current(self) -> dict | None:
+    def current(self) -> dict[str, Any] | None:
         i = self.index
         return None if i is None else self.items[i]
 
@@ -40,7 +41,7 @@ class Prompts:
             return i
         return i + 1 if i + 1 < len(self.items) else None
 
-    def for_new_round(self) -> dict:
+    def for_new_round(self) -> dict[str, Any]:
         """Move to the prompt the next round uses and mark it used."""
         nxt = self.up_next()
         if nxt is None:
@@ -50,10 +51,9 @@ class Prompts:
 
     def select(self, prompt_id: object) -> None:
         """The host picks which prompt comes next (or now)."""
-        self._find(prompt_id)
-        self.current_id, self.used = prompt_id, False
+        self.current_id, self.used = self._find(prompt_id)["id"], False
 
-    def add(self, text: object, hint: object = "", kind: object = "custom") -> dict:
+    def add(self, text: object, hint: object = "", kind: object = "custom") -> dict[str, Any]:
         if len(self.items) >= MAX_PROMPTS:
             raise RoomError(f"A room can have at most {MAX_PROMPTS} prompts.")
         prompt = {"id": new_public_id(), **clean_prompt(text, hint, kind)}
@@ -82,15 +82,15 @@ class Prompts:
         self.items.remove(prompt)
         self.items.insert(to_index, prompt)
 
-    def _find(self, prompt_id: object) -> dict:
+    def _find(self, prompt_id: object) -> dict[str, Any]:
         for prompt in self.items:
             if prompt["id"] == prompt_id:
                 return prompt
         raise RoomError(PROMPT_GONE)
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         return {"items": self.items, "index": self.index, "used": self.used,
                 "up_next": self.up_next()}
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"items": self.items, "current_id": self.current_id, "used": self.used}

@@ -5,6 +5,7 @@ clients (`core.views.routing`)."""
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 from ..sections import Collection, Section
@@ -32,7 +33,8 @@ class Room:
     prompts: Prompts
     turns: Turns
     participants: dict[str, Participant] = field(default_factory=dict)
-    rounds: list[dict] = field(default_factory=list)  # {round, prompt_id, text, started_at}
+    # One per round run: {round, prompt_id, text, started_at}
+    rounds: list[dict[str, Any]] = field(default_factory=list)
     board: Board = field(default_factory=Board)
     contacts: Contacts = field(default_factory=Contacts)
     generosity: Generosity = field(default_factory=Generosity)  # switches, taps, hands, intros

@@ -9,6 +9,7 @@ and count the current turn up themselves.
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import RoomError
 from .text import clean_int
@@ -24,7 +25,7 @@ REORDER_REFUSED = "The new order must list exactly the people still to speak."
 class Mark:
     """The round at one moment, to tell what a change moved (see `Room.changing_turns`)."""
 
-    public: dict  # the `turns` section
+    public: dict[str, Any]  # the `turns` section
     order: tuple[str, ...]  # the speaking order screens show
     seats: tuple[str, ...]  # the next round's order: mid-round it can move alone
     logged: int  # finished turns
@@ -43,7 +44,7 @@ class Turns:
     segment_start: float | None = None  # start of the current uninterrupted stretch
     spoken: float = 0.0  # speaking time of the current turn before that stretch
     passed: list[str] = field(default_factory=list)  # passed once this round
-    log: list[dict] = field(default_factory=list)  # one record per finished turn
+    log: list[dict[str, Any]] = field(default_factory=list)  # one record per finished turn
 
     @property
     def current(self) -> str | None:
@@ -145,18 +146,20 @@ class Turns:
 
     def pause(self, now: float) -> None:
         """Freeze the clock; the remaining time is kept exactly."""
-        if self.status != SPEAKING:
+        deadline, start = self.deadline, self.segment_start
+        if self.status != SPEAKING or deadline is None or start is None:
             raise RoomError("Nothing to pause: no turn is running.")
-        self.remaining = max(0.0, self.deadline - now)
-        self.spoken += now - self.segment_start
+        self.remaining = max(0.0, deadline - now)
+        self.spoken += now - start
         self.deadline = self.segment_start = None
         self.status = PAUSED
 
     def resume(self, now: float) -> None:
         """Carry on with exactly the time that was left."""
-        if self.status != PAUSED:
+        remaining = self.remaining
+        if self.status != PAUSED or remaining is None:
             raise RoomError("Nothing to resume: the round is not paused.")
-        self.deadline = now + self.remaining
+        self.deadline = now + remaining
         self.segment_start = now
         self.remaining = None
         self.status = SPEAKING
@@ -190,7 +193,8 @@ class Turns:
         return totals
 
     def _elapsed(self, now: float) -> float:
-        running = now - self.segment_start if self.status == SPEAKING else 0.0
+        start = self.segment_start if self.status == SPEAKING else None
+        running = 0.0 if start is None else now - start
         return self.spoken + max(0.0, running)
 
     def _record(self, now: float, outcome: str) -> None:
@@ -227,7 +231,7 @@ class Turns:
         self.deadline = self.remaining = self.segment_start = None
         self.spoken = 0.0
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         """What every screen needs to show the turn and count down (and the current speaker's
         airtime up): small, as it changes on every turn. The speaking order and the airtime of
         finished turns travel apart, and only when they change."""
@@ -236,7 +240,7 @@ class Turns:
             "round": self.round,
             "position": self.position if self.status in IN_ROUND else None,
             "current": self.current,
-            "next": (self.upcoming() or [None])[0],
+            "next": next(iter(self.upcoming()), None),
             "deadline": self.deadline,
             "remaining": self.remaining,
             "turn_seconds": self.turn_seconds,

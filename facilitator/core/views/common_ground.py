@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.json")
 MAX_GROUPS = 50  # the section every screen gets stays small in a big room
@@ -74,21 +75,21 @@ def match_key(text: str) -> tuple[str, str | None]:
     return (f"~{says}" if says else norm), says
 
 
-def groups(interests: dict[str, list[str]]) -> list[dict]:
+def groups(interests: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Interests that two or more people share, largest first.
 
     `interests` is pid -> what they typed. Each group is `{"key", "label", "says", "pids"}`:
     `label` is the first wording given, `says` finishes "3 of you …" ("run", or "mentioned
     Sourdough" for interests off the synonym table).
     """
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, Any]] = {}
     for pid, items in interests.items():
         for text in items:
             key, says = match_key(text)
             if key:
                 group = found.setdefault(key, {"key": key, "label": text,
                                                "says": says or f"mentioned {text}", "pids": {}})
-                group["pids"][pid] = None  # a dict: ordered, and each person once
+                group["pids"][pid] = None  # a dict[str, Any]: ordered, and each person once
     shared = [{**g, "pids": list(g["pids"])} for g in found.values() if len(g["pids"]) >= 2]
     shared.sort(key=lambda g: (-len(g["pids"]), g["label"].casefold()))
     return shared[:MAX_GROUPS]

@@ -10,6 +10,7 @@ import io
 import json
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import vobject
 
@@ -28,21 +29,22 @@ def when(epoch: float | None) -> str | None:
     return None if epoch is None else datetime.fromtimestamp(epoch, UTC).isoformat("T", "seconds")
 
 
-def event_record(room: Room, now: float) -> dict:
+def event_record(room: Room, now: float) -> dict[str, Any]:
     """The whole event as plain data: the JSON export, and what CSV and Markdown render."""
     names = {pid: p.name for pid, p in room.participants.items()}
     airtime = room.turns.airtime(now)
     board = room.board
 
-    def ask(post: Post) -> dict:
+    def ask(post: Post) -> dict[str, Any]:
         return {"id": post.id, "by": post.author, "by_name": names.get(post.author),
                 "text": post.text, "met": board.met(post), "by_host": post.by_host,
                 "at": when(post.at)}
 
-    def offer(post: Post) -> dict:
+    def offer(post: Post) -> dict[str, Any]:
         return {"id": post.id, "by": post.author, "by_name": names.get(post.author),
                 "kind": post.kind, "kind_label": OFFER_KINDS[post.kind], "text": post.text,
-                "answers": post.ask, "to": post.to, "to_name": names.get(post.to),
+                "answers": post.ask, "to": post.to,
+                "to_name": names.get(post.to) if post.to else None,
                 "who": post.who, "link": post.link, "taken": post.taken, "at": when(post.at)}
 
     offers = [offer(p) for p in board.shown(OFFER)]
@@ -65,7 +67,7 @@ def event_record(room: Room, now: float) -> dict:
     }
 
 
-def to_json(record: dict) -> str:
+def to_json(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
@@ -75,9 +77,9 @@ def _cell(value: object) -> object:
     return value
 
 
-def to_csv(record: dict) -> str:
+def to_csv(record: dict[str, Any]) -> str:
     """One table, one row per prompt, round, participant, ask and offer (the `record` column)."""
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     for p in record["prompts"]:
         rows.append({"record": "prompt", "id": p["id"], "text": p["text"], "detail": p["hint"],
                      "kind": p["kind"]})
@@ -110,7 +112,7 @@ def md(text: object) -> str:
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^-", r"\\-", escaped))
 
 
-def to_markdown(record: dict) -> str:
+def to_markdown(record: dict[str, Any]) -> str:
     """A readable report of the event, for notes or a follow-up email."""
     event, counts = record["event"], record["counts"]
     lines = [f"# {md(event['name'])}", "",
@@ -141,7 +143,7 @@ def to_markdown(record: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _offer_line(o: dict) -> str:
+def _offer_line(o: dict[str, Any]) -> str:
     line = f"- **{o['kind_label']}** from {md(o['by_name'])}"
     if o["to_name"] and o["answers"] is None:
         line += f" to {md(o['to_name'])}"
@@ -153,7 +155,7 @@ def _offer_line(o: dict) -> str:
     return line + (" — taken up" if o["taken"] else "")
 
 
-def to_vcards(cards: list[dict]) -> str:
+def to_vcards(cards: list[dict[str, Any]]) -> str:
     """vCard 3.0 for each `{"name", "email"?, "phone"?, "link"?, "note"?}`, escaped by vobject."""
     out = []
     for card in cards:

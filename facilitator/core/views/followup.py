@@ -5,22 +5,23 @@ person shared them and the two exchanged an offer the room can still see.
 """
 
 from dataclasses import asdict
+from typing import Any
 
 from ..state.board import ASK, OFFER, OFFER_KINDS, Post
 from ..state.room import Room
 
 
-def followup(room: Room, pid: str) -> dict:
+def followup(room: Room, pid: str) -> dict[str, Any]:
     """Everything the attendee's follow-up page shows, and nothing about anyone else's privacy."""
     board = room.board
     names = {p.id: p.name for p in room.participants.values()}
 
-    def offer(post: Post) -> dict:
+    def offer(post: Post) -> dict[str, Any]:
         ask = board.posts[post.ask].text if post.ask else None
         return {"id": post.id, "kind": post.kind, "kind_label": OFFER_KINDS[post.kind],
                 "text": post.text, "who": post.who, "link": post.link, "taken": post.taken,
                 "ask": ask, "from": post.author, "from_name": names.get(post.author),
-                "to": post.to, "to_name": names.get(post.to)}
+                "to": post.to, "to_name": names.get(post.to) if post.to else None}
 
     offers = board.shown(OFFER)
     return {
@@ -36,7 +37,7 @@ def followup(room: Room, pid: str) -> dict:
     }
 
 
-def shared_contacts(room: Room, pid: str) -> list[dict]:
+def shared_contacts(room: Room, pid: str) -> list[dict[str, Any]]:
     """The people `pid` exchanged offers with who chose to share their details with them."""
     partners = room.board.partners(pid)
     cards = []

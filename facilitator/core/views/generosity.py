@@ -8,6 +8,7 @@ host's channel, never in a `room_update`, so nobody else ever sees a count.
 """
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..sections import HostPart
 from ..state.nudges import threshold
@@ -16,15 +17,15 @@ from . import common_ground, fairness, give_take
 from .tips import tip_for
 
 
-def features(room: Room) -> dict:
+def features(room: Room) -> dict[str, Any]:
     return room.generosity.features.public()
 
 
-def hands(room: Room) -> dict:
+def hands(room: Room) -> dict[str, Any]:
     return room.generosity.hands.public()
 
 
-def common(room: Room) -> dict:
+def common(room: Room) -> dict[str, Any]:
     """What the people at the table share, from the interests they gave at join."""
     if not room.generosity.features.common_ground:
         return {"groups": []}
@@ -32,17 +33,17 @@ def common(room: Room) -> dict:
                                             if p.present})}
 
 
-def intros(room: Room) -> dict:
+def intros(room: Room) -> dict[str, Any]:
     return room.generosity.intros.public(room.board)
 
 
-def host_section(room: Room, parts: Iterable[HostPart] | None = None) -> dict:
+def host_section(room: Room, parts: Iterable[HostPart] | None = None) -> dict[str, Any]:
     """Everything the host alone sees (counts, airtime, give and take, the next tip), or only
     `parts` of it."""
     return {part: HOST_PARTS[part](room) for part in (HOST_PARTS if parts is None else parts)}
 
 
-def _nudges(room: Room) -> dict:
+def _nudges(room: Room) -> dict[str, Any]:
     g, turns = room.generosity, room.turns
     listeners = room.present_count() - (turns.current is not None)
     return {"current": g.nudges.current(turns.round, turns.current),
@@ -50,7 +51,7 @@ def _nudges(room: Room) -> dict:
             "turns": g.nudges.history()}
 
 
-def _airtime(room: Room) -> dict:
+def _airtime(room: Room) -> dict[str, Any]:
     turns = room.turns
     spoke = {rec["pid"] for rec in turns.log}
     # Everyone seated, then anyone who spoke and has since left, so the chart adds up.

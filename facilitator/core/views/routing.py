@@ -9,6 +9,7 @@ change that cannot be sent is not saved either.
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from ..sections import Collection, HostOnly, HostPart, Section
 from ..state.changes import Changes, Touched
@@ -17,21 +18,21 @@ from ..state.room import Room
 from . import generosity
 
 
-def _room(room: Room) -> dict:
+def _room(room: Room) -> dict[str, Any]:
     return {"code": room.code, "name": room.name, "max_participants": room.max_participants}
 
 
-def _prompts(room: Room) -> dict:
+def _prompts(room: Room) -> dict[str, Any]:
     return {**room.prompts.public(), "round_prompt_id": room.round_prompt_id}
 
 
-def _person(room: Room, pid: str) -> dict | None:
+def _person(room: Room, pid: str) -> dict[str, Any] | None:
     person = room.participants.get(pid)
     return person.public() if person else None
 
 
 # Every section any screen may receive in a `room_update` or a snapshot, and how it is built.
-PUBLIC_SECTIONS: dict[Section, Callable[[Room], dict]] = {
+PUBLIC_SECTIONS: dict[Section, Callable[[Room], dict[str, Any]]] = {
     Section.ROOM: _room,
     Section.PROMPTS: _prompts,
     Section.TURNS: lambda room: room.turns.public(),
@@ -80,7 +81,7 @@ def host_parts(changes: Changes) -> list[HostPart]:
     return [part for part, inputs in HOST_INPUTS.items() if inputs & touched]
 
 
-def section(room: Room, name: Section) -> dict:
+def section(room: Room, name: Section) -> dict[str, Any]:
     """One public section, by name (KeyError for a name no screen may receive)."""
     return PUBLIC_SECTIONS[name](room)
 

@@ -12,15 +12,17 @@ sent only to the host's channel after each room delta that touched posts. The ho
 `generosity` section (pitch tap counts, airtime, give and take) travels the same way.
 """
 
+from typing import Any
+
 from ..sections import Collection, Section
 from ..state.room import Room
 from . import generosity, routing
 
 
-def snapshot(room: Room, now: float, *, host: bool = False) -> dict:
+def snapshot(room: Room, now: float, *, host: bool = False) -> dict[str, Any]:
     """Everything a screen needs, for a client that connects or reconnects."""
     posts = room.board.posts
-    items: dict[Collection, dict] = {
+    items: dict[Collection, dict[str, Any]] = {
         Collection.PEOPLE: {pid: p.public() for pid, p in room.participants.items()},
         Collection.POSTS: {i: view for i in posts if (view := room.board.public(i)) is not None},
         Collection.AIRTIME: room.turns.finished_airtime(),
@@ -34,7 +36,7 @@ def snapshot(room: Room, now: float, *, host: bool = False) -> dict:
     return {"version": room.version, "now": now, "sections": sections, "items": items}
 
 
-def delta(room: Room, now: float) -> dict:
+def delta(room: Room, now: float) -> dict[str, Any]:
     """Only what the last change touched, with the new version."""
     return {
         "version": room.version,
@@ -45,7 +47,7 @@ def delta(room: Room, now: float) -> dict:
     }
 
 
-def host_delta(room: Room, now: float) -> dict | None:
+def host_delta(room: Room, now: float) -> dict[str, Any] | None:
     """The host's extras for the last change (same version), or None if it touched none: each
     touched post is in `hidden_posts` while the room can't see it, else null; the parts of the
     `generosity` section whose figures may have changed (the host merges them into the rest)."""

@@ -7,6 +7,7 @@ a circle), so the page only draws lines and dots and the exports carry the same 
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 from ..state.board import OFFER, OFFER_KINDS
 from ..state.intros import offers as intro_offers
@@ -17,7 +18,7 @@ VIEW_SIZE = 400  # the SVG viewBox is VIEW_SIZE x VIEW_SIZE
 RADIUS = 140  # leaves room for names around the circle
 
 
-def summary(room: Room, now: float) -> dict:
+def summary(room: Room, now: float) -> dict[str, Any]:
     """The whole summary as plain data (JSON-able), for the page and the exports."""
     g = room.generosity
     names = {pid: p.name for pid, p in room.participants.items()}
@@ -42,10 +43,10 @@ def summary(room: Room, now: float) -> dict:
     }
 
 
-def network(room: Room) -> dict:
+def network(room: Room) -> dict[str, Any]:
     """Who helped whom: an edge per (giver, receiver) with how many offers and how many were
     taken up; nodes are the people on any edge, placed evenly on a circle."""
-    edges: dict[tuple[str, str], dict] = {}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
     for offer in room.board.shown(OFFER):
         if offer.to and offer.to in room.participants:
             edge = edges.setdefault((offer.author, offer.to), {
@@ -60,7 +61,7 @@ def network(room: Room) -> dict:
             "edges": list(edges.values())}
 
 
-def circle(count: int) -> list[dict]:
+def circle(count: int) -> list[dict[str, Any]]:
     """`count` points evenly on a circle, first at the top, clockwise, with where a label goes:
     outside the circle, anchored so it reads away from it."""
     centre = VIEW_SIZE / 2
@@ -76,7 +77,7 @@ def circle(count: int) -> list[dict]:
     return spots
 
 
-def markdown_lines(data: dict, escape: Callable[[object], str]) -> list[str]:
+def markdown_lines(data: dict[str, Any], escape: Callable[[object], str]) -> list[str]:
     """The summary's figures as a Markdown section for the export (`escape` makes text literal)."""
     kinds = ", ".join(f"{n} {OFFER_KINDS[k].lower()}" for k, n in data["offers_by_kind"].items())
     asks, intros, nudges = data["asks"], data["introductions"], data["nudges"]
