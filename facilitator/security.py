@@ -139,10 +139,10 @@ class EventLimits:
     """Flask-Limiter only sees HTTP requests; this counts Socket.IO events.
 
     A connection lives in one process, so its counts live in its Socket.IO session and go with
-    it. (Not in `limits`' memory storage: it starts a thread to expire counts 10 ms after every
-    burst of hits, which under eventlet doubled the server's CPU per action at a table: 2.2 ->
-    1.3 ms without limits.) Joins from one address may reach any process, so they are counted
-    where Flask-Limiter counts (Redis when configured).
+    it. (Not in `limits`' memory storage: it starts a thread to expire counts shortly after every
+    burst of hits, which under eventlet nearly doubled the server's CPU per action at a table:
+    docs/benchmarks.md, change 14.) Joins from one address may reach any process, so they are
+    counted where Flask-Limiter counts (Redis when configured).
     """
 
     def __init__(self, config: dict) -> None:

@@ -43,7 +43,7 @@ rooms = Table(
 )
 
 # The two statements of every change, built once: building and caching a statement per call cost
-# more than the SQLite write itself (a save in a room of 20: 0.75 -> 0.46 ms).
+# more than the SQLite write itself (docs/benchmarks.md, change 8).
 LOAD = select(rooms.c.data).where(rooms.c.code == bindparam("code"))
 VERSION = select(rooms.c.version).where(rooms.c.code == bindparam("code"))
 # (An UPDATE's parameters may not share its columns' names.)
@@ -116,8 +116,8 @@ def _create_tables(engine: Engine, attempts: int = 3) -> None:
 
 
 # A room is read and written whole on every change: orjson does both several times faster than
-# json (in a room of 500: a save 6.4 -> 3.3 ms, a load 3.3 -> 2.4 ms). Text it refuses (a lone
-# surrogate) goes through json instead.
+# json (docs/benchmarks.md, change 3). Text it refuses (a lone surrogate) goes through json
+# instead.
 def _dump(room: Room) -> str:
     data = room_to_dict(room)
     try:
@@ -138,7 +138,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     # A server connection can drop (a restart, an idle timeout), so check it before use; a
-    # file cannot, and the check cost SQLite a quarter of a save (0.07 of 0.29 ms).
+    # file cannot, and the check cost SQLite a good part of a save (docs/benchmarks.md, change 8).
     engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")

@@ -58,8 +58,8 @@ function connectHost(identity, code) {
 // browsers do. It connects, `watch`es, acknowledges, answers pings, and reads each `room_update`'s
 // version from the first bytes of the frame without parsing the rest. Real phones each parse on
 // their own CPU; parsing 500 copies of every delta here, one after the other on one core, would
-// time this process instead of the server (socket.io-client phones did: 44 ms for a delta of
-// 8 KB to 500 phones, whatever the server).
+// time this process instead of the server (socket.io-client phones did, whatever the server:
+// docs/benchmarks.md, "The load generator is not the bottleneck").
 const VERSION = /^42\["room_update",\{"version":(\d+)/;
 
 class Phone {

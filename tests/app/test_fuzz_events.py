@@ -25,7 +25,7 @@ from facilitator.store import get_store
 from .helpers import create_room
 
 GENERIC = "Something went wrong on our side. Please try again."
-# Per event. A fixed, modest set by default (about 20 s); FUZZ_EXAMPLES=500 hunts at random.
+# Per event. A fixed, modest set by default, for every run; FUZZ_EXAMPLES=500 hunts at random.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 # Registered before any server exists (create_app imports the handlers first), so complete.
 EVENTS = sorted({event for event, _, _ in socketio.handlers} - {"connect", "disconnect"})
