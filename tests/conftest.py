@@ -1,4 +1,4 @@
-"""Shared pytest fixtures for Facilitator.
+"""Shared pytest fixtures for Facilitator (tests/README.md says how the tests are laid out).
 
 In-process fixtures (``app``, ``client``, ``socketio_client``) live here. Fixtures that
 start processes or talk to services are split into ``tests/fixtures/`` to keep files short:
