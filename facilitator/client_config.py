@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from flask import Flask
 
 
-def client_config() -> dict[str, Any]:
-    """What base.html's JSON block and the templates' form fields say of the server's rules."""
+def client_config(retention_days: float) -> dict[str, Any]:
+    """What base.html's JSON block and the templates' form fields say of the server's rules
+    (and of this server's settings, `retention_days`)."""
     return {
         "limits": {
             "room_name": ROOM_NAME_MAX_LEN,
@@ -38,9 +39,10 @@ def client_config() -> dict[str, Any]:
         },
         "offer_kinds": dict(OFFER_KINDS),
         "features": dict(FEATURE_LABELS),
+        "retention_days": retention_days,
     }
 
 
 def init_app(app: "Flask") -> None:
-    """Make `client_config` a template global (the values are constants: built once)."""
-    app.jinja_env.globals["client_config"] = client_config()
+    """Make `client_config` a template global (constants and settings: built once)."""
+    app.jinja_env.globals["client_config"] = client_config(app.config["RETENTION_DAYS"])

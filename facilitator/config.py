@@ -33,7 +33,8 @@ DEFAULTS: dict[str, object] = {
     "RATELIMIT_JOIN": "120 per minute",  # per client address (a venue NAT is one address)
     "RATELIMIT_SOCKET_EVENTS": "25 per second;600 per minute",  # per connection
     "MAX_MESSAGE_BYTES": 100_000,  # largest Socket.IO message accepted
-    "ROOM_TTL_HOURS": 48.0,  # a room untouched this long is deleted
+    "ROOM_TTL_HOURS": 48.0,  # a room nobody ended, untouched this long, is deleted
+    "RETENTION_DAYS": 30.0,  # an ended event's follow-up pages last this long, then it is deleted
     "HOUSEKEEPING_INTERVAL_SECONDS": 600,  # how often to look for them; 0: never (use the CLI)
 }
 

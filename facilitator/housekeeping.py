@@ -1,4 +1,6 @@
-"""Housekeeping: rooms untouched for ROOM_TTL_HOURS are deleted, with everything in them.
+"""Housekeeping: an ended event is deleted, with everything in it, once its follow-up time
+(RETENTION_DAYS after the end, fixed when it ended) is over; an event nobody ended, once nobody
+touched it for ROOM_TTL_HOURS.
 
 A background task sweeps every HOUSEKEEPING_INTERVAL_SECONDS; `flask --app facilitator
 purge-expired` does the same once (e.g. from cron, with HOUSEKEEPING_INTERVAL_SECONDS=0).
@@ -21,11 +23,12 @@ log = logging.getLogger(__name__)
 
 
 def purge_expired(now: float | None = None, ttl_hours: float | None = None) -> list[str]:
-    """Delete the rooms nobody changed for the TTL; tell any screen still on them."""
+    """Delete the ended rooms past their follow-up time and the rooms nobody ended or changed
+    for the TTL; tell any screen still on them. `now` is the clock (tests pass another)."""
     if ttl_hours is None:
         ttl_hours = current_app.config["ROOM_TTL_HOURS"]
-    cutoff = (time.time() if now is None else now) - ttl_hours * 3600
-    codes = get_store().delete_idle_since(cutoff)
+    now = time.time() if now is None else now
+    codes = get_store().delete_expired(idle_since=now - ttl_hours * 3600, now=now)
     for code in codes:
         room_gone(code)
     if codes:
@@ -47,9 +50,10 @@ def _sweep_forever(app: Flask) -> None:
 @click.command("purge-expired")
 @with_appcontext
 @click.option("--older-than-hours", type=float, default=None,
-              help="Idle time after which a room goes (default: ROOM_TTL_HOURS).")
+              help="Idle time after which a room nobody ended goes (default: ROOM_TTL_HOURS).")
 def purge_expired_command(older_than_hours: float | None) -> None:
-    """Delete rooms nobody changed for ROOM_TTL_HOURS."""
+    """Delete ended rooms past their follow-up time, and rooms nobody ended or changed for
+    ROOM_TTL_HOURS."""
     codes = purge_expired(ttl_hours=older_than_hours)
     click.echo(f"Deleted {len(codes)} expired room(s).")
 

@@ -18,16 +18,20 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     bindparam,
     create_engine,
     delete,
     event,
     insert,
+    inspect,
+    or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from .core.state.persisted import room_from_dict, room_to_dict
 from .core.state.room import Room
@@ -40,6 +44,8 @@ rooms = Table(
     Column("data", Text, nullable=False),
     Column("created_at", Float, nullable=False),
     Column("updated_at", Float, nullable=False),
+    # An ended event's deletion time (its data says so too; a column, so the sweep can find it)
+    Column("kept_until", Float, nullable=True),
 )
 
 # The two statements of every change, built once: building and caching a statement per call cost
@@ -50,7 +56,7 @@ VERSION = select(rooms.c.version).where(rooms.c.code == bindparam("code"))
 SAVE = (update(rooms)
         .where(rooms.c.code == bindparam("room"), rooms.c.version == bindparam("expected"))
         .values(version=bindparam("new_version"), data=bindparam("new_data"),
-                updated_at=bindparam("now")))
+                updated_at=bindparam("now"), kept_until=bindparam("new_kept_until")))
 
 
 class CodeTaken(Exception):
@@ -67,7 +73,7 @@ class RoomStore:
             with self.engine.begin() as conn:
                 conn.execute(insert(rooms).values(
                     code=room.code, version=room.version, data=_dump(room),
-                    created_at=room.created_at, updated_at=now))
+                    created_at=room.created_at, updated_at=now, kept_until=room.kept_until))
         except IntegrityError as exc:
             raise CodeTaken(room.code) from exc
 
@@ -86,33 +92,49 @@ class RoomStore:
         with self.engine.begin() as conn:
             result = conn.execute(SAVE, {"room": room.code, "expected": expected_version,
                                          "new_version": room.version, "new_data": _dump(room),
-                                         "now": now})
+                                         "new_kept_until": room.kept_until, "now": now})
         return result.rowcount == 1
 
     def delete(self, code: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(rooms).where(rooms.c.code == code))
 
-    def delete_idle_since(self, cutoff: float) -> list[str]:
-        """Remove rooms untouched since `cutoff`; returns their codes."""
+    def delete_expired(self, *, idle_since: float, now: float) -> list[str]:
+        """Remove the ended rooms kept until before `now`, and the rooms nobody ended that are
+        untouched since `idle_since`; returns their codes."""
         # One statement, RETURNING what it deleted: when several processes sweep at once, each
         # room is deleted (and announced) by exactly one of them, and a room changed meanwhile
         # is not deleted at all.
+        expired = or_(and_(rooms.c.kept_until.is_(None), rooms.c.updated_at < idle_since),
+                      rooms.c.kept_until < now)
         with self.engine.begin() as conn:
-            return list(conn.execute(delete(rooms).where(rooms.c.updated_at < cutoff)
+            return list(conn.execute(delete(rooms).where(expired)
                                      .returning(rooms.c.code)).scalars())
 
 
 def _create_tables(engine: Engine, attempts: int = 3) -> None:
-    """Create missing tables. Server processes started together on a new PostgreSQL database
-    race to create them, and all but one fail; a second look finds them there."""
+    """Create missing tables and columns. Server processes started together on a new
+    PostgreSQL database race to create them, and all but one fail; a second look finds them."""
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
+            _add_missing_columns(engine)
             return
-        except (IntegrityError, ProgrammingError):
+        except (IntegrityError, ProgrammingError, OperationalError):
             if attempt == attempts - 1:
                 raise
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Columns added since a table was first created (a database from an older version): each
+    nullable, so rows saved before read as "not set"."""
+    for table in metadata.sorted_tables:
+        have = {c["name"] for c in inspect(engine).get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(dialect=engine.dialect)
+                with engine.begin() as conn:
+                    conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
 
 
 # A room is read and written whole on every change: orjson does both several times faster than

@@ -1,16 +1,17 @@
-"""Socket.IO handlers for the host's controls (`host`, one event for every button) and for the
-end of an event: the host deletes its data on demand (`delete_room`)."""
+"""Socket.IO handlers for the host's controls (`host`, one event for every button, ending the
+event among them) and for deleting an event's data at once (`delete_room`)."""
 
 from typing import assert_never
 
-from flask import session
+from flask import current_app, session
 
-from ..core.commands import generosity, people, prompts, round
+from ..core.commands import ending, generosity, people, prompts, round
 from ..core.errors import RoomError
 from ..core.state.room import Room
 from ..payloads import parse
 from ..payloads.events import DeleteRoom
 from ..payloads.host import (
+    EndEvent,
     EndRound,
     HandsClear,
     HostAction,
@@ -84,6 +85,8 @@ def run(room: Room, action: HostAction, at: At) -> None:
             generosity.set_features(room, switches=switches)
         case HandsClear(args=args):
             generosity.clear_hands(room, pid=args.pid)
+        case EndEvent():
+            ending.end_event(room, keep_days=current_app.config["RETENTION_DAYS"], now=at.now)
         case _:
             assert_never(action)
 

@@ -15,3 +15,4 @@ def init_app(app: Flask) -> None:
     for family in (home, screens, followup, host):
         app.register_blueprint(family.bp)
     app.register_error_handler(404, common.not_found)
+    app.add_template_filter(common.day, "day")

@@ -157,9 +157,16 @@ class HandsClear(Payload):
     args: HandsClearArgs
 
 
+class EndEvent(Payload):
+    """The host ends the event: follow-up pages stay for RETENTION_DAYS, then it is deleted."""
+
+    action: Literal["end_event"]
+    args: NoArgs
+
+
 HostAction = (Start | Next | Skip | Pause | Resume | EndRound | NextPrompt | Shuffle | Reorder
               | Remove | SetTurnSeconds | PromptAdd | PromptEdit | PromptRemove | PromptSelect
-              | PromptMove | SetFeatures | HandsClear)
+              | PromptMove | SetFeatures | HandsClear | EndEvent)
 HOST_ACTIONS: tuple[str, ...] = tuple(get_args(model.model_fields["action"].annotation)[0]
                                       for model in get_args(HostAction))
 

@@ -1,6 +1,9 @@
-"""Housekeeping: rooms expire after ROOM_TTL_HOURS idle, and the host can delete one on demand."""
+"""Housekeeping: an ended event goes RETENTION_DAYS after its end, one nobody ended after
+ROOM_TTL_HOURS idle, and the host can delete one on demand."""
 
 import time
+
+import sqlalchemy
 
 from facilitator.housekeeping import purge_expired
 from facilitator.room_service import ROOM_DELETED
@@ -8,7 +11,7 @@ from facilitator.store import get_store
 
 from .helpers import create_room, join, open_table
 
-HOUR = 3600
+HOUR, DAY = 3600, 86400
 
 
 def exists(app, code: str) -> bool:
@@ -90,3 +93,59 @@ def test_the_host_exports_then_deletes_the_event(app, client, socketio_client):
     assert not table.host.emit("host", {"action": "start"}, callback=True)["ok"]
     code, _ = create_room(client)  # other rooms carry on
     assert exists(app, code)
+
+
+def end_event(table) -> dict:
+    ack = table.host.emit("host", {"action": "end_event"}, callback=True)
+    assert ack["ok"], ack
+    return ack
+
+
+def test_an_ended_event_is_kept_for_follow_up_then_deleted_by_the_sweep(app, client,
+                                                                         socketio_client):
+    table = open_table(client, socketio_client)
+    phone, _ = join(socketio_client, table.code, "Ann")
+    running, _ = create_room(client)
+    end_event(table)
+    with app.app_context():
+        ended_at = get_store().load(table.code).ended_at
+        days = app.config["RETENTION_DAYS"]
+        assert days == 30
+        # Long past the idle TTL, the ended event stays while follow-up goes on; the one nobody
+        # ended does not.
+        assert purge_expired(now=ended_at + 3 * DAY) == [running]
+        assert purge_expired(now=ended_at + (days - 0.01) * DAY) == []
+        assert exists(app, table.code)
+        assert purge_expired(now=ended_at + (days + 0.01) * DAY) == [table.code]
+    assert not exists(app, table.code)
+    assert deleted_notices(phone) == [{"code": table.code, "message": ROOM_DELETED}]
+
+
+def test_retention_is_fixed_when_the_event_ends(app, client, socketio_client):
+    """The follow-up page promised a date: a later change of RETENTION_DAYS doesn't move it."""
+    table = open_table(client, socketio_client)
+    app.config["RETENTION_DAYS"] = 2
+    end_event(table)
+    app.config["RETENTION_DAYS"] = 30
+    with app.app_context():
+        room = get_store().load(table.code)
+        assert room.kept_until == room.ended_at + 2 * DAY
+        assert purge_expired(now=room.ended_at + 3 * DAY) == [table.code]
+
+
+def test_a_database_from_before_the_end_gains_its_column(app, tmp_path):
+    """A rooms table made before events could end is given the new column, its rooms kept."""
+    from facilitator.store import RoomStore
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    engine = sqlalchemy.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sqlalchemy.text(
+            "CREATE TABLE rooms (code VARCHAR(16) PRIMARY KEY, version INTEGER NOT NULL,"
+            " data TEXT NOT NULL, created_at FLOAT NOT NULL, updated_at FLOAT NOT NULL)"))
+        conn.execute(sqlalchemy.text(
+            "INSERT INTO rooms VALUES ('OLDONE', 1, '{}', 0, 0)"))
+    engine.dispose()
+    store = RoomStore(url)
+    assert store.delete_expired(idle_since=1, now=10**10) == ["OLDONE"]
+    store.engine.dispose()

@@ -175,7 +175,7 @@ def test_expired_rooms_are_swept_by_one_process_only(postgres_url):
 
     def sweep(i: int) -> None:
         start.wait(timeout=10)
-        swept[i] = stores[i].delete_idle_since(cutoff=1)
+        swept[i] = stores[i].delete_expired(idle_since=1, now=1)
 
     threads = [threading.Thread(target=sweep, args=(i,)) for i in range(2)]
     for thread in threads:

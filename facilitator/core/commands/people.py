@@ -11,6 +11,7 @@ from ..state.text import clean_id
 def join(room: Room, *, name: str, about: str = "", interests: list[str] | None = None,
          now: float) -> tuple[Participant, str]:
     """Seat a newcomer at the end of the order; returns them and their secret token."""
+    room.require_open()
     profile = clean_profile(name, about, interests)
     if room.present_count() >= room.max_participants:
         raise RoomError(f"This room is full ({room.max_participants} people).")
@@ -25,9 +26,10 @@ def join(room: Room, *, name: str, about: str = "", interests: list[str] | None 
 
 
 def rejoin(room: Room, pid: str) -> None:
-    """Someone who left comes back with their token: seated last again."""
+    """Someone who left comes back with their token: seated last again (once the event has
+    ended there is no table to come back to, only their follow-up page)."""
     person = room.participants[pid]
-    if person.status == LEFT:
+    if person.status == LEFT and not room.ended:
         person.status = HERE
         with room.changing_turns() as turns:
             turns.seat(pid)

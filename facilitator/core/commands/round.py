@@ -17,6 +17,7 @@ from ..state.turns import IN_ROUND
 
 def start(room: Room, *, now: float) -> None:
     """Start the next round on the prompt that is up next."""
+    room.require_open()
     _fill_the_gaps_first(room)
     if room.turns.status in IN_ROUND:
         raise RoomError("A round is already running.")
@@ -42,6 +43,7 @@ def advance(room: Room, *, now: float) -> None:
 def next_prompt(room: Room, *, now: float) -> None:
     """During a round: end it, so the following prompt is up next. Between rounds: skip the
     prompt that was up next."""
+    room.require_open()
     _fill_the_gaps_first(room)
     if room.turns.status in IN_ROUND:
         with room.changing_turns() as turns:

@@ -32,6 +32,8 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "contacts": room.contacts.to_dict(),
         "generosity": room.generosity.to_dict(),
         "max_participants": room.max_participants,
+        "ended_at": room.ended_at,
+        "kept_until": room.kept_until,
         "version": room.version,
     }
 
@@ -50,5 +52,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         contacts=Contacts.from_dict(data.get("contacts", {})),
         generosity=Generosity.from_dict(data.get("generosity", {})),
         max_participants=data["max_participants"],
+        ended_at=data.get("ended_at"),
+        kept_until=data.get("kept_until"),
         version=data["version"],
     )

@@ -22,6 +22,8 @@ from .turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS, TURN_LENGTH, Turns
 
 ROOM_NAME_MAX_LEN = 80
 DEFAULT_MAX_PARTICIPANTS = 500
+DAY = 86400.0
+ENDED = "This event has ended: its board is read-only. Your follow-up page has everything."
 
 
 @dataclass
@@ -39,6 +41,10 @@ class Room:
     contacts: Contacts = field(default_factory=Contacts)
     generosity: Generosity = field(default_factory=Generosity)  # switches, taps, hands, intros
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
+    # Set when the host ends the event: from then on only follow-up happens, until `kept_until`,
+    # when housekeeping deletes it (an event nobody ended expires when idle instead).
+    ended_at: float | None = None
+    kept_until: float | None = None
     version: int = 0
     changes: Changes = field(default_factory=Changes, compare=False, repr=False)
 
@@ -78,8 +84,25 @@ class Room:
                 return person
         return None
 
+    # --- the event's life ---------------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_at is not None
+
+    def require_open(self) -> None:
+        """Refuse what only a running event allows (posting, joining, a round) once it ended."""
+        if self.ended:
+            raise RoomError(ENDED)
+
+    def end(self, now: float, keep_days: float) -> None:
+        """End the event: kept for follow-up `keep_days`, then deleted."""
+        self.require_open()
+        self.ended_at, self.kept_until = now, now + keep_days * DAY
+
     def member(self, pid: str) -> Participant:
-        """A participant who is still at the table, or a refusal."""
+        """A participant who is still at the table of a running event, or a refusal."""
+        self.require_open()
         person = self.participants.get(pid)
         if person is None or not person.present:
             raise RoomError("You're no longer at this table. Join again to take part.")

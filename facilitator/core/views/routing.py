@@ -19,7 +19,8 @@ from . import generosity
 
 
 def _room(room: Room) -> dict[str, Any]:
-    return {"code": room.code, "name": room.name, "max_participants": room.max_participants}
+    return {"code": room.code, "name": room.name, "max_participants": room.max_participants,
+            "ended_at": room.ended_at, "kept_until": room.kept_until}
 
 
 def _prompts(room: Room) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import { mountRing } from "../shared/countdown.js";
 import { mountPanel, togglePanel } from "./panel.js";
 import { mountHostBoard } from "./board.js";
 import { mountHostGenerosity } from "./generosity.js";
+import { hasEnded, mountEnding } from "./ending.js";
 import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("host");
@@ -52,15 +53,18 @@ function render() {
   const { details, turns } = room;
   if (!details || !turns) return;
   const running = inRound(turns);
-  root.dataset.status = turns.status;
+  const ended = hasEnded(); // ending.js shows what the room sees then
+  root.dataset.status = ended ? "ended" : turns.status;
   setText($("event-name"), details.name);
   document.title = `${details.name} · Host screen · Facilitator`;
   setText($("round-label"), turns.round > 0 ? `Round ${turns.round}` : "");
   setText($("progress"), running ? `Turn ${turns.position + 1} of ${speakingOrder().length}` : "");
 
-  show($("lobby-view"), turns.status === "lobby");
-  show($("round-view"), running);
-  show($("over-view"), turns.status === "round_over");
+  show($("lobby-view"), !ended && turns.status === "lobby");
+  show($("round-view"), !ended && running);
+  show($("over-view"), !ended && turns.status === "round_over");
+  show($("host-controls"), !ended);
+  if (ended) return;
   if (turns.status === "lobby") renderLobby();
   else if (running) renderRound(turns);
   else renderOver(turns);
@@ -229,6 +233,7 @@ if (!hostKey) {
   });
   mountHostBoard({ hostKey, code });
   mountHostGenerosity();
+  mountEnding();
   onRoomDeleted(({ message }) => {
     forgetKey();
     showNoKey(message, "This event has ended");

@@ -2,7 +2,7 @@
 import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
 import {
-  airtime, hostAction, inRound, person, presentPeople, room, roundPrompt, send, speakingOrder,
+  airtime, hostAction, inRound, person, presentPeople, room, roundPrompt, speakingOrder,
 } from "../shared/room.js";
 import { config } from "../shared/config.js";
 
@@ -30,15 +30,8 @@ export function mountPanel() {
   $("prompt-list").addEventListener("click", onPromptClick);
   $("prompt-add-form").addEventListener("submit", addPrompt);
   $("turn-seconds-form").addEventListener("submit", setTurnSeconds);
-  $("btn-delete-event").addEventListener("click", (event) =>
-    confirmTwice(event.currentTarget, "Really delete everything?", deleteEvent));
   onState(render);
   setInterval(tickAirtime, 1000);
-}
-
-/** The room's code confirms the deletion; the server then tells every screen it has ended. */
-function deleteEvent() {
-  send("delete_room", { code: room.details.code });
 }
 
 function render() {

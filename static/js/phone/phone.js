@@ -40,6 +40,10 @@ function render() {
   setText($("event-name"), details.name);
   document.title = `${details.name} · Facilitator`;
   const me = identity.role === "participant" ? person(identity.me) : null;
+  if (details.ended_at) {
+    showEnded(me);
+    return;
+  }
   if (me?.status === "removed") {
     storeToken(null);
     notice("");
@@ -54,6 +58,21 @@ function render() {
   }
   setView("live");
   renderLive(turns, me);
+}
+
+/** The host ended the event: a participant's phone moves to their follow-up page (which reads
+ *  the token this phone keeps); anyone else is told it is over. */
+function showEnded(me) {
+  const mine = token || recall(KEPT.followupToken(code)); // the latter kept by "Leave"
+  if (mine && me?.status !== "removed") {
+    keep(KEPT.followupToken(code), mine);
+    location.replace(`/j/${encodeURIComponent(code)}/me`);
+    return;
+  }
+  notice("");
+  setText($("gone-title"), "This event has ended");
+  setText($("gone-detail"), "Thank you for taking part.");
+  setView("gone");
 }
 
 function renderJoinLead() {
