@@ -110,10 +110,12 @@ def test_the_host_deletes_the_event_and_every_screen_says_it_ended(table):
     host = table.create()
     phone = table.join("Ada")
     host.keyboard.press("m")
+    # The consequence is spelled out before anything is pressed.
+    expect(host.locator("#delete-consequence")).to_contain_text("every attendee's follow-up page")
     delete = host.get_by_role("button", name="Delete this event and its data")
     delete.click()
     delete = host.locator("#btn-delete-event")  # its name is now the question it asks
-    expect(delete).to_have_text("Really delete everything?")
+    expect(delete).to_have_text("Really delete? Follow-up pages go too")
     delete.click()
     expect(phone.locator("#gone-view")).to_be_visible()
     expect(host.locator("#no-key")).to_contain_text("ended")
