@@ -50,12 +50,29 @@ class MatesCeiling:
 
 
 def mates_ceiling(people: int, tables: int, rounds: int) -> MatesCeiling:
-    """min(n−1, r(s−1)) for one person; the mean the fewest repeats allow; its floor for all."""
+    """min(n−1, r(s−1)) for one person; the mean the fewest repeats allow; and for the
+    worst-off, the least of that mean and of what the repeats every schedule has take from
+    someone (docs/seating.md derives it)."""
     sizes = table_sizes(people, tables)
     slots = rounds * sum(size * (size - 1) // 2 for size in sizes)
     mean = 2 * (slots - repeat_floor(people, tables, rounds)) / people if people else 0.0
-    most = min(people - 1, rounds * (max(sizes) - 1))
-    return MatesCeiling(most, mean, min(most, int(mean)))
+    seats = rounds * (max(sizes) - 1)
+    most = min(people - 1, seats)
+    shared = rounds * (rounds - 1) // 2 * sum(kept_together(size, tables) for size in sizes)
+    lost = 0
+    while 2 * shared > people * _repeats_worth(lost, rounds):
+        lost += 1
+    return MatesCeiling(most, mean, min(most, seats - lost, int(mean)))
+
+
+def _repeats_worth(lost: int, rounds: int) -> int:
+    """The most pairs of rounds one person's meetings can share if they lose `lost` mates to
+    repeats: a pair met m times costs m − 1 mates and is shared by C(m, 2) pairs of rounds,
+    so meeting one person as often as possible is the best use of a loss."""
+    if rounds < 2:
+        return 0
+    whole, rest = divmod(lost, rounds - 1)
+    return whole * rounds * (rounds - 1) // 2 + (rest + 1) * rest // 2
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ bounded: a rule set it cannot fit within the bound is refused, naming who could 
 from __future__ import annotations
 
 from .model import SeatingError
-from .problem import Problem
+from .problem import Problem, room
 
 # Placements tried per round before refusing: far beyond what a realistic rule set needs
 # (a few labels, pairs and groups fit at the first try), small enough to answer quickly.
@@ -112,5 +112,4 @@ def _refusal(problem: Problem, unit: int, *, exhausted: bool) -> str:
     kept = f" (kept apart: {'; '.join(reasons)})" if reasons else ""
     how = ("no seating was found in the search's bound" if exhausted
            else "every table is full or seats someone they are kept apart from")
-    return (f"cannot seat {names} with {len(problem.names)} people at {problem.tables} "
-            f"tables{kept}: {how}")
+    return f"cannot seat {names} with {room(problem)}{kept}: {how}"

@@ -18,7 +18,7 @@ from .construct import best_design
 from .designs import Design
 from .fit import fit_round
 from .model import Constraints, Plan
-from .problem import Problem, build
+from .problem import Problem, build, settle
 from .search import improve
 
 
@@ -42,9 +42,12 @@ def plan_seating(people: Collection[str], *, tables: int, rounds: int = 1,
     anchored = any(table >= 0 for table in problem.current)
     design = best_design(n, tables, rounds + anchored)
     point_of = _place(problem, design, anchored, rng)
-    wanted = [_renumbered(problem, [line_of[point_of[p]] for p in range(n)])
-              for line_of in _lines(design)[anchored:]]
-    seats = improve(problem, [fit_round(problem, w) for w in wanted], rng, _floor(problem))
+    seats: list[list[int]] = []
+    for line_of in _lines(design)[anchored:]:
+        seats.append(fit_round(problem, _renumbered(problem, [line_of[point_of[p]]
+                                                              for p in range(n)])))
+        settle(problem, seats[0])
+    seats = improve(problem, seats, rng, _floor(problem))
     names = problem.names
     planned = tuple(tuple(tuple(names[p] for p in range(n) if seat[p] == table)
                           for table in range(tables)) for seat in seats)

@@ -29,6 +29,7 @@ class Problem:
     units: list[tuple[int, ...]]  # people always at one table (most are one person)
     unit_of: list[int]
     fixed: list[int]  # the table a unit keeps, or -1
+    waiting: list[int]  # units that stay but have no table yet: the first round gives one
     apart: bytearray  # apart[a*n + b] = 1: never at one table
     apart_from: list[list[int]]
     why_apart: dict[tuple[int, int], str]
@@ -52,7 +53,7 @@ def build(people: Sequence[str], tables: int, rounds: int,
     n = len(names)
     low, bigger = divmod(n, tables)
     problem = Problem(names, tables, rounds, low, bigger, [0] * (n * n), {}, [0] * n,
-                      _current_tables(current, index), [], [], [], bytearray(n * n),
+                      _current_tables(current, index), [], [], [], [], bytearray(n * n),
                       [[] for _ in range(n)], {})
     _count_history(problem, history, index)
     _group_units(problem, constraints.together, index)
@@ -115,8 +116,7 @@ def _group_units(problem: Problem, together: Collection[Collection[str]],
             problem.unit_of[person] = u
         if len(group) > problem.high:
             raise SeatingError(f"{_names(problem, group)} are kept together, but with "
-                               f"{n} people at {problem.tables} tables a table seats "
-                               f"at most {problem.high}")
+                               f"{room(problem)} a table seats at most {problem.high}")
     problem.fixed = [-1] * len(problem.units)
 
 
@@ -130,8 +130,8 @@ def _keep_apart(problem: Problem, constraints: Constraints, index: Mapping[str, 
     for label, group in sorted(by_label.items()):
         units = {problem.unit_of[p] for p in group}
         if len(group) > 1 and len(units) > problem.tables:
-            raise SeatingError(f"{len(group)} people share '{label}' but there are "
-                               f"{problem.tables} tables: they cannot all sit apart")
+            raise SeatingError(f"{len(group)} people share '{label}', but with "
+                               f"{room(problem)} they cannot all sit apart")
         reasons += [(a, b, f"both '{label}'") for i, a in enumerate(group) for b in group[i + 1:]]
     for first, second in constraints.apart:
         if first in index and second in index and first != second:
@@ -149,26 +149,29 @@ def _keep_apart(problem: Problem, constraints: Constraints, index: Mapping[str, 
 
 def _fix_stays(problem: Problem, stay: Collection[str], index: Mapping[str, int]) -> None:
     """Each unit with someone who stays keeps that person's table; units that stay but have
-    no table yet get the one with most room among those free of people they are kept apart
-    from."""
-    staying = sorted(index[name] for name in stay if name in index)
-    waiting: list[int] = []
-    for person in staying:
+    no table yet wait for the first planned round to give them one."""
+    for person in sorted(index[name] for name in stay if name in index):
         unit, table = problem.unit_of[person], problem.current[person]
         if table >= problem.tables:
             raise SeatingError(f"{problem.names[person]} stays at table {table + 1}, but "
-                               f"there are {problem.tables} tables")
-        if table < 0:
-            waiting.append(unit)
-        elif problem.fixed[unit] not in (-1, table):
+                               f"the plan has {_count(problem.tables, 'table')}")
+        if table >= 0 and problem.fixed[unit] not in (-1, table):
             raise SeatingError(f"{_names(problem, problem.units[unit])} are kept together "
                                f"but stay at different tables")
-        else:
+        if table >= 0:
             problem.fixed[unit] = table
-    for unit in sorted(set(waiting)):
-        if problem.fixed[unit] < 0:
-            problem.fixed[unit] = _table_for(problem, unit)
+        elif unit not in problem.waiting:
+            problem.waiting.append(unit)
+    problem.waiting = [u for u in problem.waiting if problem.fixed[u] < 0]
     _check_fixed(problem)
+
+
+def settle(problem: Problem, seat: Sequence[int]) -> None:
+    """Units that were waiting for a table keep the one `seat` (a round that keeps every
+    rule) gives them, so repeating that round would still keep every rule."""
+    for unit in problem.waiting:
+        problem.fixed[unit] = seat[problem.units[unit][0]]
+    problem.waiting = []
 
 
 def _load(problem: Problem) -> list[int]:
@@ -177,16 +180,6 @@ def _load(problem: Problem) -> list[int]:
         if table >= 0:
             load[table] += len(problem.units[unit])
     return load
-
-
-def _table_for(problem: Problem, unit: int) -> int:
-    load = _load(problem)
-    size = len(problem.units[unit])
-    for table in sorted(range(problem.tables), key=lambda t: (load[t], t)):
-        if load[table] + size <= problem.high and not _conflicts(problem, unit, table):
-            return table
-    raise SeatingError(f"{_names(problem, problem.units[unit])} should stay put, but every "
-                       f"table is full or seats someone kept apart from them")
 
 
 def _conflicts(problem: Problem, unit: int, table: int) -> list[tuple[int, int]]:
@@ -201,13 +194,12 @@ def _check_fixed(problem: Problem) -> None:
     for table, seated in enumerate(load):
         if seated > problem.high:
             raise SeatingError(f"{seated} people stay at table {table + 1}, but with "
-                               f"{len(problem.names)} people at {problem.tables} tables a "
-                               f"table seats at most {problem.high}")
+                               f"{room(problem)} a table seats at most {problem.high}")
     full = [t for t, seated in enumerate(load) if seated == problem.high > problem.low]
     if len(full) > problem.bigger:
         raise SeatingError(f"tables {', '.join(str(t + 1) for t in full)} each keep "
-                           f"{problem.high} people who stay, but with {len(problem.names)} "
-                           f"people at {problem.tables} tables only {problem.bigger} can")
+                           f"{problem.high} people who stay, but with {room(problem)} only "
+                           f"{_count(problem.bigger, 'table')} can seat {problem.high}")
     for unit, table in enumerate(problem.fixed):
         for a, b in _conflicts(problem, unit, table) if table >= 0 else ():
             if a < b:
@@ -218,3 +210,13 @@ def _check_fixed(problem: Problem) -> None:
 
 def _names(problem: Problem, people: Sequence[int]) -> str:
     return ", ".join(problem.names[p] for p in people)
+
+
+def room(problem: Problem) -> str:
+    """The room in words, as "12 people at 3 tables", for messages."""
+    return f"{_count(len(problem.names), 'person')} at {_count(problem.tables, 'table')}"
+
+
+def _count(number: int, noun: str) -> str:
+    plural = "people" if noun == "person" else f"{noun}s"
+    return f"{number} {noun if number == 1 else plural}"
