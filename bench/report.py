@@ -116,11 +116,13 @@ def markdown(results: list[dict], info: dict, command: str, scenarios: list) -> 
     return "\n".join(parts)
 
 
-def write_markdown(path: Path, body: str) -> None:
-    """Replace the generated part of `path`, keeping the hand-written text around it."""
-    text = path.read_text() if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START not in text:
-        text += f"\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    tail = rest.split(END, 1)[1] if END in rest else "\n"
-    path.write_text(f"{head}{START}\n{body}\n{END}{tail}")
+def write_markdown(path: Path, body: str, markers: tuple[str, str] = (START, END)) -> None:
+    """Replace the generated part of `path` (between `markers`), keeping the hand-written text
+    around it."""
+    start, end = markers
+    text = path.read_text() if path.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
+    if start not in text:
+        text += f"\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1] if end in rest else "\n"
+    path.write_text(f"{head}{start}\n{body}\n{end}{tail}")

@@ -64,8 +64,10 @@ def _grid_candidates(people: int, tables: int, rounds: int) -> Iterator[Design]:
     grids = [ring_grid(tables)] + ([mols10_grid()] if tables == 10 else [])
     for grid in grids:
         best: tuple[int, list[int], tuple[int, ...]] | None = None
+        weighed = len(grid.lines) if grid.order <= _SMALL_GRID else max(rounds, _DIRECTIONS_TRIED)
         for multiplicity in _selections(grid, people):
-            usable = [d for d in range(len(grid.lines)) if _balanced(grid, d, multiplicity)]
+            usable = list(islice((d for d in range(len(grid.lines))
+                                  if _balanced(grid, d, multiplicity)), weighed))
             chosen, overlap = _least_overlapping(grid, usable, multiplicity, rounds)
             if best is None or overlap < best[0]:
                 best = (overlap, multiplicity, chosen)
@@ -102,8 +104,6 @@ def _balanced(grid: Grid, direction: int, multiplicity: list[int]) -> bool:
 def _least_overlapping(grid: Grid, usable: list[int], multiplicity: list[int], rounds: int
                        ) -> tuple[tuple[int, ...], int]:
     """The `rounds` directions (or all usable, fewer) whose pairs of rounds share fewest pairs."""
-    if grid.order > _SMALL_GRID:
-        usable = usable[:max(rounds, _DIRECTIONS_TRIED)]
     size = min(rounds, len(usable))
     overlap = {(a, b): _overlap(grid, a, b, multiplicity) for a, b in combinations(usable, 2)}
     best: tuple[tuple[int, ...], int] = ((), -1)

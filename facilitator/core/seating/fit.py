@@ -8,6 +8,8 @@ bounded: a rule set it cannot fit within the bound is refused, naming who could 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .model import SeatingError
 from .problem import Problem, room
 
@@ -57,8 +59,8 @@ def fit_round(problem: Problem, wanted: list[int]) -> list[int]:
     ruled.sort(key=lambda u: (-len(problem.units[u]),
                               -sum(len(problem.apart_from[p]) for p in problem.units[u]), u))
     _search(tables, ruled, wanted)
-    free = [u for u, members in enumerate(problem.units)
-            if problem.fixed[u] < 0 and u not in set(ruled)]
+    rules = set(ruled)
+    free = [u for u in range(len(problem.units)) if problem.fixed[u] < 0 and u not in rules]
     later = []
     for unit in free:
         table = wanted[problem.units[unit][0]]
@@ -79,7 +81,7 @@ def fit_round(problem: Problem, wanted: list[int]) -> list[int]:
 def _search(tables: _Tables, ruled: list[int], wanted: list[int]) -> None:
     """Depth-first: each ruled unit at its wanted table, else the emptiest that fits."""
     problem = tables.problem
-    choices: list[list[int]] = []
+    choices: list[Iterator[int]] = []
     placed: list[int] = []
     failures = [0] * len(problem.units)
     tried = 0
@@ -88,12 +90,11 @@ def _search(tables: _Tables, ruled: list[int], wanted: list[int]) -> None:
         unit = ruled[depth]
         if len(choices) == depth:
             first = wanted[problem.units[unit][0]]
-            order = sorted(range(problem.tables),
-                           key=lambda t: (t != first, len(tables.seated[t]), t))
-            choices.append([t for t in reversed(order) if tables.fits(unit, t)])
+            choices.append(iter(sorted(range(problem.tables),
+                                       key=lambda t: (t != first, len(tables.seated[t]), t))))
+        table = next((t for t in choices[depth] if tables.fits(unit, t)), -1)
         tried += 1
-        if choices[depth] and tried <= PLACEMENT_BUDGET:
-            table = choices[depth].pop()
+        if table >= 0 and tried <= PLACEMENT_BUDGET:
             tables.sit(unit, table)
             placed.append(table)
             continue

@@ -41,14 +41,13 @@ Candidate = tuple[int, Exchange | tuple[int, int, int]]
 def improve(problem: Problem, seats: list[list[int]], rng: random.Random,
             floor: tuple[int, int]) -> list[list[int]]:
     """Better rounds (each rule still kept), starting from `seats`; stops early at `floor`."""
-    best_seats, work = _tabu(Schedule(problem, seats), rng, floor[0])
-    schedule = Schedule(problem, best_seats)
+    schedule, work = _tabu(Schedule(problem, seats), rng, floor[0])
     if schedule.score() > floor:
         _polish(schedule, rng, work)
     return schedule.seat
 
 
-def _tabu(schedule: Schedule, rng: random.Random, floor: int) -> tuple[list[list[int]], int]:
+def _tabu(schedule: Schedule, rng: random.Random, floor: int) -> tuple[Schedule, int]:
     """The best plan found from `schedule`, and the work it took."""
     best, best_seats = schedule.score(), [list(s) for s in schedule.seat]
     tabu: dict[tuple[int, int, int], int] = {}
@@ -76,7 +75,9 @@ def _tabu(schedule: Schedule, rng: random.Random, floor: int) -> tuple[list[list
         elif idle % SHAKE_AFTER == 0:
             schedule = Schedule(schedule.problem, best_seats)
             _shake(schedule, rng)
-    return best_seats, work
+    if schedule.score() != best:
+        schedule = Schedule(schedule.problem, best_seats)
+    return schedule, work
 
 
 def _troubled_round(schedule: Schedule, rng: random.Random) -> tuple[int, list[int]]:
@@ -171,7 +172,8 @@ def _shake(schedule: Schedule, rng: random.Random) -> None:
 
 
 def _polish(schedule: Schedule, rng: random.Random, work: int) -> None:
-    """Swaps that add no repeat and give someone with fewest table-mates more."""
+    """Swaps that add no repeat and give someone with fewest table-mates more: in a round
+    where they meet someone again, or sit at one of the smaller tables."""
     problem = schedule.problem
     improved = True
     while improved and work < WORK_BUDGET:
@@ -179,9 +181,9 @@ def _polish(schedule: Schedule, rng: random.Random, work: int) -> None:
         movable = [p for p in range(schedule.n) if schedule.alone[p]]
         fewest = min((schedule.mates[p] for p in movable), default=0)
         for a in rng.sample(movable, len(movable)):
-            if schedule.mates[a] != fewest:
-                continue
             for k in rng.sample(range(problem.rounds), problem.rounds):
+                if schedule.mates[a] != fewest or not _could_gain(schedule, k, a):
+                    continue
                 targets = _targets(schedule, rng, POLISH_TABLES)
                 swaps = [_exchange(schedule, k, (a, b, t)) for change, _, b, t
                          in schedule.swaps(k, [a], targets)
@@ -192,3 +194,9 @@ def _polish(schedule: Schedule, rng: random.Random, work: int) -> None:
                 if best is not None and schedule.spread_change(best) < 0:
                     schedule.apply(best)
                     improved = True
+
+
+def _could_gain(schedule: Schedule, k: int, person: int) -> bool:
+    table = schedule.seat[k][person]
+    return (len(schedule.tables[k][table]) < schedule.problem.high
+            or bool(schedule.again[person] & schedule.seated[k][table]))
