@@ -273,7 +273,7 @@ def _seated_now(tables: list[int], people: list[str]) -> list[list[str]]:
             for table in range(max(tables, default=-1) + 1)]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(requests())
 def test_every_rule_is_kept_or_the_request_is_refused(request: dict[str, Any]) -> None:
     try:
@@ -323,7 +323,7 @@ def keepable(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(keepable())
 def test_rules_that_one_seating_keeps_are_never_refused(request: dict[str, Any]) -> None:
     plan = plan_seating(**request)

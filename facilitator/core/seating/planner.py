@@ -47,7 +47,7 @@ def plan_seating(people: Collection[str], *, tables: int, rounds: int = 1,
         seats.append(fit_round(problem, _renumbered(problem, [line_of[point_of[p]]
                                                               for p in range(n)])))
         settle(problem, seats[0])
-    seats = improve(problem, seats, rng, _floor(problem))
+    seats = improve(problem, seats, rng, plan_floor(problem))
     names = problem.names
     planned = tuple(tuple(tuple(names[p] for p in range(n) if seat[p] == table)
                           for table in range(tables)) for seat in seats)
@@ -98,12 +98,16 @@ def _place(problem: Problem, design: Design, anchored: bool, rng: random.Random)
 
 
 def _kept_from(problem: Problem) -> list[list[int]]:
-    """Whom each person must not share a table with: those they are kept apart from, and
-    people who stay at another table, if they stay too."""
-    staying = {p: problem.fixed[problem.unit_of[p]] for p in range(len(problem.names))
-               if problem.fixed[problem.unit_of[p]] >= 0}
-    return [problem.apart_from[p] + ([q for q, table in staying.items() if table != staying[p]]
-                                     if p in staying else [])
+    """Whom each person must not share a table with: those they are kept apart from, and if
+    they stay, everyone else who stays (but not at the same table, nor in their group): two
+    who stay meet at every round they share, so their points had better never meet."""
+    unit_of, fixed = problem.unit_of, problem.fixed
+    staying = [p for p in range(len(problem.names))
+               if fixed[unit_of[p]] >= 0 or unit_of[p] in problem.waiting]
+    return [problem.apart_from[p] + [q for q in staying if unit_of[q] != unit_of[p]
+                                     and (fixed[unit_of[q]] < 0 or fixed[unit_of[q]]
+                                          != fixed[unit_of[p]])]
+            if p in staying else problem.apart_from[p]
             for p in range(len(problem.names))]
 
 
@@ -165,7 +169,7 @@ def _renumbered(problem: Problem, line_of: list[int]) -> list[int]:
     return [table_of[line] for line in line_of]
 
 
-def _floor(problem: Problem) -> tuple[int, int]:
+def plan_floor(problem: Problem) -> tuple[int, int]:
     """No plan scores below this: the search stops if it gets there."""
     n = len(problem.names)
     before = sum(count - 1 for count in problem.before.values())

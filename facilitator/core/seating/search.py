@@ -22,7 +22,7 @@ from .schedule import Exchange, Schedule
 
 # Work (one unit per person or table looked at, about a microsecond each) before the search
 # settles for what it has: sized so that 600 people plan in well under a second on a laptop.
-WORK_BUDGET = 500_000
+WORK_BUDGET = 1_000_000
 # Troubled people moved per step; the swaps weighed grow with it.
 MOVERS = 4
 # Tables where the people to swap with are sought, in a large room (all in a small one).
