@@ -20,8 +20,8 @@ from itertools import combinations
 from .problem import Problem
 from .schedule import Exchange, Schedule
 
-# Work (one unit per person or table looked at, about a microsecond each) before the search
-# settles for what it has: sized so that 600 people plan in well under a second on a laptop.
+# Work (one unit per person or table looked at) before the search settles for what it has:
+# sized so that 600 people plan well inside a second (docs/benchmarks.md measures it).
 WORK_BUDGET = 1_000_000
 # Troubled people moved per step; the swaps weighed grow with it.
 MOVERS = 4
