@@ -11,6 +11,7 @@ from .core.state.board import OFFER_KINDS, TEXT_MAX_LEN, WHO_MAX_LEN
 from .core.state.contacts import EMAIL_MAX_LEN, PHONE_MAX_LEN
 from .core.state.decks import HINT_MAX_LEN, PROMPT_MAX_LEN
 from .core.state.features import LABELS as FEATURE_LABELS
+from .core.state.followthrough import OFFER_MARKS
 from .core.state.participants import ABOUT_MAX_LEN, INTEREST_MAX_LEN, MAX_INTERESTS, NAME_MAX_LEN
 from .core.state.room import ROOM_NAME_MAX_LEN
 from .core.state.text import LINK_MAX_LEN
@@ -39,6 +40,7 @@ def client_config(retention_days: float) -> dict[str, Any]:
         },
         "offer_kinds": dict(OFFER_KINDS),
         "features": dict(FEATURE_LABELS),
+        "follow_through": dict(OFFER_MARKS),
         "retention_days": retention_days,
     }
 

@@ -46,10 +46,15 @@ def private(response: Response, filename: str | None = None) -> Response:
     return response
 
 
+def public_url(path: str) -> str:
+    """An address of ours that works from other devices (a phone, a mail client): PUBLIC_URL's,
+    or this request's, or the LAN address (see `public_url.base_url`)."""
+    return base_url(current_app.config["PUBLIC_URL"], request.host_url) + path
+
+
 def join_url(code: str) -> str:
     """The URL in the QR code and on the host screen."""
-    base = base_url(current_app.config["PUBLIC_URL"], request.host_url)
-    return f"{base}{url_for('screens.phone', code=code)}"
+    return public_url(url_for("screens.phone", code=code))
 
 
 def not_found(error: NotFound) -> tuple[str, int]:

@@ -1,25 +1,30 @@
-"""What people take home: each attendee's follow-up page, their vCards, their contact details.
+"""What people take home: each attendee's follow-up page, their vCards, their contact details,
+and their marks of how the help went.
 
 The page carries no secret; its script sends the phone's token in an `Authorization: Bearer`
 header (see `common`).
 """
 
+import time
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any, TypeVar
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request
+from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
-from ..core.commands import contacts
+from ..core.commands import contacts, followthrough
 from ..core.errors import RoomError
 from ..core.state.room import Room
-from ..core.views import exports
+from ..core.views import calendar, exports
 from ..core.views.followup import followup, shared_contacts
 from ..extensions import csrf
-from ..payloads import parse
-from ..payloads.forms import Contact
-from ..room_service import change_room
-from .common import bearer_secret, private, refuse, room_or_404
+from ..payloads import Payload, parse
+from ..payloads.forms import Contact, MetMark, OfferMark, Reminder
+from ..room_service import At, change_room
+from .common import bearer_secret, private, public_url, refuse, room_or_404
 
 bp = Blueprint("followup", __name__)
+P = TypeVar("P", bound=Payload)
 
 
 def _my_place(code: str) -> tuple[Room, str]:
@@ -52,21 +57,63 @@ def vcards(code: str) -> Response:
                    f"contacts-{room.code}.vcf")
 
 
-# Exempt from CSRF: it is authorised by the token in the Authorization header, which a browser
-# never adds by itself to a cross-site request (cookies play no part), so it can't be forged.
+@bp.get("/j/<code>/me/reminder.ics")
+def reminder(code: str) -> Response:
+    """A calendar reminder to follow up, `?days=` after the event (a week by default)."""
+    room, pid = _my_place(code)
+    try:
+        days = parse(Reminder, request.args.to_dict()).days
+    except RoomError as exc:
+        return refuse(exc.message, 400)
+    body = calendar.reminder(room, pid, url=public_url(url_for("followup.page", code=room.code)),
+                             days=days, now=time.time())
+    return private(Response(body, mimetype="text/calendar; charset=utf-8"),
+                   f"follow-up-{room.code}.ics")
+
+
+# These are exempt from CSRF: they are authorised by the token in the Authorization header, which
+# a browser never adds by itself to a cross-site request (cookies play no part), so they can't be
+# forged.
 @csrf.exempt
 @bp.put("/j/<code>/me/contact")
 def contact(code: str) -> Response | dict:
     """Set one's own contact details and consent; saved (and versioned) before the answer."""
+    def change(room: Room, pid: str, mine: Contact, at: At) -> dict[str, Any]:
+        return {"contact": asdict(contacts.set_contact(
+            room, pid, email=mine.email, phone=mine.phone, link=mine.link, share=mine.share,
+            share_with_host=mine.share_with_host))}
+    return _change_mine(code, Contact, change)
+
+
+@csrf.exempt
+@bp.put("/j/<code>/me/mark")
+def mark(code: str) -> Response | dict:
+    """Say how an offer one made or received went."""
+    def change(room: Room, pid: str, said: OfferMark, at: At) -> None:
+        followthrough.mark_offer(room, pid, offer_id=said.offer, mark=said.mark, now=at.now)
+    return _change_mine(code, OfferMark, change)
+
+
+@csrf.exempt
+@bp.put("/j/<code>/me/met")
+def met(code: str) -> Response | dict:
+    """Say that an introduction one was part of led to a meeting."""
+    def change(room: Room, pid: str, said: MetMark, at: At) -> None:
+        followthrough.mark_met(room, pid, offer_id=said.offer, met=said.met, now=at.now)
+    return _change_mine(code, MetMark, change)
+
+
+def _change_mine(code: str, model: type[P],
+                 change: Callable[[Room, str, P, At], dict[str, Any] | None]) -> Response | dict:
+    """Read the JSON body as `model` and apply `change` as the token's owner, through the one
+    write path; answers `{"ok", "version", ...what change returned}` or a refusal."""
     room, pid = _my_place(code)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return refuse("That message was malformed.", 400)
     try:
-        mine = parse(Contact, data)
-        version, saved = change_room(room.code, lambda room, at: contacts.set_contact(
-            room, pid, email=mine.email, phone=mine.phone, link=mine.link, share=mine.share,
-            share_with_host=mine.share_with_host))
+        said = parse(model, data)
+        version, result = change_room(room.code, lambda room, at: change(room, pid, said, at))
     except RoomError as exc:
         return refuse(exc.message, 400)
-    return {"ok": True, "version": version, "contact": asdict(saved)}
+    return {"ok": True, "version": version, **(result or {})}

@@ -8,10 +8,12 @@ from pydantic import BeforeValidator
 
 from ..core.state import board, contacts, decks, participants, prompts, turns
 from ..core.state.features import Switches, clean_switches
+from ..core.state.followthrough import MET_ASK, clean_mark
 from ..core.state.identity import NO_SUCH_ROOM
 from ..core.state.intros import ACCEPT_ASK
 from ..core.state.room import clean_room_name
 from ..core.state.text import as_text, clean_bool, clean_id, clean_int, clean_link
+from ..core.views import calendar
 
 
 def checked(clean: Callable[..., object], *args: object) -> BeforeValidator:
@@ -69,6 +71,12 @@ Phone = Annotated[str, checked(contacts.clean_phone)]
 ProfileLink = Annotated[str, checked(clean_link, contacts.LINK_LABEL)]
 Share = Annotated[bool, checked(clean_bool, contacts.SHARE_ASK)]
 Accept = Annotated[bool, checked(clean_bool, ACCEPT_ASK)]
+
+# Follow-through
+ReminderDays = Annotated[int, checked(clean_int, "The reminder's number of days",
+                                      calendar.MIN_DAYS, calendar.MAX_DAYS)]
+Mark = Annotated[str | None, BeforeValidator(clean_mark)]
+Met = Annotated[bool, checked(clean_bool, MET_ASK)]
 
 # Prompts and the round
 PromptId = Annotated[str, checked(clean_id, prompts.PROMPT_GONE)]

@@ -1,7 +1,20 @@
-"""HTTP bodies: the home page's form that creates an event, a follow-up page's contact."""
+"""HTTP bodies: the home page's form that creates an event, a follow-up page's contact and
+follow-through marks."""
 
 from .base import Payload
-from .fields import DeckId, Email, NewTurnSeconds, Phone, ProfileLink, RoomName, Share
+from .fields import (
+    DeckId,
+    Email,
+    Mark,
+    Met,
+    NewTurnSeconds,
+    OfferId,
+    Phone,
+    ProfileLink,
+    ReminderDays,
+    RoomName,
+    Share,
+)
 
 
 class CreateRoom(Payload):
@@ -16,3 +29,17 @@ class Contact(Payload):
     email: Email
     phone: Phone
     link: ProfileLink
+
+
+class OfferMark(Payload):
+    offer: OfferId
+    mark: Mark  # null takes the mark back
+
+
+class MetMark(Payload):
+    offer: OfferId
+    met: Met
+
+
+class Reminder(Payload):
+    days: ReminderDays = 7  # core.views.calendar.DEFAULT_DAYS

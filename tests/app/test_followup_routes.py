@@ -1,9 +1,11 @@
 """The follow-up page, its JSON and vCards, contact consent, and the host's exports over HTTP."""
 
 import csv
+import datetime
 import io
 import json
 
+import icalendar
 import pytest
 import vobject
 
@@ -128,3 +130,62 @@ def test_saving_contacts_needs_no_csrf_token_because_it_is_authorised_by_header(
     assert response.status_code == 200, response.text
     phone.disconnect()
     app.extensions["room_store"].engine.dispose()
+
+
+def test_either_side_marks_how_an_offer_went_after_the_end(client, event):
+    ann, bob, cat = (event.people[n] for n in ("Ann", "Bob", "Cat"))
+    offer = client.get(f"/j/{event.code}/me.json", headers=bearer(ann["token"])).json[
+        "received"][0]["id"]
+    event.host.emit("host", {"action": "end_event"}, callback=True)
+    watcher = event.phones["Cat"]
+    watcher.get_received()
+    marked = client.put(f"/j/{event.code}/me/mark", headers=bearer(bob["token"]),
+                        json={"offer": offer, "mark": "helped"})
+    assert marked.status_code == 200 and marked.json["ok"]
+    [delta] = updates(watcher)  # versioned, but nothing to see for the room
+    assert delta["version"] == marked.json["version"] and delta["sections"] == {}
+    mine = client.get(f"/j/{event.code}/me.json", headers=bearer(ann["token"])).json
+    assert mine["received"][0]["follow_through"]["mark"] == "helped"
+    summary = client.get(f"/host/{event.code}/summary.json",
+                         headers=bearer(event.host_key)).json
+    assert summary["follow_through"]["helped"] == 1
+    for who, body, status in ((cat, {"offer": offer, "mark": "helped"}, 400),
+                              (ann, {"offer": offer, "mark": "amazing"}, 400),
+                              (ann, {"offer": "nope", "mark": "helped"}, 400),
+                              (None, {"offer": offer, "mark": "helped"}, 401)):
+        headers = bearer(who["token"]) if who else {}
+        refused = client.put(f"/j/{event.code}/me/mark", headers=headers, json=body)
+        assert refused.status_code == status and refused.json["ok"] is False
+    met = client.put(f"/j/{event.code}/me/met", headers=bearer(ann["token"]),
+                     json={"offer": offer, "met": True})
+    assert met.status_code == 400 and met.json["error"] == "That offer isn't an introduction."
+
+
+def test_the_calendar_reminder_parses_back_with_the_things_i_said_i_d_do(client, event):
+    bob = event.people["Bob"]
+    event.host.emit("host", {"action": "end_event"}, callback=True)
+    ended_at = client.get(f"/j/{event.code}/me.json", headers=bearer(bob["token"])).json
+    response = client.get(f"/j/{event.code}/me/reminder.ics", headers=bearer(bob["token"]))
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert f"follow-up-{event.code}.ics" in response.headers["Content-Disposition"]
+    [reminder] = icalendar.Calendar.from_ical(response.data).walk("VEVENT")
+    assert str(reminder["summary"]) == "Follow up from Thursday breakfast"
+    url = f"http://127.0.0.1:5000/j/{event.code}/me"
+    assert str(reminder["url"]) == url
+    description = str(reminder["description"])
+    assert url in description
+    assert "Things I said I'd do:\n- I can help — to Ann: I keep books" in description
+    ended = datetime.datetime.fromtimestamp(ended_at["event"]["ended_at"], datetime.UTC)
+    assert reminder.decoded("dtstart") == (ended + datetime.timedelta(days=7)).date()
+    [alarm] = reminder.walk("VALARM")
+    assert alarm.decoded("trigger") == datetime.timedelta(hours=9)
+    later = client.get(f"/j/{event.code}/me/reminder.ics?days=14", headers=bearer(bob["token"]))
+    [later_one] = icalendar.Calendar.from_ical(later.data).walk("VEVENT")
+    assert later_one.decoded("dtstart") == (ended + datetime.timedelta(days=14)).date()
+    for days in ("0", "61", "soon"):
+        refused = client.get(f"/j/{event.code}/me/reminder.ics?days={days}",
+                             headers=bearer(bob["token"]))
+        assert refused.status_code == 400 and "from 1 to 60" in refused.json["error"] or (
+            "must be a number" in refused.json["error"])
+    assert client.get(f"/j/{event.code}/me/reminder.ics").status_code == 401

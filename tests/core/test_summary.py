@@ -3,7 +3,7 @@
 import json
 import math
 
-from facilitator.core.commands import board, generosity, people, round
+from facilitator.core.commands import board, ending, followthrough, generosity, people, round
 from facilitator.core.state.room import Room
 from facilitator.core.views import exports
 from facilitator.core.views.summary import RADIUS, VIEW_SIZE, circle, summary
@@ -36,7 +36,7 @@ def test_the_summary_of_a_small_event():
     board.take_offer(room, ann, offer_id=help_id, taken=True)
     intro = board.post_offer(room, cat, kind="intro", text="Dana", to=ann, now=103)
     generosity.respond_intro(room, ann, offer_id=intro, accept=True)
-    board.post_offer(room, cat, kind="resource", text="A list", to=ann, now=104)
+    resource = board.post_offer(room, cat, kind="resource", text="A list", to=ann, now=104)
 
     out = summary(room, now=200)
     assert [r["round"] for r in out["rounds"]] == [1]
@@ -46,12 +46,31 @@ def test_the_summary_of_a_small_event():
     assert out["questions"] == {"total": 1, "by_person": {cat: 1}}
     assert out["asks"] == {"total": 1, "met": 1, "waiting": 0}
     assert out["offers_by_kind"] == {"help": 1, "intro": 1, "resource": 1}
-    assert out["introductions"] == {"made": 1, "accepted": 1}
+    assert out["introductions"] == {"made": 1, "accepted": 1, "met": 0}
+    assert out["follow_through"] == {"offers": 3, "followed_up": 0, "in_touch": 0, "helped": 0,
+                                     "didnt_work": 0}
     net = out["network"]
     assert [n["name"] for n in net["nodes"]] == ["Ann", "Bob", "Cat"]
-    assert net["edges"] == [{"from": bob, "to": ann, "offers": 1, "taken": 1},
-                            {"from": cat, "to": ann, "offers": 2, "taken": 0}]
+    assert net["edges"] == [
+        {"from": bob, "to": ann, "offers": 1, "taken": 1, "followed_up": 0, "helped": 0},
+        {"from": cat, "to": ann, "offers": 2, "taken": 0, "followed_up": 0, "helped": 0}]
     assert bob not in json.dumps(out["nudges"])
+
+    # A week later: Bob's offer helped, Ann and Cat are in touch over the resource, and the
+    # intro Cat made didn't work out, but Ann met Dana anyway.
+    ending.end_event(room, keep_days=30, now=300)
+    followthrough.mark_offer(room, ann, offer_id=help_id, mark="helped", now=400)
+    followthrough.mark_offer(room, cat, offer_id=resource, mark="in_touch", now=401)
+    followthrough.mark_offer(room, ann, offer_id=intro, mark="didnt_work", now=402)
+    followthrough.mark_met(room, ann, offer_id=intro, met=True, now=403)
+    out = summary(room, now=500)
+    assert out["follow_through"] == {"offers": 3, "followed_up": 2, "in_touch": 1, "helped": 1,
+                                     "didnt_work": 1}
+    assert out["introductions"]["met"] == 1
+    assert [(e["followed_up"], e["helped"]) for e in out["network"]["edges"]] == [(1, 1), (1, 0)]
+    markdown = "\n".join(exports.to_markdown(exports.event_record(room, now=500)).splitlines())
+    assert "- Afterwards: 2 of 3 offers followed up, 1 helped, 1 didn't work out" in markdown
+    assert "1 accepted, 1 met" in markdown
 
 
 def test_the_exports_carry_the_summary():

@@ -8,4 +8,13 @@ checked again by the state they change, whose rules these are. A command records
 touched (`room.changes`) and takes the time and chance it uses as arguments, never from a clock.
 """
 
-from . import board, contacts, ending, generosity, people, prompts, round  # noqa: F401  (the package's API)
+from . import (  # noqa: F401  (the package's API)
+    board,
+    contacts,
+    ending,
+    followthrough,
+    generosity,
+    people,
+    prompts,
+    round,
+)

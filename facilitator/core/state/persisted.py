@@ -4,6 +4,7 @@ from typing import Any
 
 from .board import Board
 from .contacts import Contacts
+from .followthrough import FollowThrough
 from .generosity import Generosity
 from .participants import Participant
 from .prompts import Prompts
@@ -31,6 +32,7 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "board": room.board.to_dict(),
         "contacts": room.contacts.to_dict(),
         "generosity": room.generosity.to_dict(),
+        "follow_through": room.follow_through.to_dict(),
         "max_participants": room.max_participants,
         "ended_at": room.ended_at,
         "kept_until": room.kept_until,
@@ -51,6 +53,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         board=Board.from_dict(data.get("board", NO_BOARD)),
         contacts=Contacts.from_dict(data.get("contacts", {})),
         generosity=Generosity.from_dict(data.get("generosity", {})),
+        follow_through=FollowThrough.from_dict(data.get("follow_through", {})),
         max_participants=data["max_participants"],
         ended_at=data.get("ended_at"),
         kept_until=data.get("kept_until"),

@@ -14,6 +14,7 @@ from .board import Board
 from .changes import Changes
 from .contacts import Contacts
 from .decks import get_deck
+from .followthrough import FollowThrough
 from .generosity import Generosity
 from .participants import NOT_IN_ROOM, REMOVED, Participant
 from .prompts import Prompts
@@ -40,6 +41,7 @@ class Room:
     board: Board = field(default_factory=Board)
     contacts: Contacts = field(default_factory=Contacts)
     generosity: Generosity = field(default_factory=Generosity)  # switches, taps, hands, intros
+    follow_through: FollowThrough = field(default_factory=FollowThrough)  # how the help went
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     # Set when the host ends the event: from then on only follow-up happens, until `kept_until`,
     # when housekeeping deletes it (an event nobody ended expires when idle instead).

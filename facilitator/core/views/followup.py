@@ -1,4 +1,5 @@
-"""One attendee's follow-up: the offers they made and received, and the contacts they may keep.
+"""One attendee's follow-up: the offers they made and received with how each went, the
+introductions they are part of, and the contacts they may keep.
 
 Only the attendee (with their token) sees this. Someone else's details appear only if that
 person shared them and the two exchanged an offer the room can still see.
@@ -21,20 +22,32 @@ def followup(room: Room, pid: str) -> dict[str, Any]:
         return {"id": post.id, "kind": post.kind, "kind_label": OFFER_KINDS[post.kind],
                 "text": post.text, "who": post.who, "link": post.link, "taken": post.taken,
                 "ask": ask, "from": post.author, "from_name": names.get(post.author),
-                "to": post.to, "to_name": names.get(post.to) if post.to else None}
+                "to": post.to, "to_name": names.get(post.to) if post.to else None,
+                # How it went, said by either side; an offer to the whole room has no other side
+                "markable": post.to is not None,
+                "follow_through": room.follow_through.view(post.id)}
 
     offers = board.shown(OFFER)
     return {
-        "event": {"code": room.code, "name": room.name},
+        "event": {"code": room.code, "name": room.name, "ended_at": room.ended_at,
+                  "kept_until": room.kept_until},
         "me": {"id": pid, "name": names[pid]},
         "asks": [{"id": a.id, "text": a.text, "met": board.met(a)}
                  for a in board.shown(ASK) if a.author == pid],
         "made": [offer(o) for o in offers if o.author == pid],
         "received": [offer(o) for o in offers if o.to == pid],
-        "introductions": room.generosity.intros.for_person(board, pid, names),
+        "introductions": _introductions(room, pid, names),
         "contacts": shared_contacts(room, pid),
         "my_contact": asdict(room.contacts.of(pid)),
     }
+
+
+def _introductions(room: Room, pid: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The accepted introductions `pid` is part of, with whether they met and who may say so."""
+    intros, met = room.generosity.intros, room.follow_through.met
+    return [{**intro, "met": intro["id"] in met,
+             "can_mark_met": pid in intros.sides(room.board.posts[intro["id"]])}
+            for intro in intros.for_person(room.board, pid, names)]
 
 
 def shared_contacts(room: Room, pid: str) -> list[dict[str, Any]]:

@@ -1,8 +1,10 @@
 """The host's summary after the event: what happened, in figures and one picture.
 
 Rounds run, airtime per person, pitch nudges (counts only), questions asked, asks met, offers by
-kind, introductions, and who helped whom as a network whose layout is computed here (people on
-a circle), so the page only draws lines and dots and the exports carry the same picture.
+kind, introductions, the follow-through people marked afterwards (offers followed up, offers that
+helped, introductions that met), and who helped whom as a network whose layout is computed here
+(people on a circle), so the page only draws lines and dots and the exports carry the same
+picture.
 """
 
 import math
@@ -10,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..state.board import OFFER, OFFER_KINDS
+from ..state.followthrough import FOLLOWED_UP, HELPED
 from ..state.intros import offers as intro_offers
 from ..state.room import Room
 from . import fairness, give_take
@@ -38,21 +41,28 @@ def summary(room: Room, now: float) -> dict[str, Any]:
                  "waiting": len(room.board.waiting())},
         "offers_by_kind": give_take.offers_by_kind(room.board),
         "introductions": {"made": len(intros),
-                          "accepted": sum(g.intros.is_accepted(o) for o in intros)},
+                          "accepted": sum(g.intros.is_accepted(o) for o in intros),
+                          "met": sum(o.id in room.follow_through.met for o in intros)},
+        "follow_through": room.follow_through.counts(room.board),
         "network": network(room),
     }
 
 
 def network(room: Room) -> dict[str, Any]:
-    """Who helped whom: an edge per (giver, receiver) with how many offers and how many were
-    taken up; nodes are the people on any edge, placed evenly on a circle."""
+    """Who helped whom: an edge per (giver, receiver) with how many offers, how many were taken
+    up at the event, followed up after it and marked as having helped; nodes are the people on
+    any edge, placed evenly on a circle."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for offer in room.board.shown(OFFER):
         if offer.to and offer.to in room.participants:
             edge = edges.setdefault((offer.author, offer.to), {
-                "from": offer.author, "to": offer.to, "offers": 0, "taken": 0})
+                "from": offer.author, "to": offer.to, "offers": 0, "taken": 0,
+                "followed_up": 0, "helped": 0})
+            mark = room.follow_through.of(offer.id)
             edge["offers"] += 1
             edge["taken"] += offer.taken
+            edge["followed_up"] += mark in FOLLOWED_UP
+            edge["helped"] += mark == HELPED
     people = [pid for pid in room.participants
               if any(pid in (e["from"], e["to"]) for e in edges.values())]
     return {"size": VIEW_SIZE,
@@ -81,6 +91,7 @@ def markdown_lines(data: dict[str, Any], escape: Callable[[object], str]) -> lis
     """The summary's figures as a Markdown section for the export (`escape` makes text literal)."""
     kinds = ", ".join(f"{n} {OFFER_KINDS[k].lower()}" for k, n in data["offers_by_kind"].items())
     asks, intros, nudges = data["asks"], data["introductions"], data["nudges"]
+    after = data["follow_through"]
     ratio = data["airtime"]["ratio"]
     return ["## Summary", "",
             f"- Rounds run: {len(data['rounds'])}",
@@ -89,7 +100,10 @@ def markdown_lines(data: dict[str, Any], escape: Callable[[object], str]) -> lis
             f"- Questions asked: {data['questions']['total']}",
             f"- Asks met: {asks['met']} of {asks['total']}",
             f"- Offers: {kinds}",
-            f"- Introductions: {intros['made']} made, {intros['accepted']} accepted", "",
+            f"- Introductions: {intros['made']} made, {intros['accepted']} accepted, "
+            f"{intros['met']} met",
+            f"- Afterwards: {after['followed_up']} of {after['offers']} offers followed up, "
+            f"{after['helped']} helped, {after['didnt_work']} didn't work out", "",
             "| Name | Airtime (s) |", "|---|---|",
             *(f"| {escape(data['people'][bar['pid']])} | {bar['seconds']} |"
               for bar in data["airtime"]["chart"]), ""]

@@ -3,6 +3,7 @@
 import { $, el, saveFile, setText, show } from "../shared/dom.js";
 import { webLink } from "../shared/weblink.js";
 import { introItems } from "./intros.js";
+import { offerMarks } from "./marks.js";
 import { KEPT, recall } from "../shared/storage.js";
 
 const code = $("followup").dataset.code;
@@ -20,15 +21,16 @@ async function call(path, options = {}) {
   }
 }
 
-function offerItem(offer, { made }) {
+function offerItem(offer, { made, me }) {
   const whom = made ? offer.to_name || "the whole room" : offer.from_name;
-  return el("li", {},
+  return el("li", { data: { offer: offer.id } },
     el("p", {}, el("strong", { text: `${offer.kind_label} ${made ? "to" : "from"} ${whom}` }),
       offer.taken ? " · taken up" : null),
     el("p", { text: offer.text }),
     offer.who ? el("p", { text: `Introduces: ${offer.who}` }) : null,
     offer.link ? el("p", {}, webLink(offer.link, offer.link)) : null,
-    offer.ask ? el("p", { class: "hint", text: `On the ask: ${offer.ask}` }) : null);
+    offer.ask ? el("p", { class: "hint", text: `On the ask: ${offer.ask}` }) : null,
+    offer.markable ? offerMarks(offer, me, (mark) => saveMark("/me/mark", { offer: offer.id, mark })) : null);
 }
 
 function contactItem(person) {
@@ -46,11 +48,13 @@ function fill(list, items, empty) {
 
 function render(data) {
   setText($("followup-me"), `${data.me.name}, here is what you gave and got at ${data.event.name}.`);
-  fill("received", data.received.map((o) => offerItem(o, { made: false })), "No offers yet.");
-  fill("made", data.made.map((o) => offerItem(o, { made: true })), "You haven't offered anything yet.");
+  const me = data.me.id;
+  fill("received", data.received.map((o) => offerItem(o, { made: false, me })), "No offers yet.");
+  fill("made", data.made.map((o) => offerItem(o, { made: true, me })), "You haven't offered anything yet.");
   fill("asks", data.asks.map((a) => el("li", {}, el("p", { text: a.text }),
     el("p", { class: "hint", text: a.met ? "Met" : "Still open" }))), "You haven't posted an ask.");
-  fill("intros", introItems(data), "No introductions accepted yet.");
+  fill("intros", introItems(data, (offer, met) => saveMark("/me/met", { offer, met })),
+    "No introductions accepted yet.");
   fill("contacts", data.contacts.map(contactItem), "Nobody has shared their details with you yet.");
   $("btn-vcards").disabled = data.contacts.length === 0;
   const mine = data.my_contact;
@@ -61,6 +65,20 @@ function render(data) {
   $("contact-share-host").checked = mine.share_with_host;
   show($("followup-status"), false);
   show($("followup-content"), true);
+}
+
+/** Save a follow-through mark, then draw the page again with it. */
+async function saveMark(path, body) {
+  const response = await call(path, {
+    method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  });
+  const data = response ? await response.json().catch(() => ({})) : {};
+  if (!data.ok) {
+    status(data.error || "Couldn't save just now. Please try again.");
+    show($("followup-status"), true);
+    return;
+  }
+  await load();
 }
 
 async function load() {
@@ -99,17 +117,20 @@ async function saveContact(event) {
   setText($("contact-saved"), "Saved.");
 }
 
-async function downloadCards() {
-  const response = await call("/contacts.vcf");
+/** Fetch a file only this token may have, and save it. */
+async function download(path, filename) {
+  const response = await call(path);
   if (!response || !response.ok) {
     status("The download didn't work. Please try again.");
     show($("followup-status"), true);
     return;
   }
-  saveFile(await response.blob(), `contacts-${code}.vcf`);
+  saveFile(await response.blob(), filename);
 }
 
 $("btn-print").addEventListener("click", () => window.print());
-$("btn-vcards").addEventListener("click", downloadCards);
+$("btn-vcards").addEventListener("click", () => download("/contacts.vcf", `contacts-${code}.vcf`));
+$("btn-reminder").addEventListener("click", () => download(
+  `/me/reminder.ics?days=${encodeURIComponent($("reminder-days").value)}`, `follow-up-${code}.ics`));
 $("contact-form").addEventListener("submit", saveContact);
 load();

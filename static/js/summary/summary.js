@@ -25,10 +25,36 @@ function figures(data) {
     ["Questions asked", String(data.questions.total)],
     ["Asks met", `${data.asks.met} of ${data.asks.total}`],
     ["Offers", kinds],
-    ["Introductions", `${data.introductions.made} suggested, ${data.introductions.accepted} accepted`],
+    ["Introductions", `${data.introductions.made} suggested, ${data.introductions.accepted} accepted, ${data.introductions.met} met`],
+    ...followThrough(data.follow_through),
   ];
   $("summary-figures").replaceChildren(...rows.flatMap(([term, value]) => [
     el("dt", { text: term }), el("dd", { text: value })]));
+}
+
+/** What people said afterwards, on their follow-up pages, of the offers made to someone. */
+function followThrough(after) {
+  return [
+    ["Offers followed up", `${after.followed_up} of ${after.offers} (in touch, or it helped)`],
+    ["Offers that helped", String(after.helped)],
+    ["Didn't work out", String(after.didnt_work)],
+  ];
+}
+
+/** An edge's class: its best outcome so far. */
+function edgeClass(edge) {
+  if (edge.helped) return "summary-edge is-helped";
+  if (edge.followed_up) return "summary-edge is-followed";
+  return edge.taken ? "summary-edge is-taken" : "summary-edge";
+}
+
+/** An edge in words, for the list beside the drawing. */
+function edgeText(edge, people) {
+  const parts = [`${edge.offers} offer${edge.offers === 1 ? "" : "s"}`];
+  if (edge.taken) parts.push(`${edge.taken} taken up`);
+  if (edge.followed_up) parts.push(`${edge.followed_up} followed up`);
+  if (edge.helped) parts.push(`${edge.helped} helped`);
+  return `${people[edge.from]} → ${people[edge.to]}: ${parts.join(", ")}`;
 }
 
 function airtime(data) {
@@ -59,7 +85,7 @@ function network(data) {
     const back = NODE_RADIUS + 3;
     drawing.append(svg("line", { x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / length) * back,
       y2: b.y - ((b.y - a.y) / length) * back, "marker-end": "url(#summary-arrow)",
-      class: edge.taken ? "summary-edge is-taken" : "summary-edge" }));
+      class: edgeClass(edge) }));
   }
   for (const node of nodes) {
     drawing.append(svg("circle", { cx: node.x, cy: node.y, r: NODE_RADIUS, class: "summary-node" }));
@@ -68,10 +94,7 @@ function network(data) {
   }
   $("summary-network").replaceChildren(nodes.length ? drawing
     : el("p", { class: "hint", text: "Nobody has offered anyone help yet." }));
-  $("summary-edges").replaceChildren(...edges.map((e) => el("li", {
-    text: `${data.people[e.from]} → ${data.people[e.to]}: ${e.offers} offer${e.offers === 1 ? "" : "s"}`
-      + (e.taken ? `, ${e.taken} taken up` : ""),
-  })));
+  $("summary-edges").replaceChildren(...edges.map((e) => el("li", { text: edgeText(e, data.people) })));
 }
 
 async function load() {
