@@ -16,7 +16,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     # __main__ runs, and eventlet/gevent must patch the standard library before Flask loads.
     from flask import Flask
 
-    from . import client_config, config, housekeeping, security, serving, store
+    from . import client_config, config, housekeeping, mail, security, serving, store
     from .extensions import csrf, socketio
 
     app = Flask(__name__, instance_relative_config=True,
@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     )
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too
     housekeeping.init_app(app)
+    mail.init_app(app)
     client_config.init_app(app)
 
     from . import pages

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from flask import Flask
 
 
-def client_config(retention_days: float) -> dict[str, Any]:
+def client_config(retention_days: float, mail: bool) -> dict[str, Any]:
     """What base.html's JSON block and the templates' form fields say of the server's rules
-    (and of this server's settings, `retention_days`)."""
+    (and of this server's settings: `retention_days`, and whether email is set up)."""
     return {
         "limits": {
             "room_name": ROOM_NAME_MAX_LEN,
@@ -42,9 +42,11 @@ def client_config(retention_days: float) -> dict[str, Any]:
         "features": dict(FEATURE_LABELS),
         "follow_through": dict(OFFER_MARKS),
         "retention_days": retention_days,
+        "mail": mail,
     }
 
 
 def init_app(app: "Flask") -> None:
     """Make `client_config` a template global (constants and settings: built once)."""
-    app.jinja_env.globals["client_config"] = client_config(app.config["RETENTION_DAYS"])
+    app.jinja_env.globals["client_config"] = client_config(app.config["RETENTION_DAYS"],
+                                                           bool(app.config["SMTP_URL"]))

@@ -36,6 +36,12 @@ DEFAULTS: dict[str, object] = {
     "ROOM_TTL_HOURS": 48.0,  # a room nobody ended, untouched this long, is deleted
     "RETENTION_DAYS": 30.0,  # an ended event's follow-up pages last this long, then it is deleted
     "HOUSEKEEPING_INTERVAL_SECONDS": 600,  # how often to look for them; 0: never (use the CLI)
+    # Email (facilitator/mail.py): off unless SMTP_URL is set
+    "SMTP_URL": "",  # smtp://[user:password@]host[:port] (STARTTLS if offered) or smtps://...
+    "MAIL_FROM": "",  # e.g. Breakfast club <hello@example.org>; needed with SMTP_URL
+    "MAIL_TIMEOUT_SECONDS": 10.0,  # a mail server slower than this counts as a failed try
+    "MAIL_MAX_ATTEMPTS": 5,  # tries per message before giving up
+    "MAIL_RETRY_SECONDS": 60.0,  # wait before the 2nd try, doubling for each one after
 }
 
 

@@ -1,6 +1,7 @@
 """Housekeeping: an ended event is deleted, with everything in it, once its follow-up time
 (RETENTION_DAYS after the end, fixed when it ended) is over; an event nobody ended, once nobody
-touched it for ROOM_TTL_HOURS.
+touched it for ROOM_TTL_HOURS. And mail that is due goes out: reminders, retries
+(facilitator/mail.py).
 
 A background task sweeps every HOUSEKEEPING_INTERVAL_SECONDS; `flask --app facilitator
 purge-expired` does the same once (e.g. from cron, with HOUSEKEEPING_INTERVAL_SECONDS=0).
@@ -15,6 +16,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from . import mail
 from .extensions import socketio
 from .room_service import room_gone
 from .store import get_store
@@ -42,6 +44,7 @@ def _sweep_forever(app: Flask) -> None:
         try:
             with app.app_context():
                 purge_expired()
+                mail.deliver_due()
         except Exception:  # a database hiccup must not end the sweeps for good
             log.exception("housekeeping sweep failed")
         socketio.sleep(interval)

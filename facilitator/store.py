@@ -7,6 +7,7 @@ processes changing one room never overwrite each other (the loser reloads and re
 
 import json
 import os
+from dataclasses import dataclass
 
 import orjson
 from flask import Flask, current_app
@@ -47,6 +48,35 @@ rooms = Table(
     # An ended event's deletion time (its data says so too; a column, so the sweep can find it)
     Column("kept_until", Float, nullable=True),
 )
+
+# Messages to send (facilitator/mail.py): what to send to whom and when, never the message
+# itself: it is written from the room when it goes, so an address or link is only in the room.
+outbox = Table(
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("room_code", String(16), nullable=False, index=True),
+    Column("pid", String(40), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("base_url", Text, nullable=False),  # where the links in it point
+    Column("due_at", Float, nullable=False),  # the next try
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("claimed_until", Float, nullable=True),  # a sender is on it (one process of several)
+    Column("failed_at", Float, nullable=True),  # gave up after MAIL_MAX_ATTEMPTS
+    Column("last_error", Text, nullable=True),
+)
+
+
+@dataclass(frozen=True)
+class Mail:
+    """One message waiting in the outbox."""
+
+    id: int
+    room_code: str
+    pid: str
+    kind: str
+    base_url: str
+    attempts: int
+
 
 # The two statements of every change, built once: building and caching a statement per call cost
 # more than the SQLite write itself (docs/benchmarks.md, change 8).
@@ -98,6 +128,7 @@ class RoomStore:
     def delete(self, code: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(rooms).where(rooms.c.code == code))
+            conn.execute(delete(outbox).where(outbox.c.room_code == code))
 
     def delete_expired(self, *, idle_since: float, now: float) -> list[str]:
         """Remove the ended rooms kept until before `now`, and the rooms nobody ended that are
@@ -108,8 +139,64 @@ class RoomStore:
         expired = or_(and_(rooms.c.kept_until.is_(None), rooms.c.updated_at < idle_since),
                       rooms.c.kept_until < now)
         with self.engine.begin() as conn:
-            return list(conn.execute(delete(rooms).where(expired)
-                                     .returning(rooms.c.code)).scalars())
+            codes = list(conn.execute(delete(rooms).where(expired)
+                                      .returning(rooms.c.code)).scalars())
+            if codes:
+                conn.execute(delete(outbox).where(outbox.c.room_code.in_(codes)))
+            return codes
+
+    # --- the outbox ------------------------------------------------------------------------
+
+    def queue_mail(self, code: str, pid: str, kind: str, *, base_url: str, due_at: float) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(insert(outbox).values(room_code=code, pid=pid, kind=kind,
+                                               base_url=base_url, due_at=due_at, attempts=0))
+
+    def drop_mail(self, code: str, pid: str, kind: str | None = None) -> None:
+        """Forget what is still to send to `pid` (of one kind, or all), e.g. on unsubscribing."""
+        where = [outbox.c.room_code == code, outbox.c.pid == pid, outbox.c.failed_at.is_(None)]
+        if kind is not None:
+            where.append(outbox.c.kind == kind)
+        with self.engine.begin() as conn:
+            conn.execute(delete(outbox).where(*where))
+
+    def claim_mail(self, now: float, until: float, limit: int) -> list[Mail]:
+        """Messages due by `now` that no sender holds, each now held until `until`: when
+        several processes send, each message is claimed by exactly one of them."""
+        due = select(outbox).where(outbox.c.failed_at.is_(None), outbox.c.due_at <= now,
+                                   or_(outbox.c.claimed_until.is_(None),
+                                       outbox.c.claimed_until < now)
+                                   ).order_by(outbox.c.due_at).limit(limit)
+        claimed = []
+        with self.engine.begin() as conn:
+            for row in conn.execute(due).mappings().all():
+                taken = conn.execute(update(outbox).where(
+                    outbox.c.id == row["id"], or_(outbox.c.claimed_until.is_(None),
+                                                  outbox.c.claimed_until < now)
+                ).values(claimed_until=until))
+                if taken.rowcount == 1:
+                    claimed.append(Mail(row["id"], row["room_code"], row["pid"], row["kind"],
+                                        row["base_url"], row["attempts"]))
+        return claimed
+
+    def mail_sent(self, mail_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(outbox).where(outbox.c.id == mail_id))
+
+    def mail_failed(self, mail: Mail, *, now: float, retry_at: float | None, error: str) -> None:
+        """A try failed: try again at `retry_at`, or (None) give up."""
+        with self.engine.begin() as conn:
+            conn.execute(update(outbox).where(outbox.c.id == mail.id).values(
+                attempts=mail.attempts + 1, claimed_until=None, last_error=error,
+                due_at=retry_at if retry_at is not None else now,
+                failed_at=None if retry_at is not None else now))
+
+    def outbox_of(self, code: str) -> list[dict]:
+        """What the outbox holds for a room (for tests and the operator)."""
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(
+                select(outbox).where(outbox.c.room_code == code).order_by(outbox.c.id)
+            ).mappings()]
 
 
 def _create_tables(engine: Engine, attempts: int = 3) -> None:

@@ -6,6 +6,7 @@ start processes or talk to services are split into ``tests/fixtures/`` to keep f
 - ``live_server``            -> tests/fixtures/live_server.py
 - ``postgres_url``/``redis_url`` -> tests/fixtures/services.py
 - ``browser``/``desktop_page``/``phone_context`` -> tests/fixtures/browser.py
+- ``smtp_server``/``closed_smtp_url`` -> tests/fixtures/smtp.py
 
 The app package is imported inside fixtures only, so tooling tests run without it.
 """
@@ -27,6 +28,7 @@ pytest_plugins = [
     "tests.fixtures.live_server",
     "tests.fixtures.services",
     "tests.fixtures.browser",
+    "tests.fixtures.smtp",
 ]
 
 # Fixtures whose use implies a marker, so `-m "not browser"` / `-m "not live"` just work
@@ -48,7 +50,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[Flask]:
+def app_settings() -> dict[str, Any]:
+    """Settings a test module adds to its `app` (override it there, e.g. to set up email)."""
+    return {}
+
+
+@pytest.fixture
+def app(tmp_path: Path, app_settings: dict[str, Any]) -> Iterator[Flask]:
     """A fresh app per test, with its own SQLite file so tests never share state."""
     from facilitator import create_app
 
@@ -62,6 +70,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
             "WTF_CSRF_ENABLED": False,
             # Tests fire events far faster than people; rate limits are tested on their own.
             "RATELIMIT_ENABLED": False,
+            **app_settings,
         }
     )
     yield app

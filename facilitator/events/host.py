@@ -1,13 +1,16 @@
 """Socket.IO handlers for the host's controls (`host`, one event for every button, ending the
 event among them) and for deleting an event's data at once (`delete_room`)."""
 
+import time
 from typing import assert_never
 
 from flask import current_app, session
 
+from .. import mail
 from ..core.commands import ending, generosity, people, prompts, round
 from ..core.errors import RoomError
 from ..core.state.room import Room
+from ..core.views.mail import ENDED
 from ..payloads import parse
 from ..payloads.events import DeleteRoom
 from ..payloads.host import (
@@ -33,7 +36,7 @@ from ..payloads.host import (
     Start,
     parse_host,
 )
-from ..room_service import At, change_room
+from ..room_service import At, change_room, load_room
 from ..room_service import delete_room as delete_room_data
 from .common import acked, host_room, on
 
@@ -43,7 +46,10 @@ def host(data: dict) -> dict:
     """One of the host's controls, by name, with its arguments."""
     code = host_room()
     action = parse_host(data)
-    return acked(change_room(code, lambda room, at: run(room, action, at)))
+    ack = acked(change_room(code, lambda room, at: run(room, action, at)))
+    if isinstance(action, EndEvent) and action.args.email_links and mail.enabled():
+        ack["emailed"] = mail.queue_for_everyone(load_room(code), ENDED, now=time.time())
+    return ack
 
 
 def run(room: Room, action: HostAction, at: At) -> None:

@@ -6,8 +6,6 @@ one load without it, then their scripts send the participant token or the host k
 `Authorization: Bearer` header and render the JSON or download the file themselves.
 """
 
-import time
-
 from flask import Response, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import NotFound
 
@@ -59,8 +57,3 @@ def join_url(code: str) -> str:
 
 def not_found(error: NotFound) -> tuple[str, int]:
     return render_template("error.html", message=error.description), 404
-
-
-def day(epoch_seconds: float) -> str:
-    """A date as pages print it, e.g. "30 December 2026" (UTC: the server knows no one's zone)."""
-    return time.strftime("%-d %B %Y", time.gmtime(epoch_seconds))

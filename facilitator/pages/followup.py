@@ -12,25 +12,27 @@ from typing import Any, TypeVar
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
-from ..core.commands import contacts, followthrough
+from .. import mail
+from ..core.commands import contacts, followthrough, mailing
 from ..core.errors import RoomError
 from ..core.state.room import Room
 from ..core.views import calendar, exports
 from ..core.views.followup import followup, shared_contacts
 from ..extensions import csrf
 from ..payloads import Payload, parse
-from ..payloads.forms import Contact, MetMark, OfferMark, Reminder
+from ..payloads.forms import Contact, MailMe, MetMark, OfferMark, Reminder
 from ..room_service import At, change_room
 from .common import bearer_secret, private, public_url, refuse, room_or_404
 
 bp = Blueprint("followup", __name__)
+MAIL_OFF = "Email isn't set up for this event."
 P = TypeVar("P", bound=Payload)
 
 
 def _my_place(code: str) -> tuple[Room, str]:
     """The room and the id of the participant whose token came with the request, or a refusal."""
     room = room_or_404(code)
-    person = room.participant_by_token(bearer_secret())
+    person = room.follower(bearer_secret())
     if person is None:
         abort(refuse("We couldn't find your place in this event on this device."))
     return room, person.id
@@ -101,6 +103,33 @@ def met(code: str) -> Response | dict:
     def change(room: Room, pid: str, said: MetMark, at: At) -> None:
         followthrough.mark_met(room, pid, offer_id=said.offer, met=said.met, now=at.now)
     return _change_mine(code, MetMark, change)
+
+
+@csrf.exempt
+@bp.put("/j/<code>/me/email")
+def mail_me(code: str) -> Response | dict:
+    """Email me this page's link now (and, if asked, one reminder a week after the event)."""
+    if not mail.enabled():
+        return refuse(MAIL_OFF, 404)
+
+    def change(room: Room, pid: str, asked: MailMe, at: At) -> dict[str, Any]:
+        subscriber = mailing.subscribe(room, pid, email=asked.email, reminder=asked.reminder)
+        return {"email": subscriber.email, "reminder": subscriber.reminder}
+    answer = _change_mine(code, MailMe, change)
+    if isinstance(answer, dict):  # saved: now queue what it asked for, sent in the background
+        room, pid = _my_place(code)
+        mail.queue_link(room, pid, reminder=answer["reminder"], now=time.time())
+    return answer
+
+
+@csrf.exempt
+@bp.delete("/j/<code>/me/email")
+def stop_mail(code: str) -> dict:
+    """Forget my address: nothing more is sent."""
+    room, pid = _my_place(code)
+    version, _ = change_room(room.code, lambda room, at: mailing.unsubscribe(room, pid=pid))
+    mail.forget(room.code, pid)
+    return {"ok": True, "version": version}
 
 
 def _change_mine(code: str, model: type[P],

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator
 
-from ..core.state import board, contacts, decks, participants, prompts, turns
+from ..core.state import board, contacts, decks, mailing, participants, prompts, turns
 from ..core.state.features import Switches, clean_switches
 from ..core.state.followthrough import MET_ASK, clean_mark
 from ..core.state.identity import NO_SUCH_ROOM
@@ -71,6 +71,10 @@ Phone = Annotated[str, checked(contacts.clean_phone)]
 ProfileLink = Annotated[str, checked(clean_link, contacts.LINK_LABEL)]
 Share = Annotated[bool, checked(clean_bool, contacts.SHARE_ASK)]
 Accept = Annotated[bool, checked(clean_bool, ACCEPT_ASK)]
+
+# Email
+WantsReminder = Annotated[bool, checked(clean_bool, mailing.REMINDER_ASK)]
+EmailLinks = Annotated[bool, checked(clean_bool, "Say whether to email everyone their link.")]
 
 # Follow-through
 ReminderDays = Annotated[int, checked(clean_int, "The reminder's number of days",

@@ -14,6 +14,7 @@ from .fields import (
     ReminderDays,
     RoomName,
     Share,
+    WantsReminder,
 )
 
 
@@ -43,3 +44,8 @@ class MetMark(Payload):
 
 class Reminder(Payload):
     days: ReminderDays = 7  # core.views.calendar.DEFAULT_DAYS
+
+
+class MailMe(Payload):
+    reminder: WantsReminder = False  # one reminder a week after the event
+    email: Email

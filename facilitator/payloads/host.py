@@ -11,6 +11,7 @@ from ..core.state.hands import NOT_UP
 from ..core.state.text import clean_id
 from .base import Payload, parse_as
 from .fields import (
+    EmailLinks,
     Hint,
     Order,
     PersonId,
@@ -157,11 +158,15 @@ class HandsClear(Payload):
     args: HandsClearArgs
 
 
+class EndEventArgs(Payload):
+    email_links: EmailLinks = False  # email every subscriber their follow-up link
+
+
 class EndEvent(Payload):
     """The host ends the event: follow-up pages stay for RETENTION_DAYS, then it is deleted."""
 
     action: Literal["end_event"]
-    args: NoArgs
+    args: EndEventArgs
 
 
 HostAction = (Start | Next | Skip | Pause | Resume | EndRound | NextPrompt | Shuffle | Reorder

@@ -14,6 +14,7 @@ from . import (  # noqa: F401  (the package's API)
     ending,
     followthrough,
     generosity,
+    mailing,
     people,
     prompts,
     round,

@@ -6,6 +6,7 @@ from .board import Board
 from .contacts import Contacts
 from .followthrough import FollowThrough
 from .generosity import Generosity
+from .mailing import Mailing
 from .participants import Participant
 from .prompts import Prompts
 from .room import Room
@@ -33,6 +34,7 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "contacts": room.contacts.to_dict(),
         "generosity": room.generosity.to_dict(),
         "follow_through": room.follow_through.to_dict(),
+        "mailing": room.mailing.to_dict(),
         "max_participants": room.max_participants,
         "ended_at": room.ended_at,
         "kept_until": room.kept_until,
@@ -54,6 +56,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         contacts=Contacts.from_dict(data.get("contacts", {})),
         generosity=Generosity.from_dict(data.get("generosity", {})),
         follow_through=FollowThrough.from_dict(data.get("follow_through", {})),
+        mailing=Mailing.from_dict(data.get("mailing", {})),
         max_participants=data["max_participants"],
         ended_at=data.get("ended_at"),
         kept_until=data.get("kept_until"),

@@ -16,6 +16,7 @@ from .contacts import Contacts
 from .decks import get_deck
 from .followthrough import FollowThrough
 from .generosity import Generosity
+from .mailing import Mailing
 from .participants import NOT_IN_ROOM, REMOVED, Participant
 from .prompts import Prompts
 from .text import clean_id, clean_int, clean_text
@@ -42,6 +43,7 @@ class Room:
     contacts: Contacts = field(default_factory=Contacts)
     generosity: Generosity = field(default_factory=Generosity)  # switches, taps, hands, intros
     follow_through: FollowThrough = field(default_factory=FollowThrough)  # how the help went
+    mailing: Mailing = field(default_factory=Mailing)  # who asked for their link by email
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     # Set when the host ends the event: from then on only follow-up happens, until `kept_until`,
     # when housekeeping deletes it (an event nobody ended expires when idle instead).
@@ -101,6 +103,15 @@ class Room:
         """End the event: kept for follow-up `keep_days`, then deleted."""
         self.require_open()
         self.ended_at, self.kept_until = now, now + keep_days * DAY
+
+    def follower(self, secret: object) -> Participant | None:
+        """Whoever may see a follow-up page with this secret: a participant's token, or the key
+        of the link they were emailed (which opens nothing else)."""
+        person = self.participant_by_token(secret)
+        if person is None and (pid := self.mailing.person_by_key(secret)) is not None:
+            person = self.participants.get(pid)
+            person = person if person is not None and person.status != REMOVED else None
+        return person
 
     def member(self, pid: str) -> Participant:
         """A participant who is still at the table of a running event, or a refusal."""

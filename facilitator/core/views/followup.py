@@ -39,6 +39,9 @@ def followup(room: Room, pid: str) -> dict[str, Any]:
         "introductions": _introductions(room, pid, names),
         "contacts": shared_contacts(room, pid),
         "my_contact": asdict(room.contacts.of(pid)),
+        # Their own address for emailed links, if they gave one (never the link's key)
+        "my_mail": ({"email": sub.email, "reminder": sub.reminder}
+                    if (sub := room.mailing.of(pid)) else None),
     }
 
 

@@ -4,11 +4,23 @@ import { $, el, saveFile, setText, show } from "../shared/dom.js";
 import { webLink } from "../shared/weblink.js";
 import { introItems } from "./intros.js";
 import { offerMarks } from "./marks.js";
-import { KEPT, recall } from "../shared/storage.js";
+import { mountMail } from "./mail.js";
+import { KEPT, keep, recall } from "../shared/storage.js";
 
 const code = $("followup").dataset.code;
 const base = `/j/${encodeURIComponent(code)}`;
-const token = recall(KEPT.token(code)) || recall(KEPT.followupToken(code)); // the latter kept by "Leave"
+const token = takeLinkKey() || recall(KEPT.token(code)) || recall(KEPT.followupToken(code));
+
+/** The key of an emailed link (`#key=…`): kept like the token a phone keeps after leaving, and
+ *  taken out of the address bar, so it isn't bookmarked or shared by accident. */
+function takeLinkKey() {
+  const match = location.hash.match(/[#&]key=([^&]+)/);
+  if (!match) return null;
+  const key = decodeURIComponent(match[1]);
+  keep(KEPT.followupToken(code), key);
+  history.replaceState(null, "", location.pathname + location.search);
+  return key;
+}
 
 const auth = (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra });
 const status = (text) => setText($("followup-status"), text);
@@ -63,6 +75,7 @@ function render(data) {
   $("contact-link").value = mine.link;
   $("contact-share").checked = mine.share;
   $("contact-share-host").checked = mine.share_with_host;
+  mountMail(call, data);
   show($("followup-status"), false);
   show($("followup-content"), true);
 }
