@@ -19,7 +19,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import redis
 from flask import current_app
@@ -146,12 +146,24 @@ def person_channel(code: str, pid: str) -> str:
 
 
 def create_room(*, name: str, deck_id: str, turn_seconds: int,
-                max_participants: int = DEFAULT_MAX_PARTICIPANTS) -> tuple[Room, str]:
+                max_participants: int = DEFAULT_MAX_PARTICIPANTS,
+                prompts: tuple[dict[str, Any], ...] | None = None) -> tuple[Room, str]:
     """A new room with a fresh code, saved; returns it and its host key."""
+    return _insert_new(lambda now: Room.create(
+        name=name, deck_id=deck_id, turn_seconds=turn_seconds, now=now,
+        max_participants=max_participants, prompts=prompts))
+
+
+def create_room_again(previous: Room, *, name: str) -> tuple[Room, str]:
+    """The next event of `previous`'s series (`Room.again`), saved; returns it and its key."""
+    return _insert_new(lambda now: previous.again(name=name, now=now))
+
+
+def _insert_new(make: Callable[[float], tuple[Room, str]]) -> tuple[Room, str]:
+    """Save the room `make(now)` builds, with another code if its code is taken."""
     store = get_store()
     for _ in range(SAVE_ATTEMPTS):
-        room, host_key = Room.create(name=name, deck_id=deck_id, turn_seconds=turn_seconds,
-                                     now=time.time(), max_participants=max_participants)
+        room, host_key = make(time.time())
         try:
             store.insert(room, time.time())
             return room, host_key

@@ -35,7 +35,7 @@ def create() -> Response | tuple[str, int]:
     try:
         new = parse(CreateRoom, form)
         room, host_key = create_room(name=new.name, deck_id=new.deck,
-                                     turn_seconds=new.turn_seconds,
+                                     turn_seconds=new.turn_seconds, prompts=new.prompts,
                                      max_participants=current_app.config["MAX_PARTICIPANTS"])
     except RoomError as exc:
         return _home(exc.message, 400, form)

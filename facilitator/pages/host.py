@@ -1,5 +1,6 @@
-"""The host's pages after (or during) the event: the exports (CSV, Markdown, JSON) and the
-summary (rounds, airtime, nudges, questions, asks, who helped whom).
+"""The host's pages after (or during) the event: the exports (CSV, Markdown, JSON), the summary
+(rounds, airtime, nudges, questions, asks, follow-through, who helped whom), and the next event
+of the series ("run it again").
 
 Neither page carries a secret: their scripts send the host key in an `Authorization: Bearer`
 header (see `common`) and download the file or draw the summary with DOM APIs.
@@ -7,10 +8,16 @@ header (see `common`) and download the file or draw the summary with DOM APIs.
 
 import time
 
-from flask import Blueprint, Response, abort, jsonify, render_template
+from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
+from ..core.errors import RoomError
 from ..core.views import exports
 from ..core.views.summary import summary
+from ..extensions import csrf
+from ..payloads import parse
+from ..payloads.forms import RunAgain
+from ..room_service import create_room_again
+from ..security import TOO_MANY_EVENTS, create_room_limit, limiter
 from .common import bearer_secret, private, refuse, room_or_404
 
 bp = Blueprint("host", __name__)
@@ -46,3 +53,22 @@ def summary_data(code: str) -> Response:
     if not room.is_host(bearer_secret()):
         return refuse("Only the host can see this event's summary.")
     return private(jsonify(ok=True, **summary(room, time.time())))
+
+
+# Exempt from CSRF: authorised by the host key in the Authorization header (see `followup`).
+@csrf.exempt
+@bp.post("/host/<code>/again")
+@limiter.limit(create_room_limit, error_message=TOO_MANY_EVENTS)
+def run_again(code: str) -> Response | dict:
+    """A new event with this one's prompts (as edited) and settings, and nobody in it; answers
+    where its host screen is, with its own host key in the fragment."""
+    room = room_or_404(code)
+    if not room.is_host(bearer_secret()):
+        return refuse("Only the host can start the next event from this one.")
+    data = request.get_json(silent=True)
+    try:
+        new, host_key = create_room_again(room, name=parse(RunAgain, data).name)
+    except RoomError as exc:
+        return refuse(exc.message, 400)
+    return {"ok": True, "code": new.code,
+            "url": f"{url_for('screens.host', code=new.code)}#key={host_key}"}

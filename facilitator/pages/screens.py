@@ -6,6 +6,7 @@ import segno
 import werkzeug
 from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
+from ..core.state.again import next_name
 from ..core.state.identity import normalize_code
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from .common import join_url, room_or_404
@@ -20,6 +21,7 @@ def host(code: str) -> str:
     listens_locally = is_loopback(current_app.config["HOST"]) and not current_app.config[
         "PUBLIC_URL"]
     return render_template("host.html", room=room, join_url=join_url(room.code),
+                           next_name=next_name(room.name),
                            unreachable=listens_locally, min_seconds=MIN_TURN_SECONDS,
                            max_seconds=MAX_TURN_SECONDS)
 

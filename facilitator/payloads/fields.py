@@ -2,11 +2,11 @@
 so a wrong value is refused with the message the core has always given."""
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from ..core.state import board, contacts, decks, mailing, participants, prompts, turns
+from ..core.state import again, board, contacts, decks, mailing, participants, prompts, turns
 from ..core.state.features import Switches, clean_switches
 from ..core.state.followthrough import MET_ASK, clean_mark
 from ..core.state.identity import NO_SUCH_ROOM
@@ -48,7 +48,9 @@ Name = Annotated[str, checked(participants.clean_name)]
 About = Annotated[str, checked(participants.clean_about)]
 Interests = Annotated[list[str], checked(participants.clean_interests)]
 RoomName = Annotated[str, checked(clean_room_name)]
-DeckId = Annotated[str, BeforeValidator(lambda value: decks.get_deck(value).id)]
+DeckId = Annotated[str, BeforeValidator(
+    lambda value: decks.CUSTOM_DECK if value == decks.CUSTOM_DECK else decks.get_deck(value).id)]
+DeckPrompts = Annotated[tuple[dict[str, Any], ...] | None, blank_is_none(again.clean_deck_prompts)]
 
 # The board
 PostId = Annotated[str, checked(clean_id, board.gone("post"))]

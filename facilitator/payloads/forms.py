@@ -4,6 +4,7 @@ follow-through marks."""
 from .base import Payload
 from .fields import (
     DeckId,
+    DeckPrompts,
     Email,
     Mark,
     Met,
@@ -22,6 +23,13 @@ class CreateRoom(Payload):
     turn_seconds: NewTurnSeconds = 90
     name: RoomName
     deck: DeckId
+    prompts: DeckPrompts = None  # with deck "custom": a deck the host wrote, as JSON
+
+
+class RunAgain(Payload):
+    """The next event of a series: only its name is new."""
+
+    name: RoomName
 
 
 class Contact(Payload):

@@ -74,3 +74,33 @@ def test_end_then_follow_up_then_marks_reach_the_summary(table):
     expect(summary.locator("line.summary-edge.is-helped")).to_have_count(1)
     expect(summary.locator("#summary-edges")).to_have_text(
         "Grace → Ada: 1 offer, 1 followed up, 1 helped")
+
+
+def test_a_returning_organiser_starts_again_and_keeps_a_deck(table):
+    host = table.create("Breakfast #7")
+    table.act("prompt_add", text="What will you try this month?")
+    host.keyboard.press("m")
+
+    # Keep this event's prompts as a deck: the create form in this browser offers it.
+    host.fill("#deck-title", "Our breakfast deck")
+    host.get_by_role("button", name="Save as a deck").click()
+    expect(host.locator("#deck-saved")).to_contain_text("Saved “Our breakfast deck”")
+    home = host.context.new_page()
+    home.goto(table.base_url + "/")
+    mine = home.locator("#saved-decks label.deck", has_text="Our breakfast deck")
+    expect(mine).to_contain_text("prompts · first:")
+    mine.locator("input").check()
+    home.fill("#event-name", "Another breakfast")
+    home.get_by_role("button", name="Create the event").click()
+    expect(home.locator("#host")).to_have_attribute("data-status", "lobby")
+    home.keyboard.press("m")
+    expect(home.locator("#prompt-list")).to_contain_text("What will you try this month?")
+
+    # The next event of the series, named in the same pattern, from the ended one.
+    expect(host.locator("#again-name")).to_have_value("Breakfast #8")
+    host.get_by_role("button", name="Start the next event from this one").click()
+    expect(host.locator("#event-name")).to_have_text("Breakfast #8")
+    expect(host.locator("#host")).to_have_attribute("data-status", "lobby")
+    expect(host.locator("#people-count")).to_have_text("Waiting for the first person to join")
+    host.keyboard.press("m")
+    expect(host.locator("#prompt-list")).to_contain_text("What will you try this month?")

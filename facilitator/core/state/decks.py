@@ -18,6 +18,7 @@ PROMPT_KINDS = ("story", "ask", "common", "give", "custom")
 PROMPT_MAX_LEN = 200
 HINT_MAX_LEN = 200
 DEFAULT_DECK = "classic"
+CUSTOM_DECK = "custom"  # a deck the host wrote, sent with the form that creates the event
 ASK_PROMPT = "ask"  # the kind of a "what do you need help with" round
 
 

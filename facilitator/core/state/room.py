@@ -13,7 +13,8 @@ from . import identity
 from .board import Board
 from .changes import Changes
 from .contacts import Contacts
-from .decks import get_deck
+from .decks import CUSTOM_DECK, get_deck
+from .features import Features
 from .followthrough import FollowThrough
 from .generosity import Generosity
 from .mailing import Mailing
@@ -54,19 +55,37 @@ class Room:
 
     @classmethod
     def create(cls, *, name: object, deck_id: object, turn_seconds: object, now: float,
-               max_participants: int = DEFAULT_MAX_PARTICIPANTS) -> tuple["Room", str]:
-        """A new room and its host key (returned once, stored only as a digest)."""
+               max_participants: int = DEFAULT_MAX_PARTICIPANTS,
+               prompts: tuple[dict[str, Any], ...] | None = None) -> tuple["Room", str]:
+        """A new room and its host key (returned once, stored only as a digest), on a built-in
+        deck or (`deck_id` CUSTOM_DECK) on the `prompts` of a deck the host wrote."""
         seconds = clean_int(turn_seconds, TURN_LENGTH, MIN_TURN_SECONDS, MAX_TURN_SECONDS)
+        if deck_id == CUSTOM_DECK:
+            if prompts is None:
+                raise RoomError("Pick a deck, or import yours.")
+            deck = prompts
+        else:
+            deck = get_deck(deck_id).prompts
         host_key = identity.new_token()
         room = cls(
             code=identity.new_room_code(),
             name=clean_room_name(name),
             host_digest=identity.digest(host_key),
             created_at=now,
-            prompts=Prompts.from_deck(get_deck(deck_id).prompts),
+            prompts=Prompts.from_deck(deck),
             turns=Turns(turn_seconds=seconds),
             max_participants=max_participants,
         )
+        return room, host_key
+
+    def again(self, *, name: object, now: float) -> tuple["Room", str]:
+        """The next event of a series: this one's prompts as they are now (edits included) and
+        its settings (turn length, switches, size), under `name`; nobody and nothing else."""
+        room, host_key = Room.create(
+            name=name, deck_id=CUSTOM_DECK, turn_seconds=self.turns.turn_seconds, now=now,
+            max_participants=self.max_participants,
+            prompts=tuple({k: p[k] for k in ("text", "hint", "kind")} for p in self.prompts.items))
+        room.generosity.features = Features.from_dict(self.generosity.features.to_dict())
         return room, host_key
 
     def begin_change(self) -> None:

@@ -9,6 +9,7 @@ import { mountPanel, togglePanel } from "./panel.js";
 import { mountHostBoard } from "./board.js";
 import { mountHostGenerosity } from "./generosity.js";
 import { hasEnded, mountEnding } from "./ending.js";
+import { mountNextTime } from "./next-time.js";
 import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("host");
@@ -234,6 +235,7 @@ if (!hostKey) {
   mountHostBoard({ hostKey, code });
   mountHostGenerosity();
   mountEnding();
+  mountNextTime({ hostKey });
   onRoomDeleted(({ message }) => {
     forgetKey();
     showNoKey(message, "This event has ended");

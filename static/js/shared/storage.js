@@ -1,6 +1,6 @@
 // What this browser keeps for a room between visits (docs/protocol.md): the host key, the
-// participant's token, the token a phone keeps after leaving (for its follow-up page), and the
-// host's board layout for this tab. Storage may be missing or refuse (private mode): then reads
+// participant's token, the token a phone keeps after leaving (for its follow-up page, or the key
+// of an emailed link), the host's board layout for this tab, and the prompt decks a host saved. Storage may be missing or refuse (private mode): then reads
 // give null and nothing is kept beyond the open page.
 
 /** The storage key of each thing kept, for room `code`. */
@@ -9,6 +9,7 @@ export const KEPT = {
   token: (code) => `facilitator.token.${code}`,
   followupToken: (code) => `facilitator.followup.${code}`,
   boardMode: (code) => `facilitator.board.${code}`, // per tab: sessionStorage
+  decks: () => "facilitator.decks", // prompt decks the host saved (shared/decks.js)
 };
 
 const area = (session) => (session ? sessionStorage : localStorage);

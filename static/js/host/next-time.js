@@ -1,0 +1,49 @@
+// "Next time" in the host's drawer (templates/_ending.html): start the next event of the series
+// from this one, or keep this event's prompts as a deck (shared/decks.js).
+import { $, saveFile, setText, toast } from "../shared/dom.js";
+import { room } from "../shared/room.js";
+import { deckJson, saveDeck } from "../shared/decks.js";
+
+/** This event's prompts, as edited, as a deck called `title`. */
+function thisDeck(title) {
+  return {
+    title, description: `The prompts of ${room.details.name}.`,
+    prompts: (room.prompts?.items ?? []).map(({ text, hint, kind }) => ({ text, hint, kind })),
+  };
+}
+
+async function runAgain(event, hostKey) {
+  event.preventDefault();
+  let answer;
+  try {
+    const response = await fetch(`/host/${encodeURIComponent(room.details.code)}/again`, {
+      method: "POST", cache: "no-store",
+      headers: { Authorization: `Bearer ${hostKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: $("again-name").value }),
+    });
+    answer = await response.json();
+  } catch {
+    answer = {};
+  }
+  if (!answer.ok) {
+    toast(answer.error || "Couldn't start the next event just now. Please try again.");
+    return;
+  }
+  location.assign(answer.url); // its host screen, which keeps its own key
+}
+
+/** Wire the two forms; `hostKey` authorises starting the next event. */
+export function mountNextTime({ hostKey }) {
+  $("again-form").addEventListener("submit", (event) => runAgain(event, hostKey));
+  $("deck-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const deck = thisDeck($("deck-title").value.trim());
+    saveDeck(deck);
+    setText($("deck-saved"), `Saved “${deck.title}”: it is on the create form in this browser.`);
+  });
+  $("btn-deck-download").addEventListener("click", () => {
+    const deck = thisDeck($("deck-title").value.trim() || room.details.name);
+    saveFile(new Blob([deckJson(deck)], { type: "application/json" }),
+      `deck-${deck.title.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}.json`);
+  });
+}
