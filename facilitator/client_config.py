@@ -40,7 +40,8 @@ def client_config(retention_days: float, mail: bool) -> dict[str, Any]:
         },
         "offer_kinds": dict(OFFER_KINDS),
         "features": dict(FEATURE_LABELS),
-        "follow_through": dict(OFFER_MARKS),
+        # A list, in the order the buttons show (the JSON block's objects have sorted keys)
+        "follow_through": list(OFFER_MARKS.items()),
         "retention_days": retention_days,
         "mail": mail,
     }

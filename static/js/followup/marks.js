@@ -4,6 +4,8 @@
 import { el } from "../shared/dom.js";
 import { config } from "../shared/config.js";
 
+const LABELS = Object.fromEntries(config.follow_through); // [[mark, label], ...] in button order
+
 function toggle(label, pressed, onPress) {
   const button = el("button", {
     class: `button button-small${pressed ? " button-primary" : ""}`, text: label,
@@ -18,13 +20,13 @@ function said(offer, me) {
   const mark = offer.follow_through;
   if (!mark) return "How did it go?";
   const who = mark.by === me ? "You" : (mark.by === offer.from ? offer.from_name : offer.to_name);
-  return `${who} said: ${config.follow_through[mark.mark]}`;
+  return `${who} said: ${LABELS[mark.mark]}`;
 }
 
 /** The marks for one offer; `save(mark | null)` sends it. */
 export function offerMarks(offer, me, save) {
   const current = offer.follow_through?.mark ?? null;
-  const buttons = Object.entries(config.follow_through).map(([mark, label]) =>
+  const buttons = config.follow_through.map(([mark, label]) =>
     toggle(label, mark === current, () => save(mark === current ? null : mark)));
   return el("div", { class: "marks no-print", attrs: { role: "group", "aria-label": "How it went" } },
     el("p", { class: "hint", text: said(offer, me) }), ...buttons);
