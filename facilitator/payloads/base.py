@@ -14,10 +14,10 @@ MALFORMED = "That message was malformed."
 class Payload(BaseModel):
     """A client's message, checked field by field in the order the core checks them.
 
-    One configuration for all: fields the model doesn't name are ignored, as they always were,
-    and each field's type is what its core cleaning rule returns (which accepts what it always
-    accepted, e.g. a whole number sent as text). To refuse other types outright later, set
-    `strict=True` here.
+    One configuration for all. Fields the model doesn't name are ignored, as they always were.
+    Each field is what its core rule returns, and the rules accept what they always accepted,
+    including a number or a list sent as text (`fields.converting`): `strict=True` here refuses
+    those, and pydantic then checks every field's type exactly, in every model at once.
     """
 
     model_config = ConfigDict(extra="ignore", frozen=True)

@@ -24,11 +24,11 @@ from .fields import (
     OfferId,
     OfferKind,
     OfferText,
+    PersonIdOrNone,
     PostId,
     PostText,
     RoomCode,
     Secret,
-    SomeoneOrNobody,
     Taken,
     Who,
     blank_is_none,
@@ -71,7 +71,7 @@ class HostPostAsk(Payload):
 class PostOffer(Payload):
     kind: OfferKind
     ask: AskIdOrNone
-    to: SomeoneOrNobody
+    to: PersonIdOrNone
     text: OfferText
     who: Who
     link: Link

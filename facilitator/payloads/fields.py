@@ -4,21 +4,41 @@ so a wrong value is refused with the message the core has always given."""
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, ValidationInfo
 
+from ..core.errors import RoomError
 from ..core.state import again, board, contacts, decks, mailing, participants, prompts, turns
 from ..core.state.features import Switches, clean_switches
 from ..core.state.followthrough import MET_ASK, clean_mark
 from ..core.state.identity import NO_SUCH_ROOM
 from ..core.state.intros import ACCEPT_ASK
 from ..core.state.room import clean_room_name
-from ..core.state.text import as_text, clean_bool, clean_id, clean_int, clean_link
+from ..core.state.text import (
+    as_text,
+    clean_bool,
+    clean_id,
+    clean_int,
+    clean_link,
+    not_a_list,
+    not_a_number,
+)
 from ..core.views import calendar
 
 
 def checked(clean: Callable[..., object], *args: object) -> BeforeValidator:
     """The core's rule `clean(value, *args)` as a field's check."""
     return BeforeValidator(lambda value: clean(value, *args))
+
+
+def converting(clean: Callable[..., object], refusal: str, *args: object) -> BeforeValidator:
+    """`checked` for a rule that also reads text as what it stands for (a number sent as "90",
+    interests as "running, chess"), as clients have always been allowed to send them. A strict
+    model (`Payload.model_config`) refuses the text instead, with the rule's own message."""
+    def check(value: object, info: ValidationInfo) -> object:
+        if isinstance(value, str) and (info.config or {}).get("strict"):
+            raise RoomError(refusal)
+        return clean(value, *args)
+    return BeforeValidator(check)
 
 
 def optional(clean: Callable[..., object], *args: object) -> BeforeValidator:
@@ -41,12 +61,13 @@ def text_or_nothing(value: object) -> str | None:
 RoomCode = Annotated[str, checked(clean_id, NO_SUCH_ROOM)]
 Secret = Annotated[str | None, BeforeValidator(text_or_nothing)]
 PersonId = Annotated[str, checked(clean_id, participants.NOT_IN_ROOM)]
-SomeoneOrNobody = Annotated[str | None, optional(clean_id, participants.NOT_IN_ROOM)]
+PersonIdOrNone = Annotated[str | None, optional(clean_id, participants.NOT_IN_ROOM)]
 
 # People
 Name = Annotated[str, checked(participants.clean_name)]
 About = Annotated[str, checked(participants.clean_about)]
-Interests = Annotated[list[str], checked(participants.clean_interests)]
+Interests = Annotated[list[str], converting(participants.clean_interests,
+                                            not_a_list(participants.INTERESTS))]
 RoomName = Annotated[str, checked(clean_room_name)]
 DeckId = Annotated[str, BeforeValidator(
     lambda value: decks.CUSTOM_DECK if value == decks.CUSTOM_DECK else decks.get_deck(value).id)]
@@ -88,8 +109,9 @@ Met = Annotated[bool, checked(clean_bool, MET_ASK)]
 PromptId = Annotated[str, checked(clean_id, prompts.PROMPT_GONE)]
 PromptText = Annotated[str, checked(decks.clean_prompt_text)]
 Hint = Annotated[str, checked(decks.clean_hint)]
-Position = Annotated[int, checked(clean_int, "Position", 0, 1000)]
-TurnSeconds = Annotated[int, checked(turns.clean_turn_length)]
+Position = Annotated[int, converting(clean_int, not_a_number("Position"), "Position", 0, 1000)]
+TurnSeconds = Annotated[int, converting(turns.clean_turn_length, not_a_number(turns.TURN_LENGTH))]
+# A form's fields are text whatever the rule for JSON: the number is always read from it.
 NewTurnSeconds = Annotated[int, checked(clean_int, turns.TURN_LENGTH, turns.MIN_TURN_SECONDS,
                                         turns.MAX_TURN_SECONDS)]
 Order = Annotated[list[str], checked(turns.clean_order)]

@@ -1,11 +1,12 @@
 """Payloads become typed models at the edge, refused with the core's own messages."""
 
 import pytest
+from pydantic import ConfigDict
 
 from facilitator.core.errors import RoomError
-from facilitator.payloads import parse
-from facilitator.payloads.events import Introduce, PostOffer, TakeOffer
-from facilitator.payloads.host import HOST_ACTIONS, PromptMove, parse_host
+from facilitator.payloads import Payload, parse
+from facilitator.payloads.events import Introduce, Join, PostOffer, TakeOffer
+from facilitator.payloads.host import HOST_ACTIONS, PromptMove, PromptMoveArgs, parse_host
 
 
 def test_unknown_or_malformed_host_actions_are_refused():
@@ -42,3 +43,22 @@ def test_the_first_refusal_is_the_one_the_core_would_give_first():
     """Fields are checked in the order the core checks them."""
     with pytest.raises(RoomError, match="kind of offer"):
         parse(PostOffer, {"kind": "bribe", "text": 42, "link": "javascript:x"})
+
+
+def test_one_switch_refuses_numbers_and_lists_sent_as_text():
+    """Today a number or a list may come as text; `strict=True` in the shared configuration
+    refuses it, with the rule's own message (issue 15 decides which to ship)."""
+    assert parse(Join, {"code": "C", "name": "Ann", "interests": "run, chess"}).interests == [
+        "run", "chess"]
+
+    class StrictJoin(Join):
+        model_config = ConfigDict(**Payload.model_config, strict=True)
+
+    class StrictMoveArgs(PromptMoveArgs):
+        model_config = ConfigDict(**Payload.model_config, strict=True)
+
+    with pytest.raises(RoomError, match="Interests must be a list."):
+        parse(StrictJoin, {"code": "C", "name": "Ann", "interests": "run, chess"})
+    with pytest.raises(RoomError, match="Position must be a number."):
+        parse(StrictMoveArgs, {"id": "p1", "to": "2"})
+    assert parse(StrictMoveArgs, {"id": "p1", "to": 2}).to == 2

@@ -10,6 +10,7 @@ ABOUT_MAX_LEN = 120
 MAX_INTERESTS, INTEREST_MAX_LEN = 8, 40
 HERE, LEFT, REMOVED = "here", "left", "removed"
 NOT_IN_ROOM = "That person is not in this room."
+INTERESTS = "Interests"
 
 
 @dataclass
@@ -60,4 +61,4 @@ def clean_about(value: object) -> str:
 
 
 def clean_interests(value: object) -> list[str]:
-    return clean_list(value, "Interests", MAX_INTERESTS, INTEREST_MAX_LEN)
+    return clean_list(value, INTERESTS, MAX_INTERESTS, INTEREST_MAX_LEN)

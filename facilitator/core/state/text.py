@@ -59,7 +59,7 @@ def clean_list(value: object, label: str, max_items: int, item_len: int) -> list
     if isinstance(value, str):
         value = value.split(",")
     if not isinstance(value, list):
-        raise RoomError(f"{label} must be a list.")
+        raise RoomError(not_a_list(label))
     items: list[str] = []
     for raw in value:
         item = clean_text(raw, label, item_len, required=False)
@@ -76,10 +76,18 @@ def clean_int(value: object, label: str, low: int, high: int) -> int:
         if isinstance(value, str) and value.strip().lstrip("-").isdigit():
             value = int(value.strip())
         else:
-            raise RoomError(f"{label} must be a number.")
+            raise RoomError(not_a_number(label))
     if value != int(value) or not low <= value <= high:
         raise RoomError(f"{label} must be a whole number from {low} to {high}.")
     return int(value)
+
+
+def not_a_number(label: str) -> str:
+    return f"{label} must be a number."
+
+
+def not_a_list(label: str) -> str:
+    return f"{label} must be a list."
 
 
 def clean_link(value: object, label: str) -> str:
