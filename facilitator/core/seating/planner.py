@@ -41,9 +41,10 @@ def plan_seating(people: Collection[str], *, tables: int, rounds: int = 1,
     rng = random.Random(seed)  # noqa: S311 (not a secret: the same seed must give the same plan)
     anchored = any(table >= 0 for table in problem.current)
     design = best_design(n, tables, rounds + anchored)
-    point_of = _place(problem, design, anchored, rng)
+    lines = _lines(design)
+    point_of = _place(problem, design, lines, anchored, rng)
     seats: list[list[int]] = []
-    for line_of in _lines(design)[anchored:]:
+    for line_of in lines[anchored:]:
         seats.append(fit_round(problem, _renumbered(problem, [line_of[point_of[p]]
                                                               for p in range(n)])))
         settle(problem, seats[0])
@@ -66,7 +67,8 @@ def _lines(design: Design) -> list[list[int]]:
     return lines
 
 
-def _place(problem: Problem, design: Design, anchored: bool, rng: random.Random) -> list[int]:
+def _place(problem: Problem, design: Design, lines: list[list[int]], anchored: bool,
+           rng: random.Random) -> list[int]:
     """Each person's point: people who share a table now (or keep one) on the points of one
     table of the design's first round, the biggest such group on the biggest table; people
     with rules first, on points that never meet the points of those they are kept from."""
@@ -78,14 +80,13 @@ def _place(problem: Problem, design: Design, anchored: bool, rng: random.Random)
         if table >= 0:
             groups.setdefault(table, []).append(person)
     first = design.rounds[0]
-    lines = sorted(range(len(first)), key=lambda v: (-len(first[v]), v))
+    biggest_first = sorted(range(len(first)), key=lambda v: (-len(first[v]), v))
     ordered = sorted(groups.values(), key=lambda g: (-len(g), g[0]))
-    avoid = _kept_from(problem)
-    placement = _Placement(_meeting(design), avoid, rng)
+    placement = _Placement(problem, design, lines, _kept_from(problem), rng)
     spare: list[int] = []
-    for line, group in zip(lines, ordered + [[]] * len(lines), strict=False):
+    for line, group in zip(biggest_first, ordered + [[]] * len(first), strict=False):
         points = list(first[line])
-        ruled_first = sorted(group, key=lambda p: not avoid[p])
+        ruled_first = sorted(group, key=lambda p: not placement.has_rules(p))
         placement.seat(ruled_first[:len(points)], points)
         spare += ruled_first[len(points):]
     units = [u for u in range(len(problem.units))
@@ -93,7 +94,7 @@ def _place(problem: Problem, design: Design, anchored: bool, rng: random.Random)
     rng.shuffle(units)
     spare += [p for u in units for p in problem.units[u]
               if placement.point_of.get(p) is None and p not in spare]
-    placement.seat(sorted(spare, key=lambda p: not avoid[p]), placement.free)
+    placement.seat(sorted(spare, key=lambda p: not placement.has_rules(p)), placement.free)
     return [placement.point_of[p] for p in range(n)]
 
 
@@ -111,43 +112,55 @@ def _kept_from(problem: Problem) -> list[list[int]]:
             for p in range(len(problem.names))]
 
 
-def _meeting(design: Design) -> list[int]:
-    """For each point, the points it shares a table with in some round, as a bit set."""
-    meets = [0] * design.points
-    for tables in design.rounds:
-        for table in tables:
-            together = sum(1 << point for point in table)
-            for point in table:
-                meets[point] |= together
-    return meets
-
-
 class _Placement:
-    """People put on points one at a time, the ones with rules where they meet fewest of the
-    people they are kept from."""
+    """People put on points one at a time. Those with rules choose: someone kept from others
+    takes a point meeting fewest of theirs; someone in a group kept together, a point sharing
+    most rounds with the group's points already taken (two people of one cell share every
+    round, so the group's own repeats fall where the construction has its forced ones)."""
 
-    def __init__(self, meets: list[int], avoid: list[list[int]], rng: random.Random) -> None:
-        self.meets, self.avoid, self.rng = meets, avoid, rng
+    def __init__(self, problem: Problem, design: Design, lines: list[list[int]],
+                 avoid: list[list[int]], rng: random.Random) -> None:
+        self.problem, self.lines, self.avoid, self.rng = problem, lines, avoid, rng
+        self.meets = [0] * design.points  # the points each point shares a table with, as bits
+        shared: list[dict[int, int]] = [{} for _ in range(design.points)]
+        for tables in design.rounds:
+            for table in tables:
+                together = sum(1 << point for point in table)
+                for point in table:
+                    self.meets[point] |= together
+                    for other in table:
+                        shared[point][other] = shared[point].get(other, 0) + 1
+        # the most rounds a point shares with another: where a group's first member should go
+        self.twin = [max((c for q, c in counts.items() if q != p), default=0)
+                     for p, counts in enumerate(shared)]
         self.point_of: dict[int, int] = {}
         self.free: list[int] = []
+
+    def has_rules(self, person: int) -> bool:
+        unit = self.problem.units[self.problem.unit_of[person]]
+        return bool(self.avoid[person]) or len(unit) > 1
 
     def seat(self, people: list[int], points: list[int]) -> None:
         """People with rules (first in `people`) choose; the rest take the points left, in
         order; points nobody takes stay free for later."""
         left = list(points)
         for person in people:
-            if self.avoid[person]:
-                taken = sum(1 << self.point_of[q] for q in self.avoid[person]
-                            if q in self.point_of)
-                clashes = [(self.meets[p] & taken).bit_count() for p in left]
-                fewest = min(clashes)
-                point = self.rng.choice([p for p, c in zip(left, clashes, strict=True)
-                                         if c == fewest])
-            else:
-                point = left[0]
+            point = self._choice(person, left) if self.has_rules(person) else left[0]
             left.remove(point)
             self.point_of[person] = point
         self.free = sorted(set(self.free) - set(self.point_of.values()) | set(left))
+
+    def _choice(self, person: int, left: list[int]) -> int:
+        group = [self.point_of[q] for q in self.problem.units[self.problem.unit_of[person]]
+                 if q in self.point_of]
+        taken = sum(1 << self.point_of[q] for q in self.avoid[person] if q in self.point_of)
+        alone = len(self.problem.units[self.problem.unit_of[person]]) == 1
+        scores = [(-sum(line[p] == line[q] for line in self.lines for q in group)
+                   if group or alone else -self.twin[p],
+                   (self.meets[p] & taken).bit_count()) for p in left]
+        best = min(scores)
+        return self.rng.choice([p for p, score in zip(left, scores, strict=True)
+                                if score == best])
 
 
 def _renumbered(problem: Problem, line_of: list[int]) -> list[int]:
