@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
+from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from flask import Flask, current_app, request
@@ -68,24 +69,23 @@ def link_base() -> str:
 
 # --- queueing ----------------------------------------------------------------------------------
 
-def queue_link(room: Room, pid: str, *, reminder: bool, now: float) -> None:
-    """`pid` just asked for their link (and maybe the reminder): queue them, then send."""
-    store, base = get_store(), link_base()
-    store.drop_mail(room.code, pid, REMINDER)  # an earlier request's reminder: this one decides
-    store.queue_mail(room.code, pid, LINK, base_url=base, due_at=now)
+def queue_link(code: str, pid: str, *, reminder: bool, ended_at: float | None,
+               now: float) -> None:
+    """`pid` just asked for their link (and maybe the reminder): queue them, then send. An
+    earlier request's reminder still to send is replaced: this one decides."""
+    messages = [(pid, LINK, now)]
     if reminder:
-        store.queue_mail(room.code, pid, REMINDER, base_url=base,
-                         due_at=(room.ended_at or now) + REMINDER_DAYS * DAY)
+        messages.append((pid, REMINDER, (ended_at or now) + REMINDER_DAYS * DAY))
+    get_store().queue_mail(code, messages, base_url=link_base(), replacing=(pid, REMINDER))
     send_soon()
 
 
 def queue_for_everyone(room: Room, kind: str, *, now: float) -> int:
     """One message of `kind` to every subscriber (the host ended the event); how many."""
-    store, base = get_store(), link_base()
-    for pid in room.mailing.by_person:
-        store.queue_mail(room.code, pid, kind, base_url=base, due_at=now)
+    pids = list(room.mailing.by_person)
+    get_store().queue_mail(room.code, [(pid, kind, now) for pid in pids], base_url=link_base())
     send_soon()
-    return len(room.mailing.by_person)
+    return len(pids)
 
 
 def forget(code: str, pid: str) -> None:
@@ -175,20 +175,26 @@ def compose(mail: Mail, room: Room, now: float) -> EmailMessage:
     return msg
 
 
+@cache
+def _tls() -> ssl.SSLContext:
+    """Made once: loading the system's certificates takes the process a while, during which
+    (under eventlet or gevent) no screen is served."""
+    return ssl.create_default_context()
+
+
 def _send(server: Server, msg: EmailMessage) -> None:
     timeout = current_app.config["MAIL_TIMEOUT_SECONDS"]
-    tls = ssl.create_default_context()
     # We greet the server as the sender's domain: left to itself, smtplib asks the resolver for
     # this machine's name on every connection, which a laptop on venue wifi may wait on.
     me = parseaddr(str(msg["From"]))[1].rpartition("@")[2] or "localhost"
     smtp = (smtplib.SMTP_SSL(server.host, server.port, local_hostname=me, timeout=timeout,
-                             context=tls) if server.implicit_tls else
+                             context=_tls()) if server.implicit_tls else
             smtplib.SMTP(server.host, server.port, local_hostname=me, timeout=timeout))
     with smtp:
         if not server.implicit_tls:
             smtp.ehlo()
             if smtp.has_extn("starttls"):
-                smtp.starttls(context=tls)
+                smtp.starttls(context=_tls())
                 smtp.ehlo()
         if server.username:
             smtp.login(server.username, server.password)

@@ -147,18 +147,26 @@ class RoomStore:
 
     # --- the outbox ------------------------------------------------------------------------
 
-    def queue_mail(self, code: str, pid: str, kind: str, *, base_url: str, due_at: float) -> None:
+    def queue_mail(self, code: str, messages: list[tuple[str, str, float]], *, base_url: str,
+                   replacing: tuple[str, str] | None = None) -> None:
+        """Queue (pid, kind, due) messages, in one transaction with dropping what `replacing`
+        (pid, kind) names that is still to send."""
         with self.engine.begin() as conn:
-            conn.execute(insert(outbox).values(room_code=code, pid=pid, kind=kind,
-                                               base_url=base_url, due_at=due_at, attempts=0))
+            if replacing is not None:
+                pid, kind = replacing
+                conn.execute(delete(outbox).where(
+                    outbox.c.room_code == code, outbox.c.pid == pid, outbox.c.kind == kind,
+                    outbox.c.failed_at.is_(None)))
+            if messages:
+                conn.execute(insert(outbox), [
+                    {"room_code": code, "pid": pid, "kind": kind, "base_url": base_url,
+                     "due_at": due_at, "attempts": 0} for pid, kind, due_at in messages])
 
-    def drop_mail(self, code: str, pid: str, kind: str | None = None) -> None:
-        """Forget what is still to send to `pid` (of one kind, or all), e.g. on unsubscribing."""
-        where = [outbox.c.room_code == code, outbox.c.pid == pid, outbox.c.failed_at.is_(None)]
-        if kind is not None:
-            where.append(outbox.c.kind == kind)
+    def drop_mail(self, code: str, pid: str) -> None:
+        """Forget what is still to send to `pid`, e.g. on unsubscribing."""
         with self.engine.begin() as conn:
-            conn.execute(delete(outbox).where(*where))
+            conn.execute(delete(outbox).where(outbox.c.room_code == code, outbox.c.pid == pid,
+                                              outbox.c.failed_at.is_(None)))
 
     def claim_mail(self, now: float, until: float, limit: int) -> list[Mail]:
         """Messages due by `now` that no sender holds, each now held until `until`: when

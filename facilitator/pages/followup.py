@@ -112,13 +112,17 @@ def mail_me(code: str) -> Response | dict:
     if not mail.enabled():
         return refuse(MAIL_OFF, 404)
 
+    saved: list[tuple[str, str, float | None]] = []  # (room, who, when it ended), once saved
+
     def change(room: Room, pid: str, asked: MailMe, at: At) -> dict[str, Any]:
         subscriber = mailing.subscribe(room, pid, email=asked.email, reminder=asked.reminder)
+        saved[:] = [(room.code, pid, room.ended_at)]
         return {"email": subscriber.email, "reminder": subscriber.reminder}
     answer = _change_mine(code, MailMe, change)
     if isinstance(answer, dict):  # saved: now queue what it asked for, sent in the background
-        room, pid = _my_place(code)
-        mail.queue_link(room, pid, reminder=answer["reminder"], now=time.time())
+        [(room_code, pid, ended_at)] = saved
+        mail.queue_link(room_code, pid, reminder=answer["reminder"], ended_at=ended_at,
+                        now=time.time())
     return answer
 
 
