@@ -1,6 +1,7 @@
 """`python -m bench`: fan-out latency, connections, memory and CPU of Facilitator against bare
 python-socketio and Node.js socket.io servers, in each async mode. See docs/benchmarks.md.
 `python -m bench seating`: the seating planner's quality and speed (bench/seating.py).
+`python -m bench mail`: the room's latency with a slow or unreachable mail server (bench/mail.py).
 
 Every server and the load generator run on 127.0.0.1 only; every run is bounded in count and
 time and stops by itself.
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import report, seating
+from . import mail, report, seating
 from .payloads import baseline_payloads, seed_rooms
 from .run import run_one
 from .scenarios import FULL, QUICK
@@ -52,6 +53,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["seating"]:
         return seating.main(argv[1:])
+    if argv[:1] == ["mail"]:
+        return mail.main()
     args = parse(argv)
     catalogue = QUICK if args.quick else FULL
     keys = args.scenarios.split(",") if args.scenarios else list(catalogue)

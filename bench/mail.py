@@ -1,4 +1,4 @@
-"""`python -m bench.mail`: does a slow or unreachable mail server change anything in the room?
+"""`python -m bench mail`: does a slow or unreachable mail server change anything in the room?
 
 Three app servers (eventlet) run at once on 127.0.0.1: without email; with SMTP_URL pointing at
 a local aiosmtpd server that holds every message for the whole run (slow); and at a port nothing
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sys
 import tempfile
 import threading
 import time
@@ -139,5 +138,3 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
