@@ -1,8 +1,8 @@
 """What people take home: each attendee's follow-up page, their vCards, their contact details,
-and their marks of how the help went.
+their marks of how the help went, a calendar reminder, and (with SMTP_URL) their link by email.
 
-The page carries no secret; its script sends the phone's token in an `Authorization: Bearer`
-header (see `common`).
+The page carries no secret; its script sends the phone's token, or the key of the link they were
+emailed, in an `Authorization: Bearer` header (see `common`).
 """
 
 import time
@@ -30,7 +30,8 @@ P = TypeVar("P", bound=Payload)
 
 
 def _my_place(code: str) -> tuple[Room, str]:
-    """The room and the id of the participant whose token came with the request, or a refusal."""
+    """The room and the id of the participant whose token (or emailed link's key) came with the
+    request, or a refusal."""
     room = room_or_404(code)
     person = room.follower(bearer_secret())
     if person is None:
