@@ -62,6 +62,11 @@ def test_axe_finds_nothing_serious_on_any_screen(table):
     check("phone on its turn", ada)
     expect(bob.locator("#speaker-card #speaker-name")).to_have_text("Ada")
     check("phone, someone else speaking", bob)
+    card = bob.locator("#speaker-card")
+    tap(card.get_by_role("button", name="I can help"))
+    card.get_by_label("Your offer").fill("My uncle fixes looms")
+    tap(card.get_by_role("button", name="Send"))
+    expect(ada.locator("#board-asks")).to_contain_text("My uncle fixes looms")
 
     host.keyboard.press("b")
     expect(host.locator("#board-asks")).to_contain_text("Someone who repairs looms")
@@ -73,6 +78,14 @@ def test_axe_finds_nothing_serious_on_any_screen(table):
     bob.get_by_role("link", name="Your follow-up").click()
     expect(bob.locator("#followup-content")).to_be_visible()
     check("follow-up", bob)
+
+    # The host ends the event: Ada's phone moves to her follow-up page, where she can say how
+    # Bob's offer went, and the projector thanks the room.
+    table.act("end_event")
+    expect(host.locator("#ended-view")).to_be_visible()
+    check("host, event ended", host)
+    expect(ada.locator("#received .marks")).to_be_visible()
+    check("follow-up after the end, with marks", ada)
 
     assert not found, "\n".join(
         f"{page}: {v['id']} ({v['impact']}) {v['help']}\n    " + "\n    ".join(v["nodes"])
