@@ -8,6 +8,7 @@ import { KEPT, recall } from "../shared/storage.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const NODE_RADIUS = 7;
+const EDGE_GAP = 8; // between the two arrows of a pair who helped each other
 const code = $("summary").dataset.code;
 
 function svg(tag, attrs = {}, text = null) {
@@ -77,15 +78,20 @@ function network(data) {
   const defs = svg("defs");
   defs.append(marker);
   drawing.append(defs);
+  const pairs = new Set(edges.map((e) => `${e.from}>${e.to}`));
   for (const edge of edges) {
     const a = at[edge.from];
     const b = at[edge.to];
     // Stop short of the receiver's dot, so the arrowhead shows who was helped.
     const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
     const back = NODE_RADIUS + 3;
-    drawing.append(svg("line", { x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / length) * back,
-      y2: b.y - ((b.y - a.y) / length) * back, "marker-end": "url(#summary-arrow)",
-      class: edgeClass(edge) }));
+    // Help both ways: each arrow moves aside (to its own right), so neither hides the other.
+    const aside = pairs.has(`${edge.to}>${edge.from}`) ? EDGE_GAP / 2 : 0;
+    const dx = (-(b.y - a.y) / length) * aside;
+    const dy = ((b.x - a.x) / length) * aside;
+    drawing.append(svg("line", { x1: a.x + dx, y1: a.y + dy,
+      x2: b.x - ((b.x - a.x) / length) * back + dx, y2: b.y - ((b.y - a.y) / length) * back + dy,
+      "marker-end": "url(#summary-arrow)", class: edgeClass(edge) }));
   }
   for (const node of nodes) {
     drawing.append(svg("circle", { cx: node.x, cy: node.y, r: NODE_RADIUS, class: "summary-node" }));
