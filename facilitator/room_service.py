@@ -191,6 +191,12 @@ def load_room(code: object) -> Room:
     return room
 
 
+def room_version(code: str) -> int | None:
+    """The version of the room as last saved (None: it is gone): what a screen compares with
+    its own to know it is in step."""
+    return get_store().version(code)
+
+
 def _load_to_change(code: str) -> Room:
     """A copy of the room of its own, fresh from the store."""
     room = get_store().load(code)

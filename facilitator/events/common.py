@@ -16,11 +16,20 @@ from ..core.errors import RoomError
 from ..core.state.room import Room
 from ..core.views.screens import snapshot
 from ..extensions import socketio
-from ..room_service import At, change_room, channel, host_channel, person_channel
+from ..room_service import (
+    At,
+    change_room,
+    channel,
+    host_channel,
+    load_room,
+    person_channel,
+    room_version,
+)
 from ..security import throttled
 
 log = logging.getLogger(__name__)
 Ack = dict
+HOST, PARTICIPANT, VIEWER = "host", "participant", "viewer"
 
 
 def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
@@ -33,13 +42,23 @@ def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
         if not isinstance(payload, dict) or len(args) > 1:
             return {"ok": False, "error": "That message was malformed."}
         try:
-            return {"ok": True, **(handler(payload) or {})}
+            ack = {"ok": True, **(handler(payload) or {})}
         except RoomError as exc:
-            return {"ok": False, "error": exc.message}
+            ack = {"ok": False, "error": exc.message}
         except Exception:
             log.exception("handler %s failed", handler.__name__)
-            return {"ok": False, "error": "Something went wrong on our side. Please try again."}
+            ack = {"ok": False, "error": "Something went wrong on our side. Please try again."}
+        return with_version(ack)
     return wrapper
+
+
+def with_version(ack: Ack) -> Ack:
+    """`ack` with the version of the room this connection is attached to, if it has none yet
+    (a refusal, a `sync`): a screen behind it notices without waiting for the next change."""
+    code = session.get("code")
+    if "version" not in ack and code and (version := room_version(code)) is not None:
+        ack["version"] = version
+    return ack
 
 
 def on(event: str) -> Callable:
@@ -53,20 +72,46 @@ def on(event: str) -> Callable:
 
 # --- who this connection is --------------------------------------------------------------
 
-def attach(room: Room, *, pid: str | None = None, host: bool = False) -> None:
-    """Listen to `room` as this connection's one room, as the host, a participant or a viewer."""
-    old, old_pid = session.get("code"), session.get("pid")
-    if old and old != room.code:
+def enter(code: str, role: str, pid: str | None = None) -> Ack:
+    """Make `code` this connection's one room, as `role`, and answer with the room's snapshot.
+
+    Subscribe first, then load: a change saved after the snapshot was read is broadcast after
+    this connection listens, so it arrives as a delta. (Loading first would miss a change
+    broadcast in between for good, if it was the room's last.) A delta at or below the
+    snapshot's version may arrive too; clients ignore it.
+    """
+    _attach(code, role, pid)
+    try:
+        room = load_room(code)
+    except RoomError:
+        _attach(None, None)
+        raise
+    # The host's snapshot has the hidden posts it may restore.
+    return {"role": role, "me": pid, "version": room.version,
+            "snapshot": snapshot(room, time.time(), host=role == HOST)}
+
+
+def _attach(code: str | None, role: str | None, pid: str | None = None) -> None:
+    """Listen to `code`'s channels as `role` (and nothing else), or to none."""
+    old, old_pid, was_host = session.get("code"), session.get("pid"), session.get("host")
+    if old and old != code:
         leave_room(channel(old))
+    if old and was_host and (old, role) != (code, HOST):
         leave_room(host_channel(old))
-    if old and old_pid and (old, old_pid) != (room.code, pid):
+    if old and old_pid and (old, old_pid) != (code, pid):
         leave_room(person_channel(old, old_pid))
-    join_room(channel(room.code))
-    if host:
-        join_room(host_channel(room.code))
-    if pid:
-        join_room(person_channel(room.code, pid))
-    session.update(code=room.code, pid=pid, host=host)
+    if code:
+        join_room(channel(code))
+    if code and role == HOST:
+        join_room(host_channel(code))
+    if code and pid:
+        join_room(person_channel(code, pid))
+    session.update(code=code, pid=pid, host=role == HOST)
+
+
+def leave_room_channels() -> None:
+    """This connection listens to no room any more."""
+    _attach(None, None)
 
 
 def participant() -> tuple[str, str]:
@@ -80,13 +125,6 @@ def host_room() -> str:
     if not session.get("host"):
         raise RoomError("Only the host can do that.")
     return session["code"]
-
-
-def welcome(room: Room, role: str, pid: str | None = None) -> dict:
-    """The acknowledgement of `watch`/`join`: who you are and the full state (the host's with
-    the hidden posts it may restore)."""
-    return {"role": role, "me": pid,
-            "snapshot": snapshot(room, time.time(), host=role == "host")}
 
 
 def as_participant(change: Callable[[Room, str, At], object]) -> dict:

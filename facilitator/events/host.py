@@ -4,7 +4,7 @@ event among them) and for deleting an event's data at once (`delete_room`)."""
 import time
 from typing import assert_never
 
-from flask import current_app, session
+from flask import current_app
 
 from .. import mail
 from ..core.commands import ending, generosity, people, prompts, round
@@ -38,7 +38,7 @@ from ..payloads.host import (
 )
 from ..room_service import At, change_room, load_room
 from ..room_service import delete_room as delete_room_data
-from .common import acked, host_room, on
+from .common import acked, host_room, leave_room_channels, on
 
 
 @on("host")
@@ -104,5 +104,5 @@ def delete_room(data: dict) -> dict:
     if parse(DeleteRoom, data).code != code:
         raise RoomError("To delete this event, confirm it with its code.")
     delete_room_data(code)
-    session.update(code=None, pid=None, host=False)
+    leave_room_channels()
     return {"deleted": code}

@@ -1,14 +1,17 @@
-"""Socket.IO handlers for being in a room: watching it, joining, one's profile, leaving."""
+"""Socket.IO handlers for being in a room: watching it, joining, keeping in step, one's profile,
+leaving."""
 
 from flask import session
-from flask_socketio import leave_room
 
 from ..core.commands import people
 from ..core.errors import RoomError
+from ..core.state.identity import NO_SUCH_ROOM
 from ..payloads import parse
 from ..payloads.events import Join, Profile, Watch
-from ..room_service import change_room, channel, load_room
-from .common import acked, attach, on, participant, welcome
+from ..room_service import change_room, load_room, room_version
+from .common import HOST, PARTICIPANT, VIEWER, acked, enter, leave_room_channels, on, participant
+
+NOT_WATCHING = "Open an event first."
 
 
 @on("watch")
@@ -19,19 +22,15 @@ def watch(data: dict) -> dict:
     if watching.host_key is not None:
         if not room.is_host(watching.host_key):
             raise RoomError("This host link is not valid for this event.")
-        attach(room, host=True)
-        return welcome(room, "host")
+        return enter(room.code, HOST)
     if watching.token is not None:
         person = room.participant_by_token(watching.token)
         if person is None:
             raise RoomError("We couldn't find your place in this event. Please join again.")
         if not person.present:
             change_room(room.code, lambda room, at: people.rejoin(room, person.id))
-            room = load_room(room.code)
-        attach(room, pid=person.id)
-        return welcome(room, "participant", person.id)
-    attach(room)
-    return welcome(room, "viewer")
+        return enter(room.code, PARTICIPANT, person.id)
+    return enter(room.code, VIEWER)
 
 
 @on("join")
@@ -41,9 +40,20 @@ def join(data: dict) -> dict:
     code = load_room(joining.code).code
     _, (person, token) = change_room(code, lambda room, at: people.join(
         room, name=joining.name, about=joining.about, interests=joining.interests, now=at.now))
-    room = load_room(code)
-    attach(room, pid=person.id)
-    return {"token": token, **welcome(room, "participant", person.id)}
+    return {"token": token, **enter(code, PARTICIPANT, person.id)}
+
+
+@on("sync")
+def sync(data: dict) -> dict:
+    """A screen checks it is in step: the acknowledgement carries the room's version, and a
+    screen that holds an older one asks for a fresh snapshot (`watch`)."""
+    code = session.get("code")
+    if not code:
+        raise RoomError(NOT_WATCHING)
+    version = room_version(code)
+    if version is None:
+        raise RoomError(NO_SUCH_ROOM)
+    return {"version": version}
 
 
 @on("profile")
@@ -59,6 +69,5 @@ def leave(data: dict) -> dict:
     """The participant leaves the table; their token can bring them back later."""
     code, pid = participant()
     ack = acked(change_room(code, lambda room, at: people.leave(room, pid, now=at.now)))
-    leave_room(channel(code))
-    session.update(code=None, pid=None, host=False)
+    leave_room_channels()
     return ack

@@ -1,7 +1,9 @@
 """Connection trouble: a phone that drops off the wifi says so, and back online it shows the
 current speaker and the right time left, without a reload."""
 
-from playwright.sync_api import Page, expect
+import re
+
+from playwright.sync_api import Page, WebSocketRoute, expect
 
 from .helpers import ring_seconds
 
@@ -64,3 +66,35 @@ def test_a_phone_back_online_catches_up_without_a_reload(table):
     assert after - 1 <= on_host <= before + 1, (before, on_host, after)
     assert before <= 120
     expect(ada.locator("#speaker-name")).to_have_text("Cy")
+
+
+def test_a_phone_that_missed_the_last_change_catches_up_when_it_comes_back_into_view(table):
+    """The network loses one update and nothing changes after it: the phone notices it is
+    behind by asking the room's version (`sync`) when its page is shown again."""
+    host = table.create()
+    table.join("Ada")
+    context = table.phone_context()
+    losing = {"next": False, "lost": 0}
+
+    def route(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def to_phone(message: str | bytes) -> None:
+            if losing["next"] and str(message).startswith('42["room_update"'):
+                losing.update(next=False, lost=losing["lost"] + 1)
+                return
+            ws.send(message)
+        server.on_message(to_phone)
+
+    context.route_web_socket(re.compile(r"/socket\.io/"), route)
+    bob = context.new_page()
+    bob.goto(table.join_url)
+    table.join("Bob", page=bob)
+    losing["next"] = True
+    host.keyboard.press("n")  # the round starts: Bob's phone never hears of it
+    expect(host.locator("#speaker-name")).to_have_text("Ada")
+    expect(bob.locator("#speaker-name")).not_to_have_text("Ada")
+    assert losing["lost"] == 1
+    bob.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # back into view
+    expect(bob.locator("#speaker-name")).to_have_text("Ada")

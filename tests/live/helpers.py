@@ -26,13 +26,19 @@ def create_room(base_url: str, name: str = "Live table", turn_seconds: int = 90)
 
 class Screen:
     """A real Socket.IO client that keeps the room's state as a browser screen does:
-    snapshot on (re)connect, then deltas in version order."""
+    snapshot on (re)connect, then deltas in version order.
+
+    python-socketio's client handles each message on a thread of its own, so deltas may be
+    handled out of order: they wait in `pending` until the one before them is applied (a
+    browser gets them in order). A delta that never comes leaves the screen behind for good,
+    which is what tests look for."""
 
     def __init__(self, base_url: str, code: str, **identity: str) -> None:
         """`identity` is host_key=... or token=...; none watches as a viewer until join()."""
         self.code, self.identity = code, identity
         self.version = -1
         self.state: dict = {}
+        self.pending: dict[int, dict] = {}
         self.changed = threading.Condition()
         self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2,
                                    reconnection_delay_max=1)
@@ -60,18 +66,34 @@ class Screen:
             snap = ack["snapshot"]
             if snap["version"] >= self.version:
                 self.version, self.state = snap["version"], snap
-            self.changed.notify_all()
+            self._catch_up()
 
     def _apply(self, delta: dict) -> None:
         with self.changed:
-            if delta["version"] == self.version + 1:
-                self.version = delta["version"]
-                self.state["sections"].update(delta["sections"])
-                for coll, items in delta["items"].items():
-                    self.state["items"].setdefault(coll, {}).update(items)
-            elif delta["version"] > self.version + 1:
-                self._watch()  # a gap: ask for a fresh snapshot
-            self.changed.notify_all()
+            self.pending[delta["version"]] = delta
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Apply the pending deltas that follow the version held; drop those it is past."""
+        self.pending = {v: d for v, d in self.pending.items() if v > self.version}
+        while (delta := self.pending.pop(self.version + 1, None)) is not None:
+            self.version = delta["version"]
+            self.state["version"] = delta["version"]
+            self.state["sections"].update(delta["sections"])
+            for coll, items in delta["items"].items():
+                held = self.state["items"].setdefault(coll, {})
+                for item_id, item in items.items():
+                    if item is None:  # the item is gone
+                        held.pop(item_id, None)
+                    else:
+                        held[item_id] = item
+        self.changed.notify_all()
+
+    def sync(self) -> int:
+        """The room's version as the server has it now (the `sync` event)."""
+        ack = self.call("sync")
+        assert ack["ok"], ack
+        return ack["version"]
 
     def call(self, event: str, data: dict | None = None) -> dict:
         return self.sio.call(event, data or {}, timeout=TIMEOUT)

@@ -1,6 +1,8 @@
 """A test screen that reconnects by itself and records each connection, for crash and storm
 tests; the `screens` fixture closes every one, even when a test fails half way."""
 
+import socket
+
 from .helpers import Screen
 
 RECONNECT_TIMEOUT = 30  # a restart plus python-socketio's backoff, on a busy machine
@@ -41,3 +43,9 @@ class Reconnecting(Screen):
         if ack.get("ok"):
             self.welcomed = ack["snapshot"]
         super()._welcome(ack)
+
+
+def drop(screen: Reconnecting) -> None:
+    """Cut the screen's TCP connection under its WebSocket, like a network that goes away: no
+    goodbye is sent, so python-socketio reconnects by itself, as a browser would."""
+    screen.sio.eio.ws.sock.shutdown(socket.SHUT_RDWR)

@@ -5,22 +5,15 @@ Every phone ends on the server's version, and every host action sent during the 
 acknowledged. The duration is printed (run with -s to see it), never asserted.
 """
 
-import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 from .helpers import create_room
-from .reconnecting import RECONNECT_TIMEOUT, Reconnecting
+from .reconnecting import RECONNECT_TIMEOUT, Reconnecting, drop
 
 PHONES = 200
 MIN_HOST_ACTIONS = 10
-
-
-def drop(screen: Reconnecting) -> None:
-    """Cut the phone's TCP connection under its WebSocket, like a network that goes away: no
-    goodbye is sent, so python-socketio reconnects by itself, as a browser would."""
-    screen.sio.eio.ws.sock.shutdown(socket.SHUT_RDWR)
 
 
 def drive_host(host: Reconnecting, storm_over: threading.Event, acks: list) -> None:

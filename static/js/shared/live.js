@@ -4,6 +4,12 @@
 import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
 
 const ACK_TIMEOUT_MS = 8000;
+// How often a screen asks the server for the room's version (`sync`), to notice it is behind
+// even when nothing changes for a while (docs/protocol.md, "Staying in step").
+const SYNC_PERIOD_MS = 25000;
+// Deltas in flight when an acknowledgement says the room moved on (through a message queue they
+// can arrive after it): wait this long for them before asking for a fresh snapshot.
+const LAG_GRACE_MS = 3000;
 
 /** The room as the protocol describes it; `offset` turns Date.now() into server time. */
 export const state = {
@@ -28,6 +34,8 @@ let awaiting = 0; // snapshots in flight: deltas wait in `held` until one lands
 let held = [];
 let hostHeld = []; // host updates waiting for the room delta of their version
 let status = "connecting";
+let ahead = null; // the newest version an acknowledgement reported, while we hold an older one
+let lagCheck = null;
 
 /** Open the socket and keep watching room `code`; `getAuth()` gives {token} or {host_key}. */
 export function connect({ code, getAuth = () => ({}), onRefused = () => {} }) {
@@ -50,8 +58,13 @@ export function connect({ code, getAuth = () => ({}), onRefused = () => {} }) {
     if (notice?.code !== identity.code) return;
     // The room and its data are gone: stop reconnecting to it.
     socket.disconnect();
+    clearInterval(syncTimer);
     setStatus("ended");
     for (const fn of deletedFns) fn(notice);
+  });
+  const syncTimer = setInterval(sync, SYNC_PERIOD_MS);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") sync();
   });
   return socket;
 }
@@ -94,9 +107,19 @@ export function emitAck(event, payload = {}, timeoutMs = ACK_TIMEOUT_MS) {
     socket.timeout(timeoutMs).emit(event, payload, (err, ack) => {
       if (err) resolve({ ok: false, transport: true, error: "The server didn't answer in time. Please try again." });
       else if (!ack || typeof ack !== "object") resolve({ ok: false, error: "Unexpected answer from the server." });
-      else resolve(ack);
+      else {
+        noticeVersion(ack.version);
+        resolve(ack);
+      }
     });
   });
+}
+
+/** Ask the room's version now (the page came back into view, or the period passed); a screen
+ *  behind it catches up. Quiet: nothing to show unless it is behind. */
+export function sync() {
+  if (!socket?.connected || state.version === null || awaiting > 0) return;
+  emitAck("sync");
 }
 
 /** (Re)attach to the room with the current credentials and take the fresh snapshot. */
@@ -157,6 +180,20 @@ function adopt(snapshot) {
     merge(snapshot, true);
   }
   replay();
+}
+
+/** An acknowledgement carried the room's `version` (every one does, once attached): if it is
+ *  newer than ours and its deltas don't arrive soon, we missed something: take a snapshot. */
+function noticeVersion(version) {
+  if (!Number.isInteger(version) || state.version === null || version <= state.version) return;
+  ahead = Math.max(ahead ?? version, version);
+  if (lagCheck !== null) return;
+  lagCheck = setTimeout(() => {
+    lagCheck = null;
+    const behind = ahead !== null && state.version !== null && state.version < ahead;
+    ahead = null;
+    if (behind && awaiting === 0 && socket.connected) watch();
+  }, LAG_GRACE_MS);
 }
 
 function onDelta(delta) {
