@@ -39,3 +39,10 @@ def join(socketio_client, code: str, name: str, **profile) -> tuple:
 def updates(client) -> list[dict]:
     """The room_update payloads this client received since the last call."""
     return [m["args"][0] for m in client.get_received() if m["name"] == "room_update"]
+
+
+def refusal(ack: dict) -> str:
+    """The message of a refused event (its acknowledgement also carries the room's version once
+    the sender is attached to a room)."""
+    assert ack["ok"] is False, ack
+    return ack["error"]

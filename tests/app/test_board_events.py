@@ -6,7 +6,7 @@ import pytest
 
 from facilitator.core.state.board import RATE_LIMIT
 
-from .helpers import join, open_table, updates
+from .helpers import join, open_table, refusal, updates
 
 
 def host_updates(client) -> list[dict]:
@@ -117,8 +117,8 @@ def test_hidden_posts_vanish_for_everyone_but_the_host_can_restore_them(socketio
 def test_authors_edit_and_delete_their_own_posts_only(table):
     (ann, _, _), (bob, _, _), _ = table.phones.values()
     ask = emit(ann, "post_ask", {"text": "Help"})["id"]
-    assert emit(bob, "edit_post", {"id": ask, "text": "Mine now"}) == {
-        "ok": False, "error": "You can only change your own posts."}
+    assert refusal(emit(bob, "edit_post", {"id": ask, "text": "Mine now"})) == (
+        "You can only change your own posts.")
     assert not emit(bob, "delete_post", {"id": ask})["ok"]
     assert emit(ann, "edit_post", {"id": ask, "text": "Help with VAT"})["ok"]
     assert updates(bob)[-1]["items"]["posts"][ask]["text"] == "Help with VAT"

@@ -1,21 +1,21 @@
 """Ending an event over the wire: only the host ends it, phones learn at once, the board stops
 taking posts, and the follow-up page says until when it stays."""
 
-from .helpers import join, open_table, updates
+from .helpers import join, open_table, refusal, updates
 
 
 def test_only_the_host_ends_the_event_and_every_screen_hears_it(client, socketio_client):
     table = open_table(client, socketio_client)
     ann, _ = join(socketio_client, table.code, "Ann")
     refused = ann.emit("host", {"action": "end_event"}, callback=True)
-    assert refused == {"ok": False, "error": "Only the host can do that."}
+    assert refusal(refused) == "Only the host can do that."
     ann.get_received()
     assert table.host.emit("host", {"action": "end_event"}, callback=True)["ok"]
     [delta] = updates(ann)
     room = delta["sections"]["room"]
     assert room["ended_at"] and room["kept_until"] - room["ended_at"] == 30 * 86400
     again = table.host.emit("host", {"action": "end_event"}, callback=True)
-    assert again == {"ok": False, "error": ENDED}
+    assert refusal(again) == ENDED
 
 
 def test_after_the_end_posting_refuses_with_a_clear_message(client, socketio_client):
@@ -25,7 +25,7 @@ def test_after_the_end_posting_refuses_with_a_clear_message(client, socketio_cli
     for event, payload in (("post_ask", {"text": "A designer"}),
                            ("post_offer", {"kind": "help", "text": "I can"}),
                            ("raise_hand", {})):
-        assert ann.emit(event, payload, callback=True) == {"ok": False, "error": ENDED}
+        assert refusal(ann.emit(event, payload, callback=True)) == ENDED
     late = socketio_client().emit("join", {"code": table.code, "name": "Dan"}, callback=True)
     assert late == {"ok": False, "error": ENDED}
     assert table.host.emit("host", {"action": "start"}, callback=True)["error"] == ENDED

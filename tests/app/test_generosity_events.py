@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .helpers import join, open_table, updates
+from .helpers import join, open_table, refusal, updates
 
 
 def received(client, name: str) -> list[dict]:
@@ -109,8 +109,7 @@ def test_switched_off_features_are_refused_with_a_clear_message(table):
             ("pitch_tap", {}, "Pitch nudges"), ("raise_hand", {}, "Questions queue"),
             ("introduce", {"to": ann_id, "with": cat_id}, "Introductions")):
         ack = emit(bob, event, payload)
-        assert ack == {"ok": False,
-                       "error": f"The host has switched off “{name}” for this room."}
+        assert refusal(ack) == f"The host has switched off “{name}” for this room."
     # Only the host switches.
     assert emit(bob, "host", {"action": "features", "args": {"hands": True}})["error"] == (
         "Only the host can do that.")
@@ -146,8 +145,8 @@ def test_fill_the_gaps_holds_the_room_until_every_ask_has_an_offer(table):
     ask = emit(ann, "post_ask", {"text": "A venue for 40"})["id"]
     host(table, "end_round")
     ack = emit(table.host, "host", {"action": "next"})
-    assert ack == {"ok": False, "error": "1 ask is still waiting for an offer: fill the gaps "
-                                         "first (or switch the rule off)."}
+    assert refusal(ack) == ("1 ask is still waiting for an offer: fill the gaps "
+                            "first (or switch the rule off).")
     seen: dict = {}  # the host's section, from the parts each update brings
     for update in received(table.host, "host_update"):
         seen.update(update["sections"].get("generosity", {}))

@@ -9,7 +9,7 @@ from facilitator.housekeeping import purge_expired
 from facilitator.room_service import ROOM_DELETED
 from facilitator.store import get_store
 
-from .helpers import create_room, join, open_table
+from .helpers import create_room, join, open_table, refusal
 
 HOUR, DAY = 3600, 86400
 
@@ -75,7 +75,7 @@ def test_the_host_exports_then_deletes_the_event(app, client, socketio_client):
 
     # Only the host, and only with the room's code as confirmation.
     refused = phone.emit("delete_room", {"code": table.code}, callback=True)
-    assert refused == {"ok": False, "error": "Only the host can do that."}
+    assert refusal(refused) == "Only the host can do that."
     unconfirmed = table.host.emit("delete_room", {}, callback=True)
     assert not unconfirmed["ok"] and "confirm" in unconfirmed["error"]
     assert exists(app, table.code)

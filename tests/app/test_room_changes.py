@@ -12,7 +12,7 @@ from facilitator.core.views import routing
 from facilitator.room_service import KeptRooms, change_room, delete_room, load_room
 from facilitator.store import get_store
 
-from .helpers import create_room, open_table, updates
+from .helpers import create_room, open_table, refusal, updates
 
 
 def rename_then_fail(room, at):
@@ -121,7 +121,7 @@ def test_a_change_that_cannot_be_sent_is_refused_and_not_saved(
     table.host.get_received(), viewer.get_received()
     break_routing(monkeypatch)
     add = {"action": "prompt_add", "args": {"text": "What surprised you today?"}}
-    assert table.host.emit("host", add, callback=True) == {"ok": False, "error": GENERIC}
+    assert refusal(table.host.emit("host", add, callback=True)) == GENERIC
     assert table.host.get_received() == [] and viewer.get_received() == []
     with app.app_context():
         assert room_to_dict(get_store().load(table.code)) == before
