@@ -124,7 +124,9 @@ export function sync() {
 
 /** (Re)attach to the room with the current credentials and take the fresh snapshot. */
 export function watch() {
-  return enter("watch", { code: identity.code, ...auth() }).then((ack) => {
+  // The credentials are read when the watch is sent, not now: one asked for while a join is
+  // in flight goes after it, and must go with the token the join gave.
+  return enter("watch", () => ({ code: identity.code, ...auth() })).then((ack) => {
     if (ack.transport) {
       // Lost or timed out: try again while the socket is up; a reconnect watches anyway.
       if (socket.connected) setTimeout(() => socket.connected && watch(), 2000);
@@ -138,7 +140,7 @@ export function watch() {
 
 /** Join as a participant; on success the snapshot is adopted and the ack has the token. */
 export function join(profile) {
-  return enter("join", { code: identity.code, ...profile });
+  return enter("join", () => ({ code: identity.code, ...profile }));
 }
 
 // --- internals ---------------------------------------------------------------------------
@@ -154,8 +156,8 @@ function setStatus(next) {
 // late "viewer" answer would then undo the join on both sides.
 let entering = Promise.resolve();
 
-function enter(event, payload) {
-  const run = entering.then(() => enterNow(event, payload));
+function enter(event, payloadNow) {
+  const run = entering.then(() => enterNow(event, payloadNow()));
   entering = run;
   return run;
 }
