@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, render_template, request, session
+from flask import Flask, abort, current_app, jsonify, render_template, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_talisman import Talisman
@@ -80,10 +80,14 @@ def init_app(app: Flask) -> None:
 
 
 HEADINGS = {403: "Not from here", 429: "One moment, please"}
+API_PREFIX = "/api/"  # routes for clients that are not a page of ours: JSON in, JSON out
 
 
 def _error_page(error):
-    """A refusal (403, 429) as a page that says what to do."""
+    """A refusal (403, 429) as a page that says what to do; to a JSON client (`/api/`), as
+    JSON in the shape of every other refusal."""
+    if request.path.startswith(API_PREFIX):
+        return jsonify(ok=False, error=error.description), error.code
     return render_template("refused.html", message=error.description,
                            heading=HEADINGS.get(error.code, error.name)), error.code
 

@@ -13,6 +13,7 @@ from ..core.state.room import Room
 from ..core.views.mail import ENDED
 from ..payloads import parse
 from ..payloads.events import DeleteRoom
+from ..payloads.fields import CONFIRM_DELETE
 from ..payloads.host import (
     EndEvent,
     EndRound,
@@ -102,7 +103,7 @@ def delete_room(data: dict) -> dict:
     """The host deletes the room and everything in it now; the code confirms which room."""
     code = host_room()
     if parse(DeleteRoom, data).code != code:
-        raise RoomError("To delete this event, confirm it with its code.")
+        raise RoomError(CONFIRM_DELETE)
     delete_room_data(code)
     leave_room_channels()
     return {"deleted": code}

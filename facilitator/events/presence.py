@@ -5,7 +5,7 @@ from flask import session
 
 from ..core.commands import people
 from ..core.errors import RoomError
-from ..core.state.identity import NO_SUCH_ROOM
+from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..payloads import parse
 from ..payloads.events import Join, Profile, Watch
 from ..room_service import change_room, load_room, room_version
@@ -21,12 +21,12 @@ def watch(data: dict) -> dict:
     room = load_room(watching.code)
     if watching.host_key is not None:
         if not room.is_host(watching.host_key):
-            raise RoomError("This host link is not valid for this event.")
+            raise RoomError(WRONG_HOST_KEY)
         return enter(room.code, HOST)
     if watching.token is not None:
         person = room.participant_by_token(watching.token)
         if person is None:
-            raise RoomError("We couldn't find your place in this event. Please join again.")
+            raise RoomError(NO_PLACE)
         if not person.present:
             change_room(room.code, lambda room, at: people.rejoin(room, person.id))
         return enter(room.code, PARTICIPANT, person.id)

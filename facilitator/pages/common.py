@@ -6,6 +6,8 @@ one load without it, then their scripts send the participant token or the host k
 `Authorization: Bearer` header and render the JSON or download the file themselves.
 """
 
+from collections.abc import Mapping
+
 from flask import Response, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import NotFound
 
@@ -57,3 +59,16 @@ def join_url(code: str) -> str:
 
 def not_found(error: NotFound) -> tuple[str, int]:
     return render_template("error.html", message=error.description), 404
+
+
+def as_body(fields: Mapping[str, str], *numbers: str) -> dict[str, object]:
+    """A form's or a query string's fields as the JSON body they stand for. Browsers send every
+    field as text, so the fields named in `numbers` are read as the whole numbers their digits
+    write; anything else stays text, which the model refuses as it refuses text from any client
+    (docs/protocol.md, "Types")."""
+    body: dict[str, object] = dict(fields)
+    for name in numbers:
+        value = fields.get(name, "").strip()
+        if value.isascii() and value.isdigit():
+            body[name] = int(value)
+    return body

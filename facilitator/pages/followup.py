@@ -22,7 +22,7 @@ from ..extensions import csrf
 from ..payloads import Payload, parse
 from ..payloads.forms import Contact, MailMe, MetMark, OfferMark, Reminder
 from ..room_service import At, change_room
-from .common import bearer_secret, private, public_url, refuse, room_or_404
+from .common import as_body, bearer_secret, private, public_url, refuse, room_or_404
 
 bp = Blueprint("followup", __name__)
 MAIL_OFF = "Email isn't set up for this event."
@@ -65,7 +65,7 @@ def reminder(code: str) -> Response:
     """A calendar reminder to follow up, `?days=` after the event (a week by default)."""
     room, pid = _my_place(code)
     try:
-        days = parse(Reminder, request.args.to_dict()).days
+        days = parse(Reminder, as_body(request.args.to_dict(), "days")).days
     except RoomError as exc:
         return refuse(exc.message, 400)
     body = calendar.reminder(room, pid, url=public_url(url_for("followup.page", code=room.code)),

@@ -1,18 +1,23 @@
 """The home page: create an event, or join one with its code; and the health check."""
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from ..core.errors import RoomError
 from ..core.state.decks import DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
+from ..core.state.room import Room
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+from ..extensions import csrf
 from ..payloads import parse
+from ..payloads.base import MALFORMED
 from ..payloads.forms import CreateRoom
 from ..room_service import create_room, load_room
-from ..security import TOO_MANY_EVENTS, create_room_limit, limiter
+from ..security import API_PREFIX, TOO_MANY_EVENTS, create_room_limit, limiter
+from .common import as_body, join_url, refuse
 
 bp = Blueprint("home", __name__)
+JSON_ONLY = "Send the event as JSON, with Content-Type: application/json."
 
 
 def _home(error: str = "", status: int = 200, form: dict | None = None) -> tuple[str, int]:
@@ -33,13 +38,44 @@ def create() -> Response | tuple[str, int]:
     """Create a room; the host key travels in the URL fragment, which browsers never send."""
     form = request.form.to_dict()
     try:
-        new = parse(CreateRoom, form)
-        room, host_key = create_room(name=new.name, deck_id=new.deck,
-                                     turn_seconds=new.turn_seconds, prompts=new.prompts,
-                                     max_participants=current_app.config["MAX_PARTICIPANTS"])
+        room, host_key = _create(parse(CreateRoom, as_body(form, "turn_seconds")))
     except RoomError as exc:
         return _home(exc.message, 400, form)
-    return redirect(f"{url_for('screens.host', code=room.code)}#key={host_key}", code=303)
+    return redirect(_host_url(room.code, host_key, external=False), code=303)
+
+
+# Exempt from CSRF (a JSON client has no form token): only a JSON body is read, which a page on
+# another site can't send without a CORS preflight this app never grants; the origin check and
+# the rate limit apply as to the form (docs/protocol.md, "Creating an event").
+@csrf.exempt
+@bp.post(f"{API_PREFIX}rooms")
+@limiter.limit(create_room_limit, error_message=TOO_MANY_EVENTS)
+def create_from_json() -> Response:
+    """Create a room for a client that is not the home page: JSON in, the code and host key out."""
+    if request.mimetype != "application/json":
+        return refuse(JSON_ONLY, 415)
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return refuse(MALFORMED, 400)
+    try:
+        room, host_key = _create(parse(CreateRoom, data))
+    except RoomError as exc:
+        return refuse(exc.message, 400)
+    created = jsonify(ok=True, code=room.code, host_key=host_key,
+                      host_url=_host_url(room.code, host_key, external=True),
+                      join_url=join_url(room.code))
+    created.status_code = 201
+    return created
+
+
+def _create(new: CreateRoom) -> tuple[Room, str]:
+    return create_room(name=new.name, deck_id=new.deck, turn_seconds=new.turn_seconds,
+                       prompts=new.prompts, max_participants=current_app.config["MAX_PARTICIPANTS"])
+
+
+def _host_url(code: str, host_key: str, *, external: bool) -> str:
+    """The host screen's address, the key in its fragment (which browsers never send)."""
+    return f"{url_for('screens.host', code=code, _external=external)}#key={host_key}"
 
 
 @bp.get("/join")

@@ -14,19 +14,18 @@ MALFORMED = "That message was malformed."
 class Payload(BaseModel):
     """A client's message, checked field by field in the order the core checks them.
 
-    One configuration for all. Fields the model doesn't name are ignored, as they always were.
-    Each field is what its core rule returns, and the rules accept what they always accepted,
-    including a number or a list sent as text (`fields.converting`): `strict=True` here refuses
-    those, and pydantic then checks every field's type exactly, in every model at once.
+    One configuration for all: fields the model doesn't name are ignored, and every field's
+    JSON type is checked strictly (`checks`): a number or a list sent as text is refused, never
+    read as what it might stand for.
     """
 
-    model_config = ConfigDict(extra="ignore", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
 
     @model_validator(mode="before")
     @classmethod
     def _missing_is_null(cls, data: Any) -> Any:
-        """A field left out is null, as reading it with `dict.get` always made it: each field's
-        rule decides what null means (a blank, or a refusal). Fields with a default keep it."""
+        """A required field left out is null, so its check refuses it in its own words ("Your
+        name is required.") rather than pydantic's. Fields with a default keep it."""
         if not isinstance(data, dict):
             return data
         missing = {field.alias or name: None for name, field in cls.model_fields.items()

@@ -1,24 +1,24 @@
 """The payload of each Socket.IO event a client sends (docs/protocol.md), one model per event.
 
 Fields are listed in the order the core checks them, so the first refusal is the one the core
-would give. Events whose payload carries nothing (turn_done, pitch_tap, ...) have no model.
+would give. Events whose payload carries nothing (turn_done, pitch_tap, sync, ...) have no model.
 """
 
 from typing import Annotated
 
 from pydantic import Field
 
-from ..core.state.board import clean_offer_text
-from ..core.state.participants import NOT_IN_ROOM
-from ..core.state.text import clean_id
 from .base import Payload
+from .checks import ident
 from .fields import (
     About,
     Accept,
     AskIdOrNone,
     AskText,
     Hidden,
+    HostKey,
     Interests,
+    IntroText,
     Link,
     Name,
     OfferId,
@@ -28,11 +28,10 @@ from .fields import (
     PostId,
     PostText,
     RoomCode,
-    Secret,
+    RoomToDelete,
     Taken,
+    Token,
     Who,
-    blank_is_none,
-    checked,
 )
 
 CHOOSE_TWO = "Choose the two people to introduce."
@@ -40,21 +39,21 @@ CHOOSE_TWO = "Choose the two people to introduce."
 
 class Watch(Payload):
     code: RoomCode
-    host_key: Secret  # the host's screen
-    token: Secret  # a participant's phone (neither: a screen that only looks)
+    host_key: HostKey = None  # the host's screen
+    token: Token = None  # a participant's phone (neither: a screen that only looks)
 
 
 class Join(Payload):
     code: RoomCode
     name: Name
-    about: About
-    interests: Interests
+    about: About = ""
+    interests: Interests = []
 
 
 class Profile(Payload):
     name: Name
-    about: About
-    interests: Interests
+    about: About = ""
+    interests: Interests = []
 
 
 class PostAsk(Payload):
@@ -64,24 +63,24 @@ class PostAsk(Payload):
 class HostPostAsk(Payload):
     """The host types an ask for the speaker, or for the person `for`."""
 
-    for_pid: Annotated[str | None, blank_is_none(clean_id, NOT_IN_ROOM), Field(alias="for")]
+    for_pid: Annotated[PersonIdOrNone, Field(alias="for")] = None  # "" or null: the speaker
     text: AskText
 
 
 class PostOffer(Payload):
     kind: OfferKind
-    ask: AskIdOrNone
-    to: PersonIdOrNone
+    ask: AskIdOrNone = None
+    to: PersonIdOrNone = None
     text: OfferText
-    who: Who
-    link: Link
+    who: Who = ""
+    link: Link = ""
 
 
 class EditPost(Payload):
     post_id: Annotated[PostId, Field(alias="id")]
-    text: PostText
-    who: Who
-    link: Link
+    text: PostText = ""
+    who: Who = ""
+    link: Link = ""
 
 
 class DeletePost(Payload):
@@ -99,9 +98,9 @@ class Moderate(Payload):
 
 
 class Introduce(Payload):
-    to: Annotated[str, checked(clean_id, CHOOSE_TWO)]
-    other: Annotated[str, checked(clean_id, CHOOSE_TWO), Field(alias="with")]
-    text: Annotated[str | None, blank_is_none(clean_offer_text)]
+    to: Annotated[str, ident(CHOOSE_TWO)]
+    other: Annotated[str, ident(CHOOSE_TWO), Field(alias="with")]
+    text: IntroText = None
 
 
 class IntroRespond(Payload):
@@ -110,4 +109,4 @@ class IntroRespond(Payload):
 
 
 class DeleteRoom(Payload):
-    code: Secret  # the room's code again, to confirm
+    code: RoomToDelete

@@ -1,118 +1,117 @@
-"""The fields payloads are made of, each checked by the core's rule for it (`BeforeValidator`),
-so a wrong value is refused with the message the core has always given."""
+"""The fields payloads are made of: each a strict JSON type, bounded in size, then cleaned by
+the core's rule for it, and refused in the core's words (`checks`).
+
+Optional text and flags have defaults in the models; a field the client leaves out that has
+none is read as null (`base.Payload`), which its check refuses with what is missing.
+"""
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ValidationInfo
+from pydantic import BeforeValidator, Field
 
-from ..core.errors import RoomError
 from ..core.state import again, board, contacts, decks, mailing, participants, prompts, turns
-from ..core.state.features import Switches, clean_switches
-from ..core.state.followthrough import MET_ASK, clean_mark
-from ..core.state.identity import NO_SUCH_ROOM
+from ..core.state.features import LABELS as SWITCH_LABELS
+from ..core.state.features import SWITCHES_ASK, clean_switches
+from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
+from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
-from ..core.state.room import clean_room_name
-from ..core.state.text import (
-    as_text,
-    clean_bool,
-    clean_id,
-    clean_int,
-    clean_link,
-    not_a_list,
-    not_a_number,
-)
+from ..core.state.room import ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN, clean_room_name
+from ..core.state.text import LINK_MAX_LEN, clean_link, not_a_list, too_many
 from ..core.views import calendar
+from .checks import ID_MAX_LEN, Checked, flag, ident, text, whole_number
+
+CONFIRM_DELETE = "To delete this event, confirm it with its code."
 
 
-def checked(clean: Callable[..., object], *args: object) -> BeforeValidator:
-    """The core's rule `clean(value, *args)` as a field's check."""
-    return BeforeValidator(lambda value: clean(value, *args))
+def none_if_blank(clean: Callable[[str], Any] | None = None) -> Callable[[str | None], Any]:
+    """A rule for a field where "" means none was given, as null does."""
+    return lambda value: (clean(value) if clean else value) if value else None
 
 
-def converting(clean: Callable[..., object], refusal: str, *args: object) -> BeforeValidator:
-    """`checked` for a rule that also reads text as what it stands for (a number sent as "90",
-    interests as "running, chess"), as clients have always been allowed to send them. A strict
-    model (`Payload.model_config`) refuses the text instead, with the rule's own message."""
-    def check(value: object, info: ValidationInfo) -> object:
-        if isinstance(value, str) and (info.config or {}).get("strict"):
-            raise RoomError(refusal)
-        return clean(value, *args)
-    return BeforeValidator(check)
-
-
-def optional(clean: Callable[..., object], *args: object) -> BeforeValidator:
-    """`checked`, except that null stays null: a field the client may leave out."""
-    return BeforeValidator(lambda value: None if value is None else clean(value, *args))
-
-
-def blank_is_none(clean: Callable[..., object], *args: object) -> BeforeValidator:
-    """`checked`, except that an empty value (null, "", 0, false) means none was given."""
-    return BeforeValidator(lambda value: clean(value, *args) if value else None)
-
-
-def text_or_nothing(value: object) -> str | None:
-    """A secret or a confirmation as sent: text, or null if not given. Anything else can't be
-    anyone's secret, so it becomes text that matches none, and is refused as a wrong one is."""
-    return value if value is None or isinstance(value, str) else ""
-
-
-# Who and where (an id can only be text: anything else names nothing, as its refusal says)
-RoomCode = Annotated[str, checked(clean_id, NO_SUCH_ROOM)]
-Secret = Annotated[str | None, BeforeValidator(text_or_nothing)]
-PersonId = Annotated[str, checked(clean_id, participants.NOT_IN_ROOM)]
-PersonIdOrNone = Annotated[str | None, optional(clean_id, participants.NOT_IN_ROOM)]
+# Who and where
+RoomCode = Annotated[str, ident(NO_SUCH_ROOM)]
+HostKey = Annotated[str | None, ident(WRONG_HOST_KEY)]  # null: not the host's screen
+Token = Annotated[str | None, ident(NO_PLACE)]  # null: not a participant's phone
+RoomToDelete = Annotated[str, ident(CONFIRM_DELETE)]  # the room's code again, to confirm
+PersonId = Annotated[str, ident(participants.NOT_IN_ROOM)]
+PersonIdOrNone = Annotated[str | None, ident(participants.NOT_IN_ROOM, none_if_blank())]
 
 # People
-Name = Annotated[str, checked(participants.clean_name)]
-About = Annotated[str, checked(participants.clean_about)]
-Interests = Annotated[list[str], converting(participants.clean_interests,
-                                            not_a_list(participants.INTERESTS))]
-RoomName = Annotated[str, checked(clean_room_name)]
-DeckId = Annotated[str, BeforeValidator(
-    lambda value: decks.CUSTOM_DECK if value == decks.CUSTOM_DECK else decks.get_deck(value).id)]
-DeckPrompts = Annotated[tuple[dict[str, Any], ...] | None, blank_is_none(again.clean_deck_prompts)]
+Name = Annotated[str, text(participants.NAME_LABEL, participants.NAME_MAX_LEN,
+                           participants.clean_name)]
+About = Annotated[str, text(participants.ABOUT_LABEL, participants.ABOUT_MAX_LEN,
+                            participants.clean_about, required=False)]
+# Each interest's type and raw size; the list's rule cleans them and drops repeats.
+Interest = Annotated[str, text(participants.INTERESTS, participants.INTEREST_MAX_LEN, None,
+                               required=False)]
+Interests = Annotated[list[Interest], Checked(
+    not_a_list(participants.INTERESTS), participants.clean_interests,
+    bounds={"max_length": participants.MAX_INTERESTS},
+    too_long=too_many(participants.INTERESTS, participants.MAX_INTERESTS))]
+RoomName = Annotated[str, text(ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN, clean_room_name)]
+DeckId = Annotated[str, ident(decks.PICK_A_DECK, lambda value: value if value == decks.CUSTOM_DECK
+                              else decks.get_deck(value).id)]
+# The home form's deck file is JSON text, which the rule reads (and bounds before parsing).
+DeckPrompts = Annotated[tuple[dict[str, Any], ...] | None,
+                        BeforeValidator(none_if_blank(again.clean_deck_prompts))]
 
 # The board
-PostId = Annotated[str, checked(clean_id, board.gone("post"))]
-AskIdOrNone = Annotated[str | None, optional(clean_id, board.gone(board.ASK))]
-OfferId = Annotated[str, checked(clean_id, board.gone(board.OFFER))]
-OfferKind = Annotated[str, checked(board.clean_offer_kind)]
-AskText = Annotated[str, checked(board.clean_ask_text)]
-OfferText = Annotated[str, checked(board.clean_offer_text)]
-# An edit's text is an ask's or an offer's, which only the board knows: the type is checked
-# here, the rest by the board with the right label.
-PostText = Annotated[str, checked(as_text, "The post")]
-Who = Annotated[str, checked(board.clean_who)]
-Link = Annotated[str, checked(clean_link, board.LINK_LABEL)]
-Taken = Annotated[bool, checked(clean_bool, board.TAKEN_ASK)]
-Hidden = Annotated[bool, checked(clean_bool, board.HIDDEN_ASK)]
+PostId = Annotated[str, ident(board.gone("post"))]
+AskIdOrNone = Annotated[str | None, ident(board.gone(board.ASK))]
+OfferId = Annotated[str, ident(board.gone(board.OFFER))]
+OfferKind = Annotated[str, Checked(board.KIND_ASK, board.clean_offer_kind,
+                                   schema_extra={"enum": list(board.OFFER_KINDS)})]
+AskText = Annotated[str, text(board.ASK_LABEL, board.TEXT_MAX_LEN, board.clean_ask_text)]
+OfferText = Annotated[str, text(board.OFFER_LABEL, board.TEXT_MAX_LEN, board.clean_offer_text)]
+IntroText = Annotated[str | None, text(board.OFFER_LABEL, board.TEXT_MAX_LEN,
+                                       none_if_blank(board.clean_offer_text), required=False)]
+# An edit's text is an ask's or an offer's, which only the board knows: the type and size are
+# checked here, the rest by the board with the right label.
+PostText = Annotated[str, text("The post", board.TEXT_MAX_LEN, None, required=False)]
+Who = Annotated[str, text(board.WHO_LABEL, board.WHO_MAX_LEN, board.clean_who, required=False)]
+Link = Annotated[str, text(board.LINK_LABEL, LINK_MAX_LEN,
+                           partial(clean_link, label=board.LINK_LABEL), required=False)]
+Taken = Annotated[bool, flag(board.TAKEN_ASK)]
+Hidden = Annotated[bool, flag(board.HIDDEN_ASK)]
 
 # Contacts
-Email = Annotated[str, checked(contacts.clean_email)]
-Phone = Annotated[str, checked(contacts.clean_phone)]
-ProfileLink = Annotated[str, checked(clean_link, contacts.LINK_LABEL)]
-Share = Annotated[bool, checked(clean_bool, contacts.SHARE_ASK)]
-Accept = Annotated[bool, checked(clean_bool, ACCEPT_ASK)]
+Email = Annotated[str, text(contacts.EMAIL_LABEL, contacts.EMAIL_MAX_LEN, contacts.clean_email,
+                            required=False)]
+Phone = Annotated[str, text(contacts.PHONE_LABEL, contacts.PHONE_MAX_LEN, contacts.clean_phone,
+                            required=False)]
+ProfileLink = Annotated[str, text(contacts.LINK_LABEL, LINK_MAX_LEN,
+                                  partial(clean_link, label=contacts.LINK_LABEL),
+                                  required=False)]
+Share = Annotated[bool, flag(contacts.SHARE_ASK)]
+Accept = Annotated[bool, flag(ACCEPT_ASK)]
 
 # Email
-WantsReminder = Annotated[bool, checked(clean_bool, mailing.REMINDER_ASK)]
-EmailLinks = Annotated[bool, checked(clean_bool, "Say whether to email everyone their link.")]
+WantsReminder = Annotated[bool, flag(mailing.REMINDER_ASK)]
+EmailLinks = Annotated[bool, flag("Say whether to email everyone their link.")]
 
 # Follow-through
-ReminderDays = Annotated[int, checked(clean_int, "The reminder's number of days",
-                                      calendar.MIN_DAYS, calendar.MAX_DAYS)]
-Mark = Annotated[str | None, BeforeValidator(clean_mark)]
-Met = Annotated[bool, checked(clean_bool, MET_ASK)]
+ReminderDays = Annotated[int, whole_number("The reminder's number of days", calendar.MIN_DAYS,
+                                          calendar.MAX_DAYS)]
+Mark = Annotated[str | None, ident(MARK_ASK, clean_mark)]  # null takes the mark back
+Met = Annotated[bool, flag(MET_ASK)]
 
 # Prompts and the round
-PromptId = Annotated[str, checked(clean_id, prompts.PROMPT_GONE)]
-PromptText = Annotated[str, checked(decks.clean_prompt_text)]
-Hint = Annotated[str, checked(decks.clean_hint)]
-Position = Annotated[int, converting(clean_int, not_a_number("Position"), "Position", 0, 1000)]
-TurnSeconds = Annotated[int, converting(turns.clean_turn_length, not_a_number(turns.TURN_LENGTH))]
-# A form's fields are text whatever the rule for JSON: the number is always read from it.
-NewTurnSeconds = Annotated[int, checked(clean_int, turns.TURN_LENGTH, turns.MIN_TURN_SECONDS,
-                                        turns.MAX_TURN_SECONDS)]
-Order = Annotated[list[str], checked(turns.clean_order)]
-SwitchValues = Annotated[Switches, checked(clean_switches)]
+PromptId = Annotated[str, ident(prompts.PROMPT_GONE)]
+PromptText = Annotated[str, text(decks.PROMPT_LABEL, decks.PROMPT_MAX_LEN,
+                                 decks.clean_prompt_text)]
+Hint = Annotated[str, text(decks.HINT_LABEL, decks.HINT_MAX_LEN, decks.clean_hint,
+                           required=False)]
+Position = Annotated[int, whole_number("Position", 0, 1000)]
+# Bounded here; the turn's own limits (and their message) are the round's to check.
+TurnSeconds = Annotated[int, whole_number(turns.TURN_LENGTH, 0, 10_000)]
+NewTurnSeconds = Annotated[int, whole_number(turns.TURN_LENGTH, turns.MIN_TURN_SECONDS,
+                                             turns.MAX_TURN_SECONDS)]
+# Ids bounded by pydantic alone (no call per id): any refusal in the list is the rule's.
+Order = Annotated[list[Annotated[str, Field(max_length=ID_MAX_LEN)]], Checked(
+    turns.REORDER_REFUSED, turns.clean_order, bounds={"max_length": turns.ORDER_MAX_LEN})]
+# Each switch's value is the rule's to check, so its refusal names the switch.
+SwitchValues = Annotated[dict[str, Any], Checked(
+    SWITCHES_ASK, clean_switches, too_long="Unknown switch.",
+    bounds={"max_length": len(SWITCH_LABELS) + 1})]  # every switch, and pitch_share

@@ -1,6 +1,7 @@
 """HTTP bodies: the home page's form that creates an event, a follow-up page's contact and
 follow-through marks."""
 
+from ..core.state.decks import DEFAULT_DECK
 from .base import Payload
 from .fields import (
     DeckId,
@@ -22,7 +23,7 @@ from .fields import (
 class CreateRoom(Payload):
     turn_seconds: NewTurnSeconds = 90
     name: RoomName
-    deck: DeckId
+    deck: DeckId = DEFAULT_DECK
     prompts: DeckPrompts = None  # with deck "custom": a deck the host wrote, as JSON
 
 
@@ -35,9 +36,9 @@ class RunAgain(Payload):
 class Contact(Payload):
     share: Share = False  # with the people one exchanged offers with
     share_with_host: Share = False  # in the host's exports
-    email: Email
-    phone: Phone
-    link: ProfileLink
+    email: Email = ""  # left out or "": none
+    phone: Phone = ""
+    link: ProfileLink = ""
 
 
 class OfferMark(Payload):
@@ -56,4 +57,4 @@ class Reminder(Payload):
 
 class MailMe(Payload):
     reminder: WantsReminder = False  # one reminder a week after the event
-    email: Email
+    email: Email = ""  # left out: none, which the mailing rule refuses

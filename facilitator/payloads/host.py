@@ -8,8 +8,8 @@ from pydantic import BeforeValidator, Field, TypeAdapter
 
 from ..core.errors import RoomError
 from ..core.state.hands import NOT_UP
-from ..core.state.text import clean_id
 from .base import Payload, parse_as
+from .checks import ident
 from .fields import (
     EmailLinks,
     Hint,
@@ -20,7 +20,6 @@ from .fields import (
     PromptText,
     SwitchValues,
     TurnSeconds,
-    optional,
 )
 
 
@@ -99,7 +98,7 @@ class SetTurnSeconds(Payload):
 
 class PromptAddArgs(Payload):
     text: PromptText
-    hint: Hint
+    hint: Hint = ""
 
 
 class PromptAdd(Payload):
@@ -110,7 +109,7 @@ class PromptAdd(Payload):
 class PromptEditArgs(Payload):
     prompt_id: Annotated[PromptId, Field(alias="id")]
     text: PromptText
-    hint: Hint
+    hint: Hint = ""
 
 
 class PromptEdit(Payload):
@@ -150,7 +149,7 @@ class SetFeatures(Payload):
 
 
 class HandsClearArgs(Payload):
-    pid: Annotated[str | None, optional(clean_id, NOT_UP)]  # none: the whole queue
+    pid: Annotated[str | None, ident(NOT_UP)] = None  # none: the whole queue
 
 
 class HandsClear(Payload):

@@ -1,10 +1,12 @@
 """Payloads become typed models at the edge, refused with the core's own messages."""
 
 import pytest
-from pydantic import ConfigDict
 
 from facilitator.core.errors import RoomError
-from facilitator.payloads import Payload, parse
+from facilitator.core.state import participants, text
+from facilitator.core.state.identity import NO_SUCH_ROOM
+from facilitator.core.state.text import raw_limit
+from facilitator.payloads import parse
 from facilitator.payloads.events import Introduce, Join, PostOffer, TakeOffer
 from facilitator.payloads.host import HOST_ACTIONS, PromptMove, PromptMoveArgs, parse_host
 
@@ -20,7 +22,7 @@ def test_unknown_or_malformed_host_actions_are_refused():
 
 def test_every_host_action_is_read_as_its_own_model():
     assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 19
-    move = parse_host({"action": "prompt_move", "args": {"id": "p1", "to": "2"}})
+    move = parse_host({"action": "prompt_move", "args": {"id": "p1", "to": 2}})
     assert move == PromptMove(action="prompt_move", args={"id": "p1", "to": 2})
     assert parse_host({"action": "next"}).args.model_dump() == {}  # no args: none needed
 
@@ -45,20 +47,53 @@ def test_the_first_refusal_is_the_one_the_core_would_give_first():
         parse(PostOffer, {"kind": "bribe", "text": 42, "link": "javascript:x"})
 
 
-def test_one_switch_refuses_numbers_and_lists_sent_as_text():
-    """Today a number or a list may come as text; `strict=True` in the shared configuration
-    refuses it, with the rule's own message (issue 15 decides which to ship)."""
-    assert parse(Join, {"code": "C", "name": "Ann", "interests": "run, chess"}).interests == [
-        "run", "chess"]
+@pytest.mark.parametrize(("model", "data", "refusal"), [
+    (Join, {"code": "C", "name": "Ann", "interests": "run, chess"}, "Interests must be a list."),
+    (Join, {"code": "C", "name": "Ann", "interests": ["run", 3]}, "Interests must be text."),
+    (Join, {"code": "C", "name": 42}, "Your name must be text."),
+    (Join, {"code": "C"}, "Your name is required."),
+    (Join, {"code": "C", "name": None}, "Your name is required."),
+    (Join, {"code": "C", "name": "Ann", "about": None}, "What you do must be text."),
+    (Join, {"code": 123456, "name": "Ann"}, NO_SUCH_ROOM),
+    (PromptMoveArgs, {"id": "p1", "to": "2"}, "Position must be a number."),
+    (PromptMoveArgs, {"id": "p1", "to": 2.0}, "Position must be a number."),
+    (PromptMoveArgs, {"id": "p1", "to": True}, "Position must be a number."),
+    (PromptMoveArgs, {"id": "p1", "to": 1001}, "Position must be a whole number from 0 to 1000."),
+    (TakeOffer, {"id": "o1", "taken": "true"}, "Say whether the offer is taken up."),
+    (TakeOffer, {"id": "o1", "taken": 1}, "Say whether the offer is taken up."),
+    (PostOffer, {"kind": ["help"], "text": "Me"}, "Choose what kind of offer this is."),
+])
+def test_wrong_types_are_refused_never_coerced(model, data, refusal):
+    """One rule for every event and body: a value of another JSON type is refused, in the
+    words the core uses for the field."""
+    with pytest.raises(RoomError) as refused:
+        parse(model, data)
+    assert refused.value.message == refusal
 
-    class StrictJoin(Join):
-        model_config = ConfigDict(**Payload.model_config, strict=True)
 
-    class StrictMoveArgs(PromptMoveArgs):
-        model_config = ConfigDict(**Payload.model_config, strict=True)
+def test_host_actions_are_strict_too():
+    with pytest.raises(RoomError, match="Turn length must be a number."):
+        parse_host({"action": "turn_seconds", "args": {"seconds": "90"}})
+    with pytest.raises(RoomError, match="The new order must list exactly"):
+        parse_host({"action": "reorder", "args": {"order": "a,b"}})
+    with pytest.raises(RoomError, match="The new order must list exactly"):
+        parse_host({"action": "reorder", "args": {"order": ["a", 1]}})
 
-    with pytest.raises(RoomError, match="Interests must be a list."):
-        parse(StrictJoin, {"code": "C", "name": "Ann", "interests": "run, chess"})
-    with pytest.raises(RoomError, match="Position must be a number."):
-        parse(StrictMoveArgs, {"id": "p1", "to": "2"})
-    assert parse(StrictMoveArgs, {"id": "p1", "to": 2}).to == 2
+
+def test_text_over_its_raw_size_is_refused_before_the_core_cleans_it(monkeypatch):
+    cleaned = []
+    monkeypatch.setattr(participants, "clean_text",
+                        lambda value, *args, **kw: cleaned.append(value) or value)
+    too_big = "x" * (raw_limit(participants.NAME_MAX_LEN) + 1)
+    with pytest.raises(RoomError, match=f"at most {participants.NAME_MAX_LEN} characters"):
+        parse(Join, {"code": "C", "name": too_big})
+    assert cleaned == []
+
+
+def test_a_long_list_is_refused_before_any_item_is_cleaned(monkeypatch):
+    cleaned = []
+    monkeypatch.setattr(text, "clean_text", lambda value, *args, **kw: cleaned.append(value))
+    many = [f"interest {n}" for n in range(10_000)]
+    with pytest.raises(RoomError, match="At most 8 interests, please."):
+        parse(Join, {"code": "C", "name": "Ann", "interests": many})
+    assert cleaned == []

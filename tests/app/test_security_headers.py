@@ -127,3 +127,16 @@ def test_behind_a_proxy_limits_count_each_client_not_the_proxy(make_app):
 
     assert [create("203.0.113.7"), create("203.0.113.7"), create("198.51.100.2")] == [
         303, 429, 303]
+
+
+def test_creating_over_json_is_limited_and_checked_for_origin_like_the_form(make_app):
+    client = make_app(RATELIMIT_ENABLED=True, RATELIMIT_CREATE_ROOM="1 per minute").test_client()
+    body = {"name": "Breakfast", "deck": "classic"}
+    other_site = client.post("/api/rooms", json=body, headers={"Origin": EVIL})
+    assert other_site.status_code == 403
+    assert other_site.get_json() == {"ok": False,
+                                     "error": "Requests from other sites are not accepted."}
+    assert client.post("/api/rooms", json=body).status_code == 201
+    limited = client.post("/api/rooms", json=body)
+    assert limited.status_code == 429 and limited.get_json()["ok"] is False
+    assert "Please wait a minute" in limited.get_json()["error"]

@@ -19,6 +19,7 @@ TEXT_MAX_LEN, WHO_MAX_LEN = 280, 80
 # Labels and refusals that payload models give too (facilitator/payloads), written once here.
 ASK_LABEL, OFFER_LABEL, WHO_LABEL, LINK_LABEL = "The ask", "Your offer", "The name", "The link"
 TAKEN_ASK = "Say whether the offer is taken up."
+KIND_ASK = "Choose what kind of offer this is."
 HIDDEN_ASK = "Say whether to hide or restore the post."
 MAX_POSTS = 1000  # a room is saved whole on every change: keep the document bounded
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # at most 10 posts or edits per person in any 60 seconds
@@ -219,7 +220,7 @@ def gone(kind: str) -> str:
 
 def clean_offer_kind(value: object) -> str:
     if not isinstance(value, str) or value not in OFFER_KINDS:
-        raise RoomError("Choose what kind of offer this is.")
+        raise RoomError(KIND_ASK)
     return value
 
 

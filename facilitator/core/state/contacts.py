@@ -19,6 +19,7 @@ PHONE = re.compile(r"\+?[0-9 ().-]+")
 MIN_PHONE_DIGITS = 5
 SHARE_ASK = "Say whether to share your details."
 LINK_LABEL = "The profile link"
+EMAIL_LABEL, PHONE_LABEL = "The email address", "The phone number"
 
 
 @dataclass
@@ -45,14 +46,14 @@ def clean_contact(email: object, phone: object, link: object, share: object,
 
 
 def clean_email(value: object) -> str:
-    email = clean_text(value, "The email address", EMAIL_MAX_LEN, required=False)
+    email = clean_text(value, EMAIL_LABEL, EMAIL_MAX_LEN, required=False)
     if email and not EMAIL.fullmatch(email):
         raise RoomError("That email address doesn't look right.")
     return email
 
 
 def clean_phone(value: object) -> str:
-    phone = clean_text(value, "The phone number", PHONE_MAX_LEN, required=False)
+    phone = clean_text(value, PHONE_LABEL, PHONE_MAX_LEN, required=False)
     if phone and (not PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < MIN_PHONE_DIGITS):
         raise RoomError("A phone number has digits, spaces, +, -, dots or brackets only.")
     return phone

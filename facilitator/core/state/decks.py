@@ -17,6 +17,8 @@ DECKS_DIR = Path(__file__).with_name("decks")
 PROMPT_KINDS = ("story", "ask", "common", "give", "custom")
 PROMPT_MAX_LEN = 200
 HINT_MAX_LEN = 200
+PROMPT_LABEL, HINT_LABEL = "The prompt", "The hint"
+PICK_A_DECK = "Please pick one of the prompt decks."
 DEFAULT_DECK = "classic"
 CUSTOM_DECK = "custom"  # a deck the host wrote, sent with the form that creates the event
 ASK_PROMPT = "ask"  # the kind of a "what do you need help with" round
@@ -48,7 +50,7 @@ def get_deck(deck_id: object) -> Deck:
     """The deck with this id, or a clear refusal."""
     decks = builtin_decks()
     if not isinstance(deck_id, str) or deck_id not in decks:
-        raise RoomError("Please pick one of the prompt decks.")
+        raise RoomError(PICK_A_DECK)
     return decks[deck_id]
 
 
@@ -60,8 +62,8 @@ def clean_prompt(text: object, hint: object = "", kind: object = "custom") -> di
 
 
 def clean_prompt_text(value: object) -> str:
-    return clean_text(value, "The prompt", PROMPT_MAX_LEN)
+    return clean_text(value, PROMPT_LABEL, PROMPT_MAX_LEN)
 
 
 def clean_hint(value: object) -> str:
-    return clean_text(value, "The hint", HINT_MAX_LEN, required=False)
+    return clean_text(value, HINT_LABEL, HINT_MAX_LEN, required=False)

@@ -68,12 +68,13 @@ class Features:
 
 
 Switches = dict[str, bool | float]
+SWITCHES_ASK = "Say which switches to change."
 
 
 def clean_switches(switches: object) -> Switches:
     """The host's switches to change, each checked, or a refusal naming the first bad one."""
     if not isinstance(switches, dict) or not switches:
-        raise RoomError("Say which switches to change.")
+        raise RoomError(SWITCHES_ASK)
     checked: Switches = {}
     for name, value in switches.items():
         if name == "pitch_share":

@@ -12,6 +12,8 @@ import secrets
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
 NO_SUCH_ROOM = "There's no event with that code. Check the code on the big screen."
+WRONG_HOST_KEY = "This host link is not valid for this event."
+NO_PLACE = "We couldn't find your place in this event. Please join again."
 
 
 def new_room_code() -> str:

@@ -5,12 +5,13 @@ from typing import Any
 
 from .text import clean_list, clean_text
 
-NAME_MAX_LEN = 40
+NAME_MAX_LEN = 80  # real full names need more than 40 (docs/protocol.md, Limits)
 ABOUT_MAX_LEN = 120
 MAX_INTERESTS, INTEREST_MAX_LEN = 8, 40
 HERE, LEFT, REMOVED = "here", "left", "removed"
 NOT_IN_ROOM = "That person is not in this room."
 INTERESTS = "Interests"
+NAME_LABEL, ABOUT_LABEL = "Your name", "What you do"
 
 
 @dataclass
@@ -53,11 +54,11 @@ def clean_profile(name: object, about: object, interests: object) -> dict[str, A
 
 
 def clean_name(value: object) -> str:
-    return clean_text(value, "Your name", NAME_MAX_LEN)
+    return clean_text(value, NAME_LABEL, NAME_MAX_LEN)
 
 
 def clean_about(value: object) -> str:
-    return clean_text(value, "What you do", ABOUT_MAX_LEN, required=False)
+    return clean_text(value, ABOUT_LABEL, ABOUT_MAX_LEN, required=False)
 
 
 def clean_interests(value: object) -> list[str]:

@@ -24,6 +24,7 @@ from .text import clean_id, clean_int, clean_text
 from .turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS, TURN_LENGTH, Turns
 
 ROOM_NAME_MAX_LEN = 80
+ROOM_NAME_LABEL = "The event name"
 DEFAULT_MAX_PARTICIPANTS = 500
 DAY = 86400.0
 ENDED = "This event has ended: its board is read-only. Your follow-up page has everything."
@@ -184,4 +185,4 @@ class Room:
 
 
 def clean_room_name(value: object) -> str:
-    return clean_text(value, "The event name", ROOM_NAME_MAX_LEN)
+    return clean_text(value, ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN)

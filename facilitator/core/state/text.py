@@ -1,31 +1,75 @@
-"""Checking text that people type: the one place that decides what a name or a prompt may be."""
+"""Checking text that people type: the one place that decides what a name or a prompt may be.
 
-import unicodedata
+Text is kept as people wrote it, in any language and with any emoji; only what can hide or
+reorder what the room sees is taken out (docs/protocol.md, "Text"). Lengths are counted in
+grapheme clusters (what a person sees as one character: "👩🏽‍💻" is one, not four) with the
+`regex` module, whose Unicode data is newer than Python's own. Every rule checks the raw size
+first (`raw_limit`), so the linear work after it is bounded whatever a client sends.
+"""
+
 from urllib.parse import urlsplit
+
+import regex
 
 from ..errors import RoomError
 
 LINK_MAX_LEN = 300
+# A character may take several code points (an emoji with a skin tone and joiners, a letter
+# with its marks): text longer than this many code points per character allowed is refused
+# before any cleaning, so cleaning and counting stay cheap.
+CODE_POINTS_PER_CHARACTER = 8
+# Taken out: controls (line breaks and tabs become spaces), lone surrogates, and format
+# characters (bidirectional embeddings, overrides and isolates, zero-width spaces, tags...),
+# except those languages and emoji need: the zero-width non-joiner and joiner (Persian, Indic
+# scripts, emoji sequences), the left-to-right, right-to-left and Arabic letter marks, the
+# Mongolian vowel separator, and tag characters inside an emoji tag sequence (a flag such as
+# England's: a black flag, tags, a cancel tag). Variation selectors and skin tones are not
+# format characters: they stay.
+_UNSEEN = regex.compile(
+    r"(\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F)"
+    r"|[[\p{Cc}\p{Cf}\p{Cs}]--[\t\n\r\u200C-\u200F\u061C\u180E]]",
+    regex.V1)
+_GRAPHEME = regex.compile(r"\X")
+
+
+def raw_limit(max_len: int) -> int:
+    """The most code points text limited to `max_len` characters may arrive with."""
+    return max_len * CODE_POINTS_PER_CHARACTER
+
+
+def characters(text: str) -> int:
+    """How many characters a person sees in `text` (grapheme clusters)."""
+    if len(text) <= 1:
+        return len(text)
+    return sum(1 for _ in _GRAPHEME.finditer(text))
+
+
+def must_be_text(label: str) -> str:
+    return f"{label} must be text."
+
+
+def too_long(label: str, max_len: int) -> str:
+    return f"{label} can be at most {max_len} characters."
+
+
+def is_required(label: str) -> str:
+    return f"{label} is required."
 
 
 def clean_text(value: object, label: str, max_len: int, *, required: bool = True) -> str:
-    """Return `value` trimmed and free of control characters, or refuse it with a clear message.
+    """Return `value` trimmed, its runs of spaces and line breaks made one space, and free of
+    what can hide or reorder text; or refuse it with a clear message.
 
     Text is kept as text (never interpreted as markup); screens render it with textContent.
     """
     value = as_text(value, label)
-    # Control and format characters (bidi overrides, zero-width joiners in bulk, NULs) can hide
-    # or reorder what the room sees; plain line breaks become spaces.
-    kept = "".join(
-        " " if ch in "\r\n\t" else ch
-        for ch in value
-        if ch in "\r\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
-    )
-    text = " ".join(kept.split())
+    if len(value) > raw_limit(max_len):  # size first: what follows is linear in it
+        raise RoomError(too_long(label, max_len))
+    text = " ".join(_UNSEEN.sub(r"\1", value).split())
     if required and not text:
-        raise RoomError(f"{label} is required.")
-    if len(text) > max_len:
-        raise RoomError(f"{label} can be at most {max_len} characters.")
+        raise RoomError(is_required(label))
+    if len(text) > max_len and characters(text) > max_len:  # never more characters than code points
+        raise RoomError(too_long(label, max_len))
     return text
 
 
@@ -34,7 +78,7 @@ def as_text(value: object, label: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise RoomError(f"{label} must be text.")
+        raise RoomError(must_be_text(label))
     return value
 
 
@@ -53,33 +97,38 @@ def clean_bool(value: object, ask: str) -> bool:
 
 
 def clean_list(value: object, label: str, max_items: int, item_len: int) -> list[str]:
-    """A short list of short texts, e.g. interests; blanks and repeats are dropped."""
+    """A short list of short texts, e.g. interests; blanks and repeats (ignoring case) are
+    dropped, after the count is checked: the count bounds the work."""
     if value is None:
         return []
-    if isinstance(value, str):
-        value = value.split(",")
     if not isinstance(value, list):
         raise RoomError(not_a_list(label))
-    items: list[str] = []
+    if len(value) > max_items:
+        raise RoomError(too_many(label, max_items))
+    items: dict[str, str] = {}  # by folded case: the first spelling of each stays
     for raw in value:
         item = clean_text(raw, label, item_len, required=False)
-        if item and item.casefold() not in (i.casefold() for i in items):
-            items.append(item)
-    if len(items) > max_items:
-        raise RoomError(f"At most {max_items} {label.lower()}, please.")
-    return items
+        if item:
+            items.setdefault(item.casefold(), item)
+    return list(items.values())
+
+
+def too_many(label: str, max_items: int) -> str:
+    return f"At most {max_items} {label.lower()}, please."
 
 
 def clean_int(value: object, label: str, low: int, high: int) -> int:
-    """An integer within bounds (bools are refused: JSON true is not 1 second)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value.strip())
-        else:
-            raise RoomError(not_a_number(label))
-    if value != int(value) or not low <= value <= high:
-        raise RoomError(f"{label} must be a whole number from {low} to {high}.")
-    return int(value)
+    """An integer within bounds, as a JSON number without a fraction: never text, never true
+    or false (JSON true is not 1 second)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RoomError(not_a_number(label))
+    if not low <= value <= high:
+        raise RoomError(out_of_range(label, low, high))
+    return value
+
+
+def out_of_range(label: str, low: int, high: int) -> str:
+    return f"{label} must be a whole number from {low} to {high}."
 
 
 def not_a_number(label: str) -> str:

@@ -19,6 +19,7 @@ IN_ROUND = (SPEAKING, PAUSED)
 MIN_TURN_SECONDS, MAX_TURN_SECONDS = 15, 900
 TURN_LENGTH = "Turn length"
 REORDER_REFUSED = "The new order must list exactly the people still to speak."
+ORDER_MAX_LEN = 5000  # more people than any room seats, so a longer order is refused unread
 
 
 @dataclass(frozen=True)
@@ -252,10 +253,11 @@ class Turns:
 
 
 def clean_order(pids: object) -> list[str]:
-    """A speaking order as sent: a list, each entry taken as a participant id."""
-    if not isinstance(pids, list):
+    """A speaking order as sent: a list of participant ids, counted before it is read."""
+    if (not isinstance(pids, list) or len(pids) > ORDER_MAX_LEN
+            or not all(isinstance(pid, str) for pid in pids)):
         raise RoomError(REORDER_REFUSED)
-    return [str(p) for p in pids]
+    return list(pids)
 
 
 def clean_turn_length(value: object) -> int:
