@@ -56,7 +56,7 @@ def vcards(code: str) -> Response:
     """The shared contacts of the people this attendee exchanged offers with, as vCards."""
     room, pid = _my_place(code)
     body = exports.to_vcards(shared_contacts(room, pid))
-    return private(Response(body, mimetype="text/vcard; charset=utf-8"),
+    return private(Response(body, content_type="text/vcard; charset=utf-8"),
                    f"contacts-{room.code}.vcf")
 
 
@@ -70,7 +70,7 @@ def reminder(code: str) -> Response:
         return refuse(exc.message, 400)
     body = calendar.reminder(room, pid, url=public_url(url_for("followup.page", code=room.code)),
                              days=days, now=time.time())
-    return private(Response(body, mimetype="text/calendar; charset=utf-8"),
+    return private(Response(body, content_type="text/calendar; charset=utf-8"),
                    f"follow-up-{room.code}.ics")
 
 

@@ -36,9 +36,9 @@ def export(code: str, fmt: str) -> Response:
         abort(404, "Exports come as .csv, .md or .json.")
     if not room.is_host(bearer_secret()):
         return refuse("Only the host can export this event.")
-    render, mimetype = EXPORTS[fmt]
+    render, content_type = EXPORTS[fmt]
     body = render(exports.event_record(room, time.time()))
-    return private(Response(body, mimetype=mimetype), f"facilitator-{room.code}.{fmt}")
+    return private(Response(body, content_type=content_type), f"facilitator-{room.code}.{fmt}")
 
 
 @bp.get("/host/<code>/summary")
