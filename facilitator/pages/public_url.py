@@ -6,13 +6,36 @@ from urllib.parse import urlsplit
 
 
 def is_loopback(host: str) -> bool:
+    """An address only this machine can reach: localhost, 127.0.0.0/8, ::1."""
     host = host.strip("[]")
     if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def is_unspecified(host: str) -> bool:
+    """0.0.0.0 or ::: as a server's HOST, every interface; in a browser, this machine."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+LOOPBACK_ONLY, NO_NETWORK = "loopback-only", "no-network"
+
+
+def why_phones_cant_reach(listen_host: str) -> str | None:
+    """Why phones on the venue's network can't reach a server listening on `listen_host`, or
+    None if they can: it listens on loopback only, or it listens everywhere but this machine
+    has no address on a network (no wifi yet). The host screen says which."""
+    if is_loopback(listen_host):
+        return LOOPBACK_ONLY
+    if is_unspecified(listen_host) and lan_address() is None:
+        return NO_NETWORK
+    return None
 
 
 def lan_address() -> str | None:
@@ -27,7 +50,7 @@ def lan_address() -> str | None:
             address = probe.getsockname()[0]
     except OSError:
         return None
-    return None if is_loopback(address) else address
+    return None if is_loopback(address) or is_unspecified(address) else address
 
 
 def base_url(public_url: str, request_url: str) -> str:
@@ -36,7 +59,7 @@ def base_url(public_url: str, request_url: str) -> str:
     if public_url:
         return public_url.rstrip("/")
     parts = urlsplit(request_url)
-    if not is_loopback(parts.hostname or ""):
+    if not (is_loopback(parts.hostname or "") or is_unspecified(parts.hostname or "")):
         return f"{parts.scheme}://{parts.netloc}"
     lan = lan_address()
     if lan is None:

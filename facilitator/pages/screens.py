@@ -10,7 +10,7 @@ from ..core.state.again import next_name
 from ..core.state.identity import normalize_code
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from .common import join_url, room_or_404
-from .public_url import is_loopback
+from .public_url import why_phones_cant_reach
 
 bp = Blueprint("screens", __name__)
 
@@ -18,11 +18,12 @@ bp = Blueprint("screens", __name__)
 @bp.get("/host/<code>")
 def host(code: str) -> str:
     room = room_or_404(code)
-    listens_locally = is_loopback(current_app.config["HOST"]) and not current_app.config[
-        "PUBLIC_URL"]
+    # With PUBLIC_URL set, phones use that address, whatever this machine listens on.
+    unreachable = None if current_app.config["PUBLIC_URL"] else why_phones_cant_reach(
+        current_app.config["HOST"])
     return render_template("host.html", room=room, join_url=join_url(room.code),
                            next_name=next_name(room.name),
-                           unreachable=listens_locally, min_seconds=MIN_TURN_SECONDS,
+                           unreachable=unreachable, min_seconds=MIN_TURN_SECONDS,
                            max_seconds=MAX_TURN_SECONDS)
 
 

@@ -2,9 +2,13 @@
 
 import re
 
+import pytest
 import segno
 
+from facilitator import create_app
 from facilitator.pages import public_url
+
+from .helpers import create_room
 
 
 def test_public_url_wins(monkeypatch):
@@ -31,8 +35,6 @@ def test_lan_address_is_never_loopback():
 
 
 def test_qr_code_encodes_the_join_url(client, app):
-    from .helpers import create_room
-
     code, _ = create_room(client)
     svg = client.get(f"/qr/{code}.svg")
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
@@ -48,3 +50,31 @@ def path_data(svg: str) -> str:
 
 def test_qr_for_unknown_room_is_404(client):
     assert client.get("/qr/ZZZZZZ.svg").status_code == 404
+
+
+EVERY_INTERFACE = "0.0.0.0"  # noqa: S104  (HOST's default: a setting read, never bound here)
+
+
+@pytest.mark.parametrize(("host", "lan", "public", "reason"), [
+    (EVERY_INTERFACE, "10.1.2.3", "", None),  # README's default, on the venue wifi: no warning
+    (EVERY_INTERFACE, None, "", "no-network"),  # listening everywhere, but on no network
+    ("::", None, "", "no-network"),
+    ("127.0.0.1", "10.1.2.3", "", "loopback-only"),
+    ("localhost", "10.1.2.3", "", "loopback-only"),
+    ("10.1.2.3", "10.1.2.3", "", None),  # one interface, the LAN's
+    ("127.0.0.1", None, "https://events.example.org", None),  # phones use PUBLIC_URL
+])
+def test_the_host_screen_warns_only_when_phones_cant_reach_the_server(
+        tmp_path, monkeypatch, host, lan, public, reason):
+    monkeypatch.setattr(public_url, "lan_address", lambda: lan)
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/w.db",
+                      "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
+                      "HOST": host, "PUBLIC_URL": public})
+    client = app.test_client()
+    code, _ = create_room(client)
+    page = client.get(f"/host/{code}").get_data(as_text=True)
+    app.extensions["room_store"].engine.dispose()
+    if reason is None:
+        assert "Phones can't reach" not in page
+    else:
+        assert f'data-reason="{reason}"' in page and "Phones can't reach" in page
