@@ -16,9 +16,11 @@ import os
 import socket
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from socketio.packet import Packet
+import orjson
+from engineio import json as engineio_json
+from socketio.packet import BINARY_EVENT, EVENT, Packet
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -26,16 +28,46 @@ if TYPE_CHECKING:
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
 
+# The event a client's packet that can't be read becomes, so its sender gets a refusal that
+# counts against its connection's limits (events/malformed.py), not a traceback in the log.
+MALFORMED_EVENT = "malformed"
+
+
+class ClientJson:
+    """engineio's JSON for what we send; orjson for what clients send. orjson parses without
+    recursing in Python and refuses JSON nested deeper than 1,024 with a plain ValueError, where
+    the standard decoder recursed until a RecursionError (issue 16.9)."""
+
+    dumps = staticmethod(engineio_json.dumps)
+    loads = staticmethod(orjson.loads)
+
+
 class TextPacket(Packet):
-    """A Socket.IO packet that never carries bytes, as none of ours do (they are all JSON).
+    """A Socket.IO packet that never carries bytes, as none of ours do (they are all JSON), and
+    reads a client's packet without trusting it.
 
     Before sending, python-socketio walks every value of every payload looking for bytes to send
     as attachments, which cost many times encoding the payload (docs/benchmarks.md, change 13).
     A client's binary event is still received as before; handlers refuse what is not the JSON
     they expect.
+
+    A client's event that is not JSON, or nests deeper than orjson reads, failed inside the
+    decoder, which logged a traceback per packet (megabytes a second from one connection): it
+    becomes the event MALFORMED_EVENT, refused and counted like any other.
     """
 
     uses_binary_events = False
+    json = ClientJson
+
+    def decode(self, encoded_packet: Any) -> int:
+        try:
+            return int(super().decode(encoded_packet) or 0)
+        except ValueError:  # what orjson.loads raises for anything it can't read
+            if self.packet_type not in (EVENT, BINARY_EVENT):
+                raise
+            self.packet_type: int = EVENT
+            self.data = [MALFORMED_EVENT]
+            return 0
 
 
 def without_websocket_compression(wsgi_app: WSGIApp) -> WSGIApp:

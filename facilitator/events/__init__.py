@@ -5,4 +5,4 @@ Every handler is a few lines: who is asking (`common`), the payload as its typed
 the change and broadcasts it.
 """
 
-from . import board, generosity, host, presence, round  # noqa: F401  (registers the handlers)
+from . import board, generosity, host, malformed, presence, round  # noqa: F401  (registers them)
