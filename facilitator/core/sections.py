@@ -1,5 +1,6 @@
 """The protocol's names, in one place: the sections and item collections screens receive, and
-the parts of the host's own section (docs/protocol.md).
+the parts of the host's own section (docs/protocol.md). Which of them travel in a table's
+stream rather than the room's, `views.routing` says.
 
 A change records what it touched with these constants only (`Changes.touch`), and
 `views.routing` decides from them what each screen is sent, so a misspelt name fails where it
@@ -21,7 +22,14 @@ class Section(StrEnum):
     HANDS = "hands"
     COMMON = "common"
     INTROS = "intros"
+    LAYOUT = "layout"  # the tables, their names, the reshuffle
+    TABLE = "table"  # one table's number and table host
     GENEROSITY = "generosity"  # the host's alone: never in a `room_update`
+    RULES = "rules"  # the host's alone: the seating rules, with who came with whom
+
+
+# The sections only the host's screens receive: never in a `room_update` or a viewer's snapshot.
+HOST_SECTIONS = frozenset({Section.GENEROSITY, Section.RULES})
 
 
 class Collection(StrEnum):
@@ -30,6 +38,7 @@ class Collection(StrEnum):
     PEOPLE = "people"
     POSTS = "posts"
     AIRTIME = "airtime"
+    SEATS = "seats"  # the table each person sits at
     HIDDEN_POSTS = "hidden_posts"  # the host's alone: posts the room can't see
 
 
@@ -42,6 +51,7 @@ class HostPart(StrEnum):
     WAITING = "waiting"
     QUESTIONS = "questions"
     TIP = "tip"
+
 
 
 class HostOnly(StrEnum):

@@ -48,7 +48,7 @@ def test_the_next_event_keeps_prompts_and_settings_and_no_one():
         (p["text"], p["hint"], p["kind"]) for p in room.prompts.items]
     assert new.prompts.items[0]["text"] == "Your story, in a minute"
     assert not {p["id"] for p in new.prompts.items} & {p["id"] for p in room.prompts.items}
-    assert (new.turns.turn_seconds, new.max_participants) == (120, 40)
+    assert (new.table(1).turns.turn_seconds, new.max_participants) == (120, 40)
     assert new.generosity.features == room.generosity.features
     assert new.participants == {} and new.board.posts == {} and not new.ended
     assert "Ann" not in json.dumps(room_to_dict(new))

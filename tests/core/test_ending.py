@@ -30,12 +30,13 @@ def ended_room() -> tuple[Room, dict[str, str], str]:
 def test_ending_stops_the_round_lowers_hands_and_says_until_when_it_is_kept():
     room, _, _ = ended_room()
     assert room.ended and room.ended_at == NOW and room.kept_until == NOW + 30 * DAY
-    assert room.turns.status == "round_over" and room.turns.current is None
-    assert room.generosity.hands.queue == []
+    assert room.table(1).turns.status == "round_over" and room.table(1).turns.current is None
+    assert room.table(1).hands.queue == []
     delta = screens.delta(room, NOW)
     assert delta["sections"][Section.ROOM]["ended_at"] == NOW
     assert delta["sections"][Section.ROOM]["kept_until"] == NOW + 30 * DAY
-    assert {Section.TURNS, Section.HANDS} <= delta["sections"].keys()
+    at_table = screens.table_delta(room.table(1), NOW)
+    assert {Section.TURNS, Section.HANDS} <= at_table["sections"].keys()
 
 
 def test_an_event_ends_once():
@@ -87,8 +88,8 @@ def test_someone_who_left_finds_no_table_to_come_back_to():
     ann = commands.people.join(room, name="Ann", now=0)[0].id
     commands.people.leave(room, ann, now=1)
     commands.ending.end_event(room, keep_days=30, now=NOW)
-    commands.people.rejoin(room, ann)
-    assert room.participants[ann].status == "left" and ann not in room.turns.seats
+    commands.people.rejoin(room, ann, now=NOW)
+    assert room.participants[ann].status == "left" and ann not in room.table(1).turns.seats
 
 
 def test_the_end_is_saved_and_old_rooms_load_as_running():

@@ -8,8 +8,9 @@ from facilitator.core.state.features import DEFAULT_PITCH_SHARE, LABELS, Feature
 
 def test_everything_is_on_by_default_except_the_rule_that_holds_the_room_back():
     features = Features()
-    assert all(getattr(features, name) for name in LABELS if name != "fill_the_gaps")
-    assert features.fill_the_gaps is False
+    held_back = ("fill_the_gaps", "auto_advance")  # the second cuts a speaker off
+    assert all(getattr(features, name) for name in LABELS if name not in held_back)
+    assert features.fill_the_gaps is False and features.auto_advance is False
     assert features.pitch_share == DEFAULT_PITCH_SHARE
 
 

@@ -20,7 +20,7 @@ def test_a_third_of_the_listeners_nudges_the_speaker_and_only_the_host_section_i
     round.start(room, now=1)
     room.begin_change()
     assert generosity.pitch_tap(room, bob) is None
-    assert room.changes.sections == {HostOnly.PITCH_TAPS}
+    assert room.table(1).changes.sections == {HostOnly.PITCH_TAPS} and not room.changes
     assert generosity.pitch_tap(room, cat) == ann  # 2 of 6 listeners
     assert generosity.pitch_tap(room, dan) is None  # nudged once is enough
 
@@ -51,12 +51,12 @@ def test_hands_go_to_the_speaker_and_switching_them_off_clears_the_queue():
     room.begin_change()
     generosity.raise_hand(room, bob, now=2)
     generosity.raise_hand(room, cat, now=3)
-    assert room.changes.sections == {"hands"}
-    assert [h["speaker"] for h in room.generosity.hands.public()["queue"]] == [ann, ann]
+    assert room.table(1).changes.sections == {"hands"} and not room.changes
+    assert [h["speaker"] for h in room.table(1).hands.public()["queue"]] == [ann, ann]
     generosity.clear_hands(room, pid=bob)
-    assert [h["pid"] for h in room.generosity.hands.public()["queue"]] == [cat]
+    assert [h["pid"] for h in room.table(1).hands.public()["queue"]] == [cat]
     generosity.set_features(room, switches={"hands": False})
-    assert room.generosity.hands.public()["queue"] == []
+    assert room.table(1).hands.public()["queue"] == []
     with pytest.raises(RoomError, match="switched off"):
         generosity.raise_hand(room, bob, now=4)
 
@@ -102,7 +102,7 @@ def test_fill_the_gaps_holds_the_room_after_an_ask_round_until_every_ask_has_an_
         round.next_prompt(room, now=10)
     board.post_offer(room, bob, kind="help", text="Our hall", ask=ask, now=12)
     round.advance(room, now=10)
-    assert room.turns.round == 3
+    assert room.table(1).turns.round == 3
 
 
 def test_without_the_rule_the_room_moves_on():

@@ -1,4 +1,5 @@
-"""What screens see: public sections for everyone, pitch counts and airtime for the host only."""
+"""What screens see: public sections for everyone, pitch counts and airtime for the host only
+(the room's figures with the room's stream, a table's with that table's)."""
 
 import json
 
@@ -9,7 +10,7 @@ from facilitator.core.state.room import Room
 from facilitator.core.views import screens
 
 HOST_SECTION = Section.GENEROSITY
-PUBLIC_SECTIONS = (Section.FEATURES, Section.HANDS, Section.COMMON, Section.INTROS)
+PUBLIC_SECTIONS = (Section.FEATURES, Section.COMMON, Section.INTROS)
 
 
 def table(*guests: tuple[str, list[str]]) -> tuple[Room, list[str]]:
@@ -25,6 +26,10 @@ def test_everyone_gets_the_public_sections_and_only_the_host_gets_its_own():
     assert set(PUBLIC_SECTIONS) <= set(public["sections"])
     assert HOST_SECTION not in public["sections"]
     assert HOST_SECTION in screens.snapshot(room, now=1, host=True)["sections"]
+    at_table = screens.table_snapshot(room, room.table(1), now=1)
+    assert Section.HANDS in at_table["sections"] and HOST_SECTION not in at_table["sections"]
+    assert HOST_SECTION in screens.table_snapshot(room, room.table(1), now=1,
+                                                  host=True)["sections"]
 
 
 def test_a_tap_reaches_the_host_as_a_count_and_the_room_as_a_bare_version():
@@ -32,14 +37,15 @@ def test_a_tap_reaches_the_host_as_a_count_and_the_room_as_a_bare_version():
     round.start(room, now=1)
     room.begin_change()
     generosity.pitch_tap(room, bob)
-    room_delta = screens.delta(room, now=2)
-    assert room_delta["sections"] == {} and room_delta["items"] == {}
-    host = screens.host_delta(room, now=2)["sections"][HOST_SECTION]
+    assert not room.changes
+    table_delta = screens.table_delta(room.table(1), now=2)
+    assert table_delta["sections"] == {} and table_delta["items"] == {}
+    host = screens.table_host_delta(room, room.table(1), now=2)["sections"][HOST_SECTION]
     assert host["nudges"]["current"] == {"round": 1, "pid": ann, "taps": 1, "listeners": 2,
                                          "nudged": True}
     assert bob not in json.dumps(host["nudges"])
-    assert bob not in json.dumps(screens.snapshot(room, now=2, host=True)["sections"][HOST_SECTION]
-                                 ["nudges"])
+    snapshot = screens.table_snapshot(room, room.table(1), now=2, host=True)
+    assert bob not in json.dumps(snapshot["sections"][HOST_SECTION]["nudges"])
 
 
 def test_common_ground_follows_peoples_interests_and_the_switch():
@@ -76,9 +82,11 @@ def test_the_host_section_has_airtime_give_and_take_and_a_tip():
     round.advance(room, now=40)
     ask = board.post_ask(room, ann, text="A venue", now=41)
     host = screens.snapshot(room, now=50, host=True)["sections"][HOST_SECTION]
-    assert host["airtime"]["total"] == {ann: 30.0, bob: 10.0}
-    assert host["airtime"]["ratio"] == 3.0
-    assert [bar["pid"] for bar in host["airtime"]["chart"]] == [ann, bob]
+    at_table = screens.table_snapshot(room, room.table(1), now=50, host=True)
+    airtime = at_table["sections"][HOST_SECTION]["airtime"]
+    assert airtime["total"] == {ann: 30.0, bob: 10.0}
+    assert airtime["ratio"] == 3.0
+    assert [bar["pid"] for bar in airtime["chart"]] == [ann, bob]
     assert host["give_take"] == {ann: {"asks": 1, "offers": 0}}
     assert host["waiting"] == [ask]
     assert host["tip"]

@@ -9,7 +9,12 @@ from facilitator.core.commands import people, round
 from facilitator.core.errors import RoomError
 from facilitator.core.state.identity import CODE_ALPHABET, CODE_LENGTH, normalize_code
 from facilitator.core.state.participants import NAME_MAX_LEN
-from facilitator.core.state.persisted import room_from_dict, room_to_dict
+from facilitator.core.state.persisted import (
+    room_from_dict,
+    room_to_dict,
+    table_from_dict,
+    table_to_dict,
+)
 from facilitator.core.state.room import Room
 from facilitator.core.views import screens
 
@@ -78,7 +83,7 @@ def test_removed_person_loses_their_token_and_their_turn():
     people.remove(room, pid=ann.id, now=5)
     assert room.participant_by_token(token) is None
     assert room.participants[ann.id].status == "removed"
-    assert room.turns.current != ann.id
+    assert room.table(1).turns.current != ann.id
 
 
 def test_left_person_comes_back_at_the_end():
@@ -86,8 +91,8 @@ def test_left_person_comes_back_at_the_end():
     ann, _ = people.join(room, name="Ann", now=0)
     bob, _ = people.join(room, name="Bob", now=0)
     people.leave(room, ann.id, now=1)
-    people.rejoin(room, ann.id)
-    assert room.turns.seats == [bob.id, ann.id]
+    people.rejoin(room, ann.id, now=2)
+    assert room.table(1).turns.seats == [bob.id, ann.id]
 
 
 def test_only_the_speaker_can_finish_their_turn():
@@ -98,7 +103,7 @@ def test_only_the_speaker_can_finish_their_turn():
     with pytest.raises(RoomError, match="isn't your turn"):
         round.done(room, bob.id, now=1)
     round.done(room, ann.id, now=1)
-    assert room.turns.current == bob.id
+    assert room.table(1).turns.current == bob.id
 
 
 def test_advance_runs_the_next_round_on_the_next_prompt():
@@ -107,7 +112,7 @@ def test_advance_runs_the_next_round_on_the_next_prompt():
     round.advance(room, now=0)
     assert room.prompts.index == 0
     round.advance(room, now=10)
-    assert room.turns.status == "round_over"
+    assert room.table(1).turns.status == "round_over"
     round.advance(room, now=20)
     assert room.prompts.index == 1
     assert [r["round"] for r in room.rounds] == [1, 2]
@@ -118,7 +123,7 @@ def test_next_prompt_ends_the_round_and_moves_on():
     people.join(room, name="Ann", now=0)
     round.start(room, now=0)
     round.next_prompt(room, now=3)
-    assert room.turns.status == "round_over"
+    assert room.table(1).turns.status == "round_over"
     assert room.prompts.up_next() == 1
     assert room.round_prompt_id == room.prompts.items[0]["id"]
 
@@ -146,25 +151,31 @@ def test_changes_say_what_to_broadcast():
     room, _ = new_room()
     person, _ = people.join(room, name="Ann", now=0)
     delta = screens.delta(room, now=0)
-    assert "turns" in delta["sections"] and "prompts" not in delta["sections"]
+    assert "turns" not in delta["sections"] and "prompts" not in delta["sections"]
     assert delta["items"]["people"][person.id]["name"] == "Ann"
+    assert delta["items"]["seats"] == {person.id: 1}
     assert "token_digest" not in json.dumps(delta)
+    at_table = screens.table_delta(room.table(1), now=0)
+    assert set(at_table["sections"]) == {"turns", "order"} and at_table["table"] == 1
 
 
 def test_a_change_to_the_round_touches_the_order_only_when_it_moves():
     room, _ = new_room()
     a, b, c = (people.join(room, name=n, now=0)[0].id for n in ("Ann", "Bob", "Cat"))
     round.start(room, now=0)
-    assert room.changes.sections == {"turns", "order", "prompts"}
+    table = room.table(1)
+    assert room.changes.sections == {"prompts"}
+    assert table.changes.sections == {"turns", "order"}
     room.begin_change()
     round.advance(room, now=30)
-    assert room.changes.sections == {"turns"} and room.changes.items == {"airtime": {a}}
+    assert not room.changes
+    assert table.changes.sections == {"turns"} and table.changes.items == {"airtime": {a}}
     room.begin_change()
     round.pass_turn(room, b, now=40)
-    assert room.changes.sections == {"turns", "order"} and room.changes.items == {"airtime": {b}}
+    assert table.changes.sections == {"turns", "order"} and table.changes.items == {"airtime": {b}}
     room.begin_change()
     round.set_turn_seconds(room, seconds=90)  # as it was: no change at all
-    assert not room.changes
+    assert not room.changes and not table.changes
 
 
 def test_moving_only_the_seats_is_still_a_change():
@@ -177,15 +188,19 @@ def test_moving_only_the_seats_is_still_a_change():
     round.pass_turn(room, b, now=20)  # the round: a c d b; the seats: a b c d
     room.begin_change()
     round.reorder(room, order=[d, b])
-    assert room.turns.seats == [a, c, d, b]
-    assert room.changes.sections == {"turns"}  # so it is saved; the round's order is as it was
+    assert room.table(1).turns.seats == [a, c, d, b]
+    # So it is saved; the round's order is as it was.
+    assert room.table(1).changes.sections == {"turns"}
 
 
 def test_snapshot_round_trips_through_storage():
     room, _ = new_room()
     ann, _ = people.join(room, name="Ann", interests=["running"], now=0)
     round.start(room, now=10)
-    room.turns.pause(now=20)
+    room.table(1).turns.pause(now=20)
     copy = room_from_dict(json.loads(json.dumps(room_to_dict(room))))
-    assert copy == room
+    table = table_from_dict(json.loads(json.dumps(table_to_dict(room.table(1)))))
+    assert copy == room and table == room.table(1)
     assert screens.snapshot(copy, now=30) == screens.snapshot(room, now=30)
+    assert (screens.table_snapshot(copy, table, now=30)
+            == screens.table_snapshot(room, room.table(1), now=30))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from facilitator.core.sections import Collection, HostOnly, HostPart, Section
+from facilitator.core.sections import HOST_SECTIONS, Collection, HostOnly, HostPart, Section
 from facilitator.core.state.changes import Changes
 from facilitator.core.views import generosity, routing
 
@@ -24,8 +24,13 @@ def test_names_that_meet_in_one_change_never_collide():
     assert len({str(name) for name in touched}) == len(touched)
 
 
-def test_every_public_section_and_host_part_has_a_builder():
-    public = set(Section) - {Section.GENEROSITY}
-    assert set(routing.PUBLIC_SECTIONS) == public
-    assert set(routing.ITEMS) == set(Collection) - {Collection.HIDDEN_POSTS}
-    assert set(routing.HOST_INPUTS) == set(generosity.HOST_PARTS) == set(HostPart)
+def test_every_public_section_and_host_part_has_a_builder_in_one_stream():
+    public = set(Section) - HOST_SECTIONS
+    assert set(routing.PUBLIC_SECTIONS) | set(routing.TABLE_SECTIONS) == public
+    assert not set(routing.PUBLIC_SECTIONS) & set(routing.TABLE_SECTIONS)
+    assert set(routing.ITEMS) | set(routing.TABLE_ITEMS) == (
+        set(Collection) - {Collection.HIDDEN_POSTS})
+    assert not set(routing.ITEMS) & set(routing.TABLE_ITEMS)
+    host_parts = set(generosity.HOST_PARTS) | set(generosity.TABLE_HOST_PARTS)
+    assert set(routing.HOST_INPUTS) == host_parts == set(HostPart)
+    assert not set(generosity.HOST_PARTS) & set(generosity.TABLE_HOST_PARTS)

@@ -42,10 +42,12 @@ def test_the_summary_of_a_small_event():
     assert [r["round"] for r in out["rounds"]] == [1]
     assert out["airtime"]["total"] == {ann: 60.0, bob: 30.0, cat: 10.0}
     assert out["nudges"] == {"taps": 1, "nudged": 1, "turns": [
-        {"round": 1, "pid": ann, "taps": 1, "listeners": 2, "nudged": True}]}
+        {"round": 1, "pid": ann, "taps": 1, "listeners": 2, "nudged": True, "table": 1}]}
     assert out["questions"] == {"total": 1, "by_person": {cat: 1}}
     assert out["asks"] == {"total": 1, "met": 1, "waiting": 0}
     assert out["offers_by_kind"] == {"help": 1, "intro": 1, "resource": 1}
+    assert out["tables"] == {"count": 1, "reshuffles": 0, "people_met": {"mean": 2.0, "least": 2},
+                             "repeats": 0, "offers_across": 0, "offers_to_someone": 3}
     assert out["introductions"] == {"made": 1, "accepted": 1, "met": 0}
     assert out["follow_through"] == {"offers": 3, "followed_up": 0, "in_touch": 0, "helped": 0,
                                      "didnt_work": 0}

@@ -18,4 +18,5 @@ from . import (  # noqa: F401  (the package's API)
     people,
     prompts,
     round,
+    tables,
 )

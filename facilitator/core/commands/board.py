@@ -1,7 +1,9 @@
 """The board's changes as people in a room make them: who may, and what each change touched.
 
-`Board` knows the rules of posts; these add the room's: only people still at the table post,
-the host types asks for the speaker, an offer goes to someone who is in the room. Every command
+`Board` knows the rules of posts; these add the room's: only people still at the event post,
+the host types asks for the speaker, an offer goes to anyone at the event, at any table. Each
+post notes the tables it came from and went to, to filter the board by table and count the
+help that crossed tables. Every command
 records what it touched so the broadcast carries just that.
 """
 
@@ -13,7 +15,7 @@ from ..state.room import Room
 def post_ask(room: Room, pid: str, *, text: str, now: float) -> str:
     """A participant posts what they need help with; returns the new post's id."""
     room.member(pid)
-    post = room.board.add_ask(pid, text, now)
+    post = room.board.add_ask(pid, text, now, table=room.layout.seats.get(pid))
     _touched(room, [post.id])
     return post.id
 
@@ -21,11 +23,13 @@ def post_ask(room: Room, pid: str, *, text: str, now: float) -> str:
 def post_ask_for(room: Room, *, for_pid: str | None = None, text: str, now: float) -> str:
     """The host types an ask for the speaker (or for the person `for_pid`); it is theirs to
     edit."""
-    pid = for_pid or room.turns.current
+    if for_pid is None and room.layout.count > 1:
+        raise RoomError("Choose whose ask this is.")
+    pid = for_pid or room.table(1).turns.current
     if pid is None:
         raise RoomError("Nobody is speaking: choose whose ask this is.")
     room.member(room.known(pid).id)
-    post = room.board.add_ask(pid, text, now, by_host=True)
+    post = room.board.add_ask(pid, text, now, by_host=True, table=room.layout.seats.get(pid))
     _touched(room, [post.id])
     return post.id
 
@@ -35,7 +39,8 @@ def post_offer(room: Room, pid: str, *, kind: str, text: str, ask: str | None = 
     """An offer answering `ask`, to the person `to`, or to the whole room."""
     room.member(pid)
     post = room.board.add_offer(pid, kind, text, now, ask_id=ask,
-                                to=None if to is None else room.known(to).id, who=who, link=link)
+                                to=None if to is None else room.known(to).id, who=who, link=link,
+                                tables=room.layout.seats)
     _touched(room, [post.id])
     return post.id
 

@@ -1,8 +1,9 @@
 """Keeping the room generous: pitch taps, raised hands, the host's switches, introductions.
 
 Each command checks that the host hasn't switched the feature off and that the person is still
-at the table, and records what it touched so the broadcast carries just that. Pitch taps touch
-only `HostOnly.PITCH_TAPS`: the room learns that something changed, never what.
+at the table, and records what it touched so the broadcast carries just that. Pitch taps and
+hands belong to the table where they happen (a change of that table alone); pitch taps touch
+only `HostOnly.PITCH_TAPS`: the table learns that something changed, never what.
 """
 
 from ..errors import RoomError
@@ -11,54 +12,63 @@ from ..state.features import Switches
 from ..state.intros import INTRO, intro_offer
 from ..state.participants import Participant
 from ..state.room import Room
+from ..state.table import Table
 
 
 def pitch_tap(room: Room, pid: str) -> str | None:
     """A listener's anonymous "sounds like a pitch"; returns the speaker if it's time to nudge."""
-    g = room.generosity
-    g.features.require("pitch_nudges")
+    features = room.generosity.features
+    features.require("pitch_nudges")
     room.member(pid)
-    speaker = _speaker(room)
-    listeners = room.present_count() - room.participants[speaker].present
-    nudge = g.nudges.tap(room.turns.round, speaker, pid, listeners, g.features.pitch_share)
-    room.changes.touch(HostOnly.PITCH_TAPS)
-    return speaker if nudge else None
+    table = _my_table(room, pid)
+    nudge = table.nudges.tap(table.turns.round, table.speaker(), pid, table.listeners(),
+                             features.pitch_share)
+    table.changes.touch(HostOnly.PITCH_TAPS)
+    return table.speaker() if nudge else None
 
 
 def raise_hand(room: Room, pid: str, *, now: float) -> None:
-    """A listener has a question for the speaker."""
+    """A listener has a question for the speaker at their table."""
     room.generosity.features.require("hands")
     room.member(pid)
-    room.generosity.hands.raise_hand(pid, _speaker(room), room.turns.round, now)
-    room.changes.touch(Section.HANDS)
+    table = _my_table(room, pid)
+    table.hands.raise_hand(pid, table.speaker(), table.turns.round, now)
+    table.changes.touch(Section.HANDS)
 
 
 def lower_hand(room: Room, pid: str) -> None:
     """The asker takes their hand down (it works even after the host switched hands off)."""
-    room.generosity.hands.lower_hand(pid)
-    room.changes.touch(Section.HANDS)
+    table = _my_table(room, pid)
+    table.hands.lower_hand(pid)
+    table.changes.touch(Section.HANDS)
 
 
-def clear_hands(room: Room, *, pid: str | None = None) -> None:
-    """The host took `pid`'s question, or clears the queue (e.g. when the turn ends)."""
-    room.generosity.hands.clear(pid)
-    room.changes.touch(Section.HANDS)
+def clear_hands(room: Room, *, table: int | None = None, pid: str | None = None) -> None:
+    """The host took `pid`'s question at a table, or clears that table's queue."""
+    at = room.pick_table(table)
+    at.hands.clear(pid)
+    at.changes.touch(Section.HANDS)
 
 
 def set_features(room: Room, *, switches: Switches) -> None:
-    """The host's switches; a queue switched off is cleared so nobody waits on it."""
+    """The host's switches; a queue switched off is cleared at every table so nobody waits on
+    it, and a new share of listeners for the pitch nudge reaches every table's figures."""
     g = room.generosity
     changed = g.features.update(switches)
     if "hands" in changed and not g.features.hands:
-        g.hands.clear()
-        room.changes.touch(Section.HANDS)
+        for table in room.every_table():
+            table.hands.clear()
+            table.changes.touch(Section.HANDS)
+    if {"pitch_nudges", "pitch_share"} & set(changed):
+        for table in room.every_table():
+            table.changes.touch(HostOnly.PITCH_TAPS)
     room.changes.touch(Section.FEATURES)
 
 
 def introduce(room: Room, pid: str, *, to: str, other: str, text: str | None = None,
               now: float) -> str:
-    """`pid` introduces two people at the table: an "I know someone" offer to `to`, naming
-    `other`, which both can accept. Returns the offer's id."""
+    """`pid` introduces two people at the event (at any table): an "I know someone" offer to
+    `to`, naming `other`, which both can accept. Returns the offer's id."""
     g = room.generosity
     g.features.require("introductions")
     room.member(pid)
@@ -84,14 +94,16 @@ def respond_intro(room: Room, pid: str, *, offer_id: str, accept: bool) -> None:
 
 
 def _at_table(room: Room, pid: str) -> Participant:
+    """Someone at any table of the event: introductions cross tables."""
     person = room.participants.get(pid)
     if person is None or not person.present:
-        raise RoomError("That person isn't at the table.")
+        raise RoomError("That person isn't at the event any more.")
     return person
 
 
-def _speaker(room: Room) -> str:
-    speaker = room.turns.current
-    if speaker is None:
-        raise RoomError("Nobody is speaking right now.")
-    return speaker
+def _my_table(room: Room, pid: str) -> Table:
+    """`pid`'s table, which they must still sit at (the seat the room part says is checked
+    against the table's own)."""
+    table = room.table_of(pid)
+    table.require_seated(pid)
+    return table

@@ -1,39 +1,51 @@
-"""Who is at the table: joining, coming back, leaving, being removed, one's own profile."""
+"""Who is at the event: joining (and being seated), coming back, leaving, being removed, one's
+own profile."""
 
 from ..errors import RoomError
 from ..sections import Collection
 from ..state import identity
-from ..state.participants import HERE, LEFT, NOT_IN_ROOM, REMOVED, Participant, clean_profile
+from ..state.participants import (
+    HERE,
+    LEFT,
+    NOT_IN_ROOM,
+    REMOVED,
+    Participant,
+    clean_company,
+    clean_profile,
+)
 from ..state.room import Room
 from ..state.text import clean_id
+from . import tables
 
 
 def join(room: Room, *, name: str, about: str = "", interests: list[str] | None = None,
-         now: float) -> tuple[Participant, str]:
-    """Seat a newcomer at the end of the order; returns them and their secret token."""
+         company: str = "", table: int | None = None, now: float) -> tuple[Participant, str]:
+    """A newcomer, seated at the smallest table (or at `table`, whose QR they scanned, when it
+    has room); returns them and their secret token."""
     room.require_open()
     profile = clean_profile(name, about, interests)
+    company = clean_company(company)
+    if table is not None:
+        room.table(table)
     if room.present_count() >= room.max_participants:
         raise RoomError(f"This room is full ({room.max_participants} people).")
     token = identity.new_token()
     person = Participant(id=identity.new_public_id(), token_digest=identity.digest(token),
-                         joined_at=now, **profile)
+                         joined_at=now, company=company, **profile)
     room.participants[person.id] = person
-    with room.changing_turns() as turns:
-        turns.seat(person.id)
     room.changes.touch_item(Collection.PEOPLE, person.id)
+    tables.seat_newcomer(room, person.id, wanted=table, now=now)
     return person, token
 
 
-def rejoin(room: Room, pid: str) -> None:
-    """Someone who left comes back with their token: seated last again (once the event has
-    ended there is no table to come back to, only their follow-up page)."""
+def rejoin(room: Room, pid: str, *, now: float) -> None:
+    """Someone who left comes back with their token: seated again, at the smallest table (once
+    the event has ended there is no table to come back to, only their follow-up page)."""
     person = room.participants[pid]
     if person.status == LEFT and not room.ended:
         person.status = HERE
-        with room.changing_turns() as turns:
-            turns.seat(pid)
         room.changes.touch_item(Collection.PEOPLE, pid)
+        tables.seat_newcomer(room, pid, wanted=None, now=now)
 
 
 def update_profile(room: Room, pid: str, *, name: str, about: str = "",
@@ -58,6 +70,6 @@ def remove(room: Room, *, pid: str, now: float) -> None:
 
 def _unseat(room: Room, pid: str, status: str, now: float) -> None:
     room.participants[pid].status = status
-    with room.changing_turns() as turns:
-        turns.unseat(pid, now)
     room.changes.touch_item(Collection.PEOPLE, pid)
+    room.unseat(pid, now)
+    tables.follow_arrivals(room, now)

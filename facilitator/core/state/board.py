@@ -41,6 +41,8 @@ class Post:
     hidden: bool = False  # by the host
     by_host: bool = False  # asks the host typed for the speaker
     edited: float | None = None
+    table: int | None = None  # the table its author sat at when posting
+    to_table: int | None = None  # offers to someone: the table they sat at then
 
 
 @dataclass
@@ -50,25 +52,30 @@ class Board:
 
     # --- posting -----------------------------------------------------------------------------
 
-    def add_ask(self, author: str, text: object, now: float, *, by_host: bool = False) -> Post:
+    def add_ask(self, author: str, text: object, now: float, *, by_host: bool = False,
+                table: int | None = None) -> Post:
         """A new ask; the host's asks for the speaker are not rate limited."""
-        post = Post(new_public_id(), ASK, author, clean_ask_text(text), now, by_host=by_host)
+        post = Post(new_public_id(), ASK, author, clean_ask_text(text), now, by_host=by_host,
+                    table=table)
         if not by_host:
             self._count_post(author, now)
         return self._add(post)
 
     def add_offer(self, author: str, kind: object, text: object, now: float, *,
                   ask_id: object = None, to: str | None = None, who: object = "",
-                  link: object = "") -> Post:
-        """A new offer, answering `ask_id`, to the person `to`, or to the whole room."""
+                  link: object = "", tables: dict[str, int] | None = None) -> Post:
+        """A new offer, answering `ask_id`, to the person `to`, or to the whole room; `tables`
+        says where people sit, to note the tables it went between."""
         kind = clean_offer_kind(kind)
         if ask_id is not None:
             ask = self.visible_post(ask_id, ASK)
             ask_id, to = ask.id, ask.author
         if to == author:
             raise RoomError("That's your own ask: offers come from the others.")
+        seats = tables or {}
         post = Post(new_public_id(), OFFER, author, clean_offer_text(text), now, kind=kind,
-                    ask=ask_id, to=to, who=clean_who(who), link=clean_link(link, LINK_LABEL))
+                    ask=ask_id, to=to, who=clean_who(who), link=clean_link(link, LINK_LABEL),
+                    table=seats.get(author), to_table=seats.get(to) if to else None)
         self._count_post(author, now)
         return self._add(post)
 

@@ -2,7 +2,8 @@
 
 Every nudge is gentle, but some tables don't want one: the host switches each off on its own.
 All are on by default except "fill the gaps", which holds the room back and so is the host's
-choice to make a rule. The pitch nudge's threshold is a share of the listeners.
+choice to make a rule, and "move on at time-up", which cuts a speaker off (after a grace). The
+pitch nudge's threshold is a share of the listeners.
 """
 
 from dataclasses import dataclass, fields
@@ -23,6 +24,7 @@ LABELS = {
     "fill_the_gaps": "Fill the gaps before moving on",
     "introductions": "Introductions",
     "tips": "Tips between rounds",
+    "auto_advance": "Move on at time-up",
 }
 
 
@@ -36,6 +38,7 @@ class Features:
     fill_the_gaps: bool = False
     introductions: bool = True
     tips: bool = True
+    auto_advance: bool = False  # a table moves on by itself a short grace after time-up
     pitch_share: float = DEFAULT_PITCH_SHARE
 
     def require(self, name: str) -> None:

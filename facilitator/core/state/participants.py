@@ -8,6 +8,8 @@ from .text import clean_list, clean_text
 NAME_MAX_LEN = 80  # real full names need more than 40 (docs/protocol.md, Limits)
 ABOUT_MAX_LEN = 120
 MAX_INTERESTS, INTEREST_MAX_LEN = 8, 40
+COMPANY_MAX_LEN = 80
+COMPANY = "Who you came with, or your company"
 HERE, LEFT, REMOVED = "here", "left", "removed"
 NOT_IN_ROOM = "That person is not in this room."
 INTERESTS = "Interests"
@@ -23,6 +25,9 @@ class Participant:
     about: str = ""
     interests: list[str] = field(default_factory=list)
     status: str = HERE
+    # Who they came with or work for: people with the same are seated apart at reshuffles.
+    # For seating only: the host sees it, the room never does.
+    company: str = ""
 
     @property
     def present(self) -> bool:
@@ -63,3 +68,13 @@ def clean_about(value: object) -> str:
 
 def clean_interests(value: object) -> list[str]:
     return clean_list(value, INTERESTS, MAX_INTERESTS, INTEREST_MAX_LEN)
+
+
+def clean_company(value: object) -> str:
+    return clean_text(value, COMPANY, COMPANY_MAX_LEN, required=False)
+
+
+def company_key(company: str) -> str:
+    """What two people's companies are compared by: "ACME Ltd" and "acme ltd." are one."""
+    return " ".join("".join(ch for ch in company.casefold() if ch.isalnum() or ch.isspace())
+                    .split())

@@ -1,4 +1,9 @@
-"""A room as plain JSON-able data and back: the shape the store saves and loads."""
+"""A room and its tables as plain JSON-able data and back: the shapes the store saves and loads.
+
+The room part and each table are separate documents (docs/architecture.md, "An event of several
+tables"). Rooms saved before tables existed (format 1: one document with the round, hands and
+pitch taps inside) are split by `upgrade` into a room of one table and that table.
+"""
 
 from typing import Any
 
@@ -6,18 +11,20 @@ from .board import Board
 from .contacts import Contacts
 from .followthrough import FollowThrough
 from .generosity import Generosity
+from .layout import Layout
 from .mailing import Mailing
 from .participants import Participant
 from .prompts import Prompts
 from .room import Room
-from .turns import Turns
+from .table import Table
 
-FORMAT = 1  # bump when the shape changes, and teach `room_from_dict` the old one
+FORMAT = 2  # bump when the shape changes, and teach `upgrade` the old one
 # Added to format 1 later: documents saved before the board load with an empty one.
 NO_BOARD: dict[str, Any] = {"posts": [], "recent": {}}
 
 
 def room_to_dict(room: Room) -> dict[str, Any]:
+    """The room part: everything but the tables."""
     return {
         "format": FORMAT,
         "code": room.code,
@@ -25,9 +32,8 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "host_digest": room.host_digest,
         "created_at": room.created_at,
         "prompts": room.prompts.to_dict(),
-        # Shallow, not `asdict` (a deep copy): this is dumped to JSON at once, on every change,
-        # and the turn log grows by one entry per turn (500 in a round of a 500-person room).
-        "turns": dict(vars(room.turns)),
+        "layout": room.layout.to_dict(),
+        "turn_seconds": room.turn_seconds,
         "participants": [p.to_dict() for p in room.participants.values()],
         "rounds": room.rounds,
         "board": room.board.to_dict(),
@@ -43,13 +49,15 @@ def room_to_dict(room: Room) -> dict[str, Any]:
 
 
 def room_from_dict(data: dict[str, Any]) -> Room:
+    """The room part of a saved event (its tables are loaded apart, as a change asks)."""
     return Room(
         code=data["code"],
         name=data["name"],
         host_digest=data["host_digest"],
         created_at=data["created_at"],
         prompts=Prompts(**data["prompts"]),
-        turns=Turns(**data["turns"]),
+        layout=Layout.from_dict(data["layout"]),
+        turn_seconds=data["turn_seconds"],
         participants={p["id"]: Participant.from_dict(p) for p in data["participants"]},
         rounds=data["rounds"],
         board=Board.from_dict(data.get("board", NO_BOARD)),
@@ -62,3 +70,30 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         kept_until=data.get("kept_until"),
         version=data["version"],
     )
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    return {"format": FORMAT, **table.to_dict()}
+
+
+def table_from_dict(data: dict[str, Any]) -> Table:
+    return Table.from_dict(data)
+
+
+def upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A saved room in today's shape, and the tables it holds if it was saved before tables
+    were parts of their own (format 1: one table, inside the room's document)."""
+    if data.get("format", 1) >= 2:
+        return data, []
+    turns = data["turns"]
+    generosity = data.get("generosity", {})
+    table = {"format": FORMAT, "number": 1, "turns": turns,
+             "hands": generosity.get("hands", {}), "nudges": generosity.get("nudges", {}),
+             "host": None, "version": data["version"]}
+    layout = Layout.new()
+    for pid in turns.get("seats", []):
+        layout.sit(pid, 1)
+    room = {key: value for key, value in data.items() if key != "turns"}
+    room.update(format=FORMAT, layout=layout.to_dict(), turn_seconds=turns["turn_seconds"],
+                generosity={k: v for k, v in generosity.items() if k not in ("hands", "nudges")})
+    return room, [table]

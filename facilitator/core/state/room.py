@@ -1,9 +1,12 @@
-"""A room: one event's table, with its people, prompts, round and board. The aggregate every
-change goes through (`core.commands`), so every change bumps one version and can be sent to
-clients (`core.views.routing`)."""
+"""A room: one event, with its people, prompts, rounds, board and tables. The aggregate every
+change goes through (`core.commands`), so every change bumps the versions of the parts it
+changed and can be sent to clients (`core.views.routing`).
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+The room part and each table are saved and sent apart (docs/architecture.md, "An event of
+several tables"): `tables` holds the tables a change asked for (`room.table(n)`), which the
+write path fetches, locks and saves one by one.
+"""
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +20,13 @@ from .decks import CUSTOM_DECK, get_deck
 from .features import Features
 from .followthrough import FollowThrough
 from .generosity import Generosity
+from .layout import Layout
 from .mailing import Mailing
 from .participants import NOT_IN_ROOM, REMOVED, Participant
 from .prompts import Prompts
+from .table import Table, Tables
 from .text import clean_id, clean_int, clean_text
-from .turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS, TURN_LENGTH, Turns
+from .turns import IN_ROUND, MAX_TURN_SECONDS, MIN_TURN_SECONDS, TURN_LENGTH
 
 ROOM_NAME_MAX_LEN = 80
 ROOM_NAME_LABEL = "The event name"
@@ -37,13 +42,14 @@ class Room:
     host_digest: str
     created_at: float
     prompts: Prompts
-    turns: Turns
+    layout: Layout
+    turn_seconds: int
     participants: dict[str, Participant] = field(default_factory=dict)
     # One per round run: {round, prompt_id, text, started_at}
     rounds: list[dict[str, Any]] = field(default_factory=list)
     board: Board = field(default_factory=Board)
     contacts: Contacts = field(default_factory=Contacts)
-    generosity: Generosity = field(default_factory=Generosity)  # switches, taps, hands, intros
+    generosity: Generosity = field(default_factory=Generosity)  # switches, introductions
     follow_through: FollowThrough = field(default_factory=FollowThrough)  # how the help went
     mailing: Mailing = field(default_factory=Mailing)  # who asked for their link by email
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
@@ -53,13 +59,16 @@ class Room:
     kept_until: float | None = None
     version: int = 0
     changes: Changes = field(default_factory=Changes, compare=False, repr=False)
+    tables: Tables = field(default_factory=Tables, compare=False, repr=False)
 
     @classmethod
     def create(cls, *, name: object, deck_id: object, turn_seconds: object, now: float,
                max_participants: int = DEFAULT_MAX_PARTICIPANTS,
-               prompts: tuple[dict[str, Any], ...] | None = None) -> tuple["Room", str]:
+               prompts: tuple[dict[str, Any], ...] | None = None,
+               layout: Layout | None = None) -> tuple["Room", str]:
         """A new room and its host key (returned once, stored only as a digest), on a built-in
-        deck or (`deck_id` CUSTOM_DECK) on the `prompts` of a deck the host wrote."""
+        deck or (`deck_id` CUSTOM_DECK) on the `prompts` of a deck the host wrote, with one
+        table unless `layout` says more."""
         seconds = clean_int(turn_seconds, TURN_LENGTH, MIN_TURN_SECONDS, MAX_TURN_SECONDS)
         if deck_id == CUSTOM_DECK:
             if prompts is None:
@@ -68,14 +77,17 @@ class Room:
         else:
             deck = get_deck(deck_id).prompts
         host_key = identity.new_token()
+        layout = layout or Layout.new()
         room = cls(
             code=identity.new_room_code(),
             name=clean_room_name(name),
             host_digest=identity.digest(host_key),
             created_at=now,
             prompts=Prompts.from_deck(deck),
-            turns=Turns(turn_seconds=seconds),
+            layout=layout,
+            turn_seconds=seconds,
             max_participants=max_participants,
+            tables=Tables({n: Table.new(n, seconds) for n in range(1, layout.count + 1)}),
         )
         return room, host_key
 
@@ -83,15 +95,19 @@ class Room:
         """The next event of a series: this one's prompts as they are now (edits included) and
         its settings (turn length, switches, size), under `name`; nobody and nothing else."""
         room, host_key = Room.create(
-            name=name, deck_id=CUSTOM_DECK, turn_seconds=self.turns.turn_seconds, now=now,
+            name=name, deck_id=CUSTOM_DECK, turn_seconds=self.turn_seconds, now=now,
             max_participants=self.max_participants,
-            prompts=tuple({k: p[k] for k in ("text", "hint", "kind")} for p in self.prompts.items))
+            prompts=tuple({k: p[k] for k in ("text", "hint", "kind")} for p in self.prompts.items),
+            layout=Layout([dict(label) for label in self.layout.tables], size=self.layout.size))
         room.generosity.features = Features.from_dict(self.generosity.features.to_dict())
         return room, host_key
 
     def begin_change(self) -> None:
-        """Start recording what the next change touches, for its delta."""
+        """Start recording what the next change touches, for its deltas (the room part's, and
+        each loaded table's)."""
         self.changes = Changes()
+        for table in self.tables.loaded():
+            table.begin_change()
 
     # --- who is asking -------------------------------------------------------------------
 
@@ -151,30 +167,78 @@ class Room:
     def present_count(self) -> int:
         return sum(p.present for p in self.participants.values())
 
+    # --- the tables ----------------------------------------------------------------------
+
+    def table(self, number: object) -> Table:
+        """Table `number` of this event, or a refusal."""
+        if isinstance(number, bool) or not isinstance(number, int) \
+                or not 1 <= number <= self.layout.count:
+            raise RoomError(f"There's no table {number} at this event.")
+        return self.tables[number]
+
+    def every_table(self) -> list[Table]:
+        return [self.tables[n] for n in range(1, self.layout.count + 1)]
+
+    def pick_table(self, number: int | None) -> Table:
+        """The table a host action names, or the only one when the event has one."""
+        if number is None:
+            if self.layout.count > 1:
+                raise RoomError("Say which table.")
+            number = 1
+        return self.table(number)
+
+    def table_of(self, pid: str) -> Table:
+        """The table `pid` sits at, or a refusal."""
+        number = self.layout.seats.get(pid)
+        if number is None:
+            raise RoomError("You're no longer at a table. Join again to take part.")
+        return self.table(number)
+
+    def seat(self, pid: str, number: int) -> None:
+        """Seat `pid` (who has no seat) at table `number` (in its round, if one is running)."""
+        table = self.table(number)
+        self.layout.sit(pid, number, mid_round=table.turns.status in IN_ROUND)
+        table.seat(pid)
+        self.changes.touch_item(Collection.SEATS, pid)
+
+    def move(self, pid: str, number: int, now: float) -> None:
+        """`pid` moves from their table to table `number`."""
+        self.table_of(pid).unseat(pid, now)
+        self.seat(pid, number)
+
+    def unseat(self, pid: str, now: float) -> None:
+        """`pid` leaves their table (and the event's seating)."""
+        if pid in self.layout.seats:
+            self.table_of(pid).unseat(pid, now)
+            del self.layout.seats[pid]
+            self.changes.touch_item(Collection.SEATS, pid)
+
+    def add_table(self) -> Table:
+        """One more table, empty, at the end (the part of a table the event had before and
+        dropped, if there is one, with its rounds' records)."""
+        (number,) = self.layout.resize(self.layout.count + 1)
+        table = self.tables.get(number)
+        if table is None:
+            table = Table.new(number, self.turn_seconds)
+            self.tables.add(table)
+        else:
+            with table.changing_turns() as turns:
+                turns.turn_seconds = self.turn_seconds
+        self.changes.touch(Section.LAYOUT)
+        return table
+
     # --- the round ---------------------------------------------------------------------------
 
-    @contextmanager
-    def changing_turns(self) -> Iterator[Turns]:
-        """The one way to change the round, so that each change's delta carries only what it
-        moved: the `turns` section, the `order` section if the speaking order moved, and the
-        finished airtime of whoever's turn ended. A "next" in a room of 500 is then a few hundred
-        bytes, not everyone's place and airtime to each of 500 phones."""
-        before = self.turns.mark()
-        yield self.turns
-        after = self.turns.mark()
-        if after == before:
-            return
-        self.changes.touch(Section.TURNS)  # even if only the seats moved: so it is saved and sent
-        if after.order != before.order:
-            self.changes.touch(Section.ORDER)
-        for pid in self.turns.ended_since(before):
-            self.changes.touch_item(Collection.AIRTIME, pid)
+    @property
+    def round(self) -> int:
+        """The number of the latest round the event started (0 before the first)."""
+        return len(self.rounds)
 
     @property
     def round_prompt_id(self) -> str | None:
         """The prompt of the round running or just finished, even if the host has since
         picked another one to run next."""
-        return self.rounds[-1]["prompt_id"] if self.rounds and self.turns.round else None
+        return self.rounds[-1]["prompt_id"] if self.rounds else None
 
     def last_round_kind(self) -> str | None:
         """The kind of prompt the latest round ran on ("ask", "story", ...), if any ran."""

@@ -108,8 +108,9 @@ class Turns:
 
     # --- the round ------------------------------------------------------------------------
 
-    def start_round(self, now: float) -> None:
-        """Everyone seated gets one turn, starting now."""
+    def start_round(self, now: float, number: int | None = None) -> None:
+        """Everyone seated gets one turn, starting now, in round `number` (the event's, when
+        its tables start together; else the next)."""
         if self.status in IN_ROUND:
             raise RoomError("A round is already running.")
         if not self.seats:
@@ -117,7 +118,7 @@ class Turns:
         self.order = list(self.seats)
         self.position = 0
         self.passed = []
-        self.round += 1
+        self.round = self.round + 1 if number is None else number
         self._begin(now)
 
     def end_round(self, now: float) -> None:

@@ -30,9 +30,13 @@ def when(epoch: float | None) -> str | None:
 
 
 def event_record(room: Room, now: float) -> dict[str, Any]:
-    """The whole event as plain data: the JSON export, and what CSV and Markdown render."""
+    """The whole event as plain data: the JSON export, and what CSV and Markdown render (of an
+    event read with all its tables)."""
     names = {pid: p.name for pid, p in room.participants.items()}
-    airtime = room.turns.airtime(now)
+    airtime: dict[str, float] = {}
+    for table in room.tables.loaded():
+        for pid, seconds in table.turns.airtime(now).items():
+            airtime[pid] = round(airtime.get(pid, 0.0) + seconds, 1)
     board = room.board
 
     def ask(post: Post) -> dict[str, Any]:

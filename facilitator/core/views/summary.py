@@ -1,16 +1,17 @@
 """The host's summary after the event: what happened, in figures and one picture.
 
 Rounds run, airtime per person, pitch nudges (counts only), questions asked, asks met, offers by
-kind, introductions, the follow-through people marked afterwards (offers followed up, offers that
-helped, introductions that met), and who helped whom as a network whose layout is computed here
-(people on a circle), so the page only draws lines and dots and the exports carry the same
-picture.
+kind, the tables (the new people each person met, offers that crossed tables), introductions,
+the follow-through people marked afterwards (offers followed up, offers that helped,
+introductions that met), and who helped whom as a network whose layout is computed here (people
+on a circle), so the page only draws lines and dots and the exports carry the same picture.
 """
 
 import math
 from collections.abc import Callable
 from typing import Any
 
+from ..seating import quality
 from ..state.board import OFFER, OFFER_KINDS
 from ..state.followthrough import FOLLOWED_UP, HELPED
 from ..state.intros import offers as intro_offers
@@ -22,11 +23,18 @@ RADIUS = 140  # leaves room for names around the circle
 
 
 def summary(room: Room, now: float) -> dict[str, Any]:
-    """The whole summary as plain data (JSON-able), for the page and the exports."""
+    """The whole summary as plain data (JSON-able), for the page and the exports (of an event
+    read with all its tables)."""
     g = room.generosity
     names = {pid: p.name for pid, p in room.participants.items()}
-    airtime = fairness.report(room.turns.log, list(room.participants))
-    taps = g.nudges.history()
+    tables = room.tables.loaded()
+    airtime = fairness.report([rec for t in tables for rec in t.turns.log],
+                              list(room.participants))
+    taps = [{**turn, "table": t.number} for t in tables for turn in t.nudges.history()]
+    asked: dict[str, int] = {}
+    for t in tables:
+        for pid, count in t.hands.asked.items():
+            asked[pid] = asked.get(pid, 0) + count
     counts = room.board.counts()
     intros = intro_offers(room.board)
     return {
@@ -36,16 +44,29 @@ def summary(room: Room, now: float) -> dict[str, Any]:
         "airtime": airtime,
         "nudges": {"taps": sum(t["taps"] for t in taps),
                    "nudged": sum(t["nudged"] for t in taps), "turns": taps},
-        "questions": {"total": g.hands.total(), "by_person": dict(g.hands.asked)},
+        "questions": {"total": sum(asked.values()), "by_person": asked},
         "asks": {"total": counts["asks"], "met": counts["met"],
                  "waiting": len(room.board.waiting())},
         "offers_by_kind": give_take.offers_by_kind(room.board),
+        "tables": tables_met(room),
         "introductions": {"made": len(intros),
                           "accepted": sum(g.intros.is_accepted(o) for o in intros),
                           "met": sum(o.id in room.follow_through.met for o in intros)},
         "follow_through": room.follow_through.counts(room.board),
         "network": network(room),
     }
+
+
+def tables_met(room: Room) -> dict[str, Any]:
+    """What the tables did for the event's point: the new people each person sat with (mean,
+    and the least anyone met), pairs who met again, and the offers that crossed tables."""
+    met = quality(room.layout.rounds)
+    to_someone = [o for o in room.board.shown(OFFER) if o.table and o.to_table]
+    return {"count": room.layout.count, "reshuffles": room.layout.reshuffles,
+            "people_met": {"mean": round(met.mean_mates, 1), "least": met.min_mates},
+            "repeats": met.repeats,
+            "offers_across": sum(o.table != o.to_table for o in to_someone),
+            "offers_to_someone": len(to_someone)}
 
 
 def network(room: Room) -> dict[str, Any]:
@@ -91,6 +112,7 @@ def markdown_lines(data: dict[str, Any], escape: Callable[[object], str]) -> lis
     """The summary's figures as a Markdown section for the export (`escape` makes text literal)."""
     kinds = ", ".join(f"{n} {OFFER_KINDS[k].lower()}" for k, n in data["offers_by_kind"].items())
     asks, intros, nudges = data["asks"], data["introductions"], data["nudges"]
+    tables = data["tables"]
     after = data["follow_through"]
     ratio = data["airtime"]["ratio"]
     return ["## Summary", "",
@@ -99,6 +121,10 @@ def markdown_lines(data: dict[str, Any], escape: Callable[[object], str]) -> lis
             f"- Pitch nudges: {nudges['nudged']} (from {nudges['taps']} anonymous taps)",
             f"- Questions asked: {data['questions']['total']}",
             f"- Asks met: {asks['met']} of {asks['total']}",
+            f"- Tables: {tables['count']}, {tables['reshuffles']} reshuffles; new people each "
+            f"person met: {tables['people_met']['mean']} on average, at least "
+            f"{tables['people_met']['least']}; offers across tables: "
+            f"{tables['offers_across']} of {tables['offers_to_someone']}",
             f"- Offers: {kinds}",
             f"- Introductions: {intros['made']} made, {intros['accepted']} accepted, "
             f"{intros['met']} met",

@@ -1,0 +1,162 @@
+"""The event's tables and who sits where: how many tables and what each is called, where everyone
+sits, who sat with whom in each round, the organiser's seating rules and the plan for the rounds
+ahead.
+
+It is part of the room, not of a table (the seats of 600 people are one small map), so a join
+or a reshuffle changes the room and only the tables it moves people between. Each table's own
+round holds the same people in speaking order (`Table.seated`); every move goes through
+`Room.move`, which changes both.
+"""
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RoomError
+from .text import clean_int, clean_text
+
+# Colour names: the pages map each to a colour and a pattern that read on paper and projectors.
+COLOURS = ("green", "blue", "orange", "purple", "red", "teal", "yellow", "pink", "brown", "grey")
+MAX_TABLES = 200
+MIN_TABLE_SIZE, MAX_TABLE_SIZE = 2, 20
+TABLE_NAME_MAX_LEN = 30
+TABLE, TABLE_COUNT, TABLE_SIZE = "The table", "The number of tables", "The table size"
+Seating = list[list[str]]  # table by table (index = number - 1), who sits there
+
+
+@dataclass
+class Layout:
+    tables: list[dict[str, str]]  # one per table, in number order: {"name", "colour"}
+    size: int | None = None  # "tables of about `size`": the count follows who is here
+    seats: dict[str, int] = field(default_factory=dict)  # pid -> table number, latest seated last
+    rounds: list[Seating] = field(default_factory=list)  # who sat where in each round run
+    together: list[list[str]] = field(default_factory=list)  # pairs always at one table
+    stay: list[str] = field(default_factory=list)  # people who keep their table
+    plan: list[Seating] = field(default_factory=list)  # the rounds planned ahead
+    planned_for: str = ""  # who was here, where, under which rules, when the plan was made
+    reshuffles: int = 0
+    moving: bool = False  # a reshuffle was just made: people are moving until the round starts
+
+    @classmethod
+    def new(cls, *, tables: object = 1, size: object = None) -> "Layout":
+        """A fixed number of tables, or (with `size`) one table to start, growing with who
+        arrives."""
+        if size is not None:
+            return cls([default_label(1)], size=clean_table_size(size))
+        count = clean_table_count(tables)
+        return cls([default_label(n) for n in range(1, count + 1)])
+
+    @property
+    def count(self) -> int:
+        return len(self.tables)
+
+    def label(self, number: int) -> dict[str, Any]:
+        return {"number": number, **self.tables[number - 1]}
+
+    def rename(self, number: int, *, name: object = None, colour: object = None) -> None:
+        label = self.tables[number - 1]
+        if name is not None:
+            label["name"] = clean_table_name(name)
+        if colour is not None:
+            label["colour"] = clean_colour(colour)
+
+    def resize(self, count: int) -> list[int]:
+        """Have `count` tables; returns the numbers of those added."""
+        added = list(range(self.count + 1, count + 1))
+        self.tables = self.tables[:count] + [default_label(n) for n in added]
+        return added
+
+    # --- who sits where ------------------------------------------------------------------
+
+    def at(self, number: int) -> list[str]:
+        return [pid for pid, table in self.seats.items() if table == number]
+
+    def seating(self) -> Seating:
+        """Everyone's table now, table by table."""
+        tables: Seating = [[] for _ in range(self.count)]
+        for pid, number in self.seats.items():
+            if number <= self.count:
+                tables[number - 1].append(pid)
+        return tables
+
+    def smallest(self) -> int:
+        """The table a latecomer goes to: the one with fewest people (the lowest number of
+        those)."""
+        sizes = [len(people) for people in self.seating()]
+        return sizes.index(min(sizes)) + 1
+
+    def has_room(self, number: int, people: int) -> bool:
+        """Whether `number` can take one more without being more than one over a balanced size,
+        `people` being everyone seated once they are."""
+        return len(self.at(number)) < math.ceil(people / self.count)
+
+    def place(self, wanted: int | None) -> int:
+        """The table a newcomer sits at: the one whose QR they scanned, if it has room, else the
+        smallest."""
+        if wanted is not None and self.has_room(wanted, len(self.seats) + 1):
+            return wanted
+        return self.smallest()
+
+    def sit(self, pid: str, number: int, *, mid_round: bool = False) -> None:
+        """Record `pid` at table `number` (the latest seated there); `mid_round`: its round is
+        running, so they sit with its people in this round too (a latecomer)."""
+        self.seats.pop(pid, None)
+        self.seats[pid] = number
+        latest = self.rounds[-1] if self.rounds and mid_round else []
+        if number <= len(latest) and pid not in latest[number - 1]:
+            latest[number - 1].append(pid)
+
+    def balance(self, count: int) -> list[tuple[str, int]]:
+        """Moves that balance everyone over `count` tables (each within one of the others),
+        moving the fewest people, the latest seated first: [(pid, to table)]."""
+        seating: Seating = [[] for _ in range(count)]
+        overflow: list[str] = []
+        for pid, number in self.seats.items():
+            (seating[number - 1] if number <= count else overflow).append(pid)
+        base, bigger = divmod(len(self.seats), count)
+        # The biggest tables keep the bigger targets, so the fewest people move.
+        by_size = sorted(range(count), key=lambda t: (-len(seating[t]), t))
+        target = {t: base + (rank < bigger) for rank, t in enumerate(by_size)}
+        for t in range(count):
+            extra = len(seating[t]) - target[t]
+            if extra > 0:
+                overflow += seating[t][-extra:]
+        moves = []
+        for t in range(count):
+            while len(seating[t]) < target[t] and overflow:
+                moves.append((overflow.pop(0), t + 1))
+                seating[t].append(moves[-1][0])
+        return moves
+
+    def public(self) -> dict[str, Any]:
+        return {"tables": [self.label(n) for n in range(1, self.count + 1)], "size": self.size,
+                "reshuffles": self.reshuffles, "moving": self.moving}
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(vars(self))  # plain lists and dicts, dumped to JSON at once
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Layout":
+        return cls(**data)
+
+
+def default_label(number: int) -> dict[str, str]:
+    return {"name": f"Table {number}", "colour": COLOURS[(number - 1) % len(COLOURS)]}
+
+
+def clean_table_count(value: object) -> int:
+    return clean_int(value, TABLE_COUNT, 1, MAX_TABLES)
+
+
+def clean_table_size(value: object) -> int:
+    return clean_int(value, TABLE_SIZE, MIN_TABLE_SIZE, MAX_TABLE_SIZE)
+
+
+def clean_table_name(value: object) -> str:
+    return clean_text(value, "The table's name", TABLE_NAME_MAX_LEN)
+
+
+def clean_colour(value: object) -> str:
+    if not isinstance(value, str) or value not in COLOURS:
+        raise RoomError(f"A table's colour is one of {', '.join(COLOURS)}.")
+    return value
