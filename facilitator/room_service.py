@@ -1,15 +1,23 @@
-"""The room service, the one write path: load a room, apply one core command, save it,
-broadcast what changed.
+"""The room service, the one write path: load the parts of an event a change needs, apply one
+core command, save what it changed, broadcast what changed.
 
-Every change goes through `change_room`, so every change bumps the version exactly once, is
-persisted before anyone is told, and reaches every screen in the room as a delta. The deltas are
-built before the save: a change whose delta cannot be built is refused and leaves the stored
-room as it was.
+Every change goes through `change_room`, so every change bumps the version of each part it
+changed exactly once, is persisted before anyone is told, and reaches every screen that shows
+those parts as deltas, in version order. The deltas are built before the save: a change whose
+delta cannot be built is refused and leaves the stored event as it was.
 
-Several processes can serve one room (REDIS_URL set, one DATABASE_URL): a change holds the room's
-lock from loading it until its broadcast is published, in this process and, through Redis, in all
-of them, so every screen gets every delta in version order wherever it is connected. Nothing runs
-on a timer per room: a turn's end is a deadline in the saved state, so no process ticks it twice.
+An event is stored and sent in parts (docs/architecture.md, "An event of several tables"): the
+room part, and each table with its own version. A change names its scope: one table (it locks,
+loads, saves and sends that table alone, reading the room part as last saved), or the room,
+which it locks first, then each table it asks for, in the order it asks (only such changes
+hold more than one lock, and all of them hold the room's first, so none waits for another's
+table while holding one).
+
+Several processes can serve one event (REDIS_URL set, one DATABASE_URL): a change holds its
+locks from loading until its broadcast is published, in this process and, through Redis, in
+all of them, so every screen gets every delta in version order wherever it is connected.
+Nothing runs on a timer per room or table: a turn's end is a deadline in the saved state, so
+no process ticks it twice.
 """
 
 import random
@@ -17,32 +25,38 @@ import threading
 import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, TypeVar
 
 import redis
 from flask import current_app
 from redis.exceptions import LockError
 
 from .core.errors import RoomError
+from .core.state.changes import Changes
 from .core.state.identity import NO_SUCH_ROOM, normalize_code
+from .core.state.layout import Layout
 from .core.state.room import DEFAULT_MAX_PARTICIPANTS, Room
-from .core.views.screens import delta, host_delta
+from .core.state.table import Table, Tables
+from .core.views.screens import delta, host_delta, table_delta, table_host_delta
 from .extensions import socketio
 from .store import CodeTaken, get_store
 
 T = TypeVar("T")
+Part = TypeVar("Part", Room, Table)
 SAVE_ATTEMPTS = 5
 # A change takes milliseconds; a lock left by a process that died mid-change expires after this.
 SHARED_LOCK_SECONDS = 10
 _rng = random.SystemRandom()
-# One lock per room serialises changes within this process; with Redis, a shared lock per room
-# serialises them across processes (and the versioned save in the store would catch any slip).
+# One lock per part (a room's, each table's) serialises changes within this process; with
+# Redis, a shared lock per part serialises them across processes (and the versioned save in the
+# store would catch any slip).
 _locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
-# Rooms kept parsed, per set (see KeptRooms): enough for every table of a big event, bounded so
-# memory stays bounded (docs/benchmarks.md, change 7). Beyond that, rooms are loaded as needed.
-KEPT_ROOMS = 200
+# Parts kept parsed, per set (see Kept): enough for every table of a big event, bounded so
+# memory stays bounded (docs/benchmarks.md, change 7). Beyond that, parts are loaded as needed.
+KEPT_ROOMS, KEPT_TABLES = 200, 2000
+TABLES_MOVED = "The tables just changed: please try again."
 
 
 @dataclass(frozen=True)
@@ -53,16 +67,26 @@ class At:
     rng: random.Random
 
 
+@dataclass(frozen=True)
+class Saved:
+    """Where a change left the event: the room part's version (as read, for a change at one
+    table) and the new version of each table it changed, by number."""
+
+    version: int
+    tables: dict[int, int] = field(default_factory=dict)
+
+
 @contextmanager
-def room_lock(code: str) -> Iterator[None]:
-    """Hold `code`'s lock: this process's, then the one all processes share through Redis."""
-    with _locks[code]:
+def part_lock(name: str) -> Iterator[None]:
+    """Hold the lock of one part (`CODE` for the room, `CODE:N` for table N): this process's,
+    then the one all processes share through Redis."""
+    with _locks[name]:
         client = _shared_locks()
         if client is None:
             yield
             return
         prefix = current_app.config["REDIS_PREFIX"]
-        lock = client.lock(f"{prefix}:room-lock:{code}", timeout=SHARED_LOCK_SECONDS,
+        lock = client.lock(f"{prefix}:room-lock:{name}", timeout=SHARED_LOCK_SECONDS,
                            sleep=0.002, blocking_timeout=SHARED_LOCK_SECONDS)
         if not lock.acquire():
             raise RoomError("The room is very busy; please try again.")
@@ -73,6 +97,11 @@ def room_lock(code: str) -> Iterator[None]:
                 lock.release()
             except LockError:  # it expired: this change was slower than SHARED_LOCK_SECONDS
                 pass
+
+
+def table_key(code: str, number: int) -> str:
+    """The name of a table's lock and of its kept copies."""
+    return f"{code}:{number}"
 
 
 def _shared_locks() -> "redis.Redis | None":
@@ -86,53 +115,72 @@ def _shared_locks() -> "redis.Redis | None":
     return client
 
 
-class KeptRooms:
-    """Rooms this process keeps parsed, so a busy room is not loaded and parsed again and again,
-    and phones' `watch`es share one copy instead of each parsing its own (docs/benchmarks.md,
+class Kept(Generic[Part]):
+    """Parts this process keeps parsed, so a busy room or table is not loaded and parsed again
+    and again, and screens share one copy instead of each parsing its own (docs/benchmarks.md,
     changes 7 and 10).
 
-    Each app keeps two sets. The rooms as this process last saved them, for `change_room` alone:
-    it holds the room's lock and takes a room out while changing it, so a change that fails
-    leaves nothing half-done behind. And the rooms screens read, never changed, which
-    `load_room` serves while the saved version is still theirs.
+    Each app keeps two sets of each kind of part. The parts as this process last saved them,
+    for `change_room` alone: it holds the part's lock and takes a part out while changing it,
+    so a change that fails leaves nothing half-done behind. And the parts screens read, never
+    changed, which `load_room` and `load_tables` serve while the saved version is still theirs.
     """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._rooms: OrderedDict[str, Room] = OrderedDict()
+        self._parts: OrderedDict[str, Part] = OrderedDict()
         self._guard = threading.Lock()  # the threading async mode serves requests in parallel
 
-    def take(self, code: str) -> Room | None:
+    def take(self, key: str) -> Part | None:
         with self._guard:
-            return self._rooms.pop(code, None)
+            return self._parts.pop(key, None)
 
-    def peek(self, code: str) -> Room | None:
+    def peek(self, key: str) -> Part | None:
         with self._guard:
-            room = self._rooms.get(code)
-            if room is not None:
-                self._rooms.move_to_end(code)
-            return room
+            part = self._parts.get(key)
+            if part is not None:
+                self._parts.move_to_end(key)
+            return part
 
-    def keep(self, room: Room) -> None:
+    def keep(self, key: str, part: Part) -> None:
         with self._guard:
-            self._rooms[room.code] = room
-            self._rooms.move_to_end(room.code)
-            if len(self._rooms) > self.size:
-                self._rooms.popitem(last=False)
+            self._parts[key] = part
+            self._parts.move_to_end(key)
+            if len(self._parts) > self.size:
+                self._parts.popitem(last=False)
+
+    def drop(self, code: str) -> None:
+        """Forget everything of the event `code`."""
+        with self._guard:
+            for key in [k for k in self._parts if k == code or k.startswith(f"{code}:")]:
+                del self._parts[key]
 
 
-def _kept(purpose: str) -> KeptRooms:
-    """This app's rooms kept "to change" or "to read" (one set per app: tests run several apps,
-    each on its own database)."""
-    key = f"rooms kept {purpose}"
+def _kept_rooms(purpose: str) -> Kept[Room]:
+    """This app's room parts kept "to change" or "to read" (one set per app: tests run several
+    apps, each on its own database)."""
+    return _kept(f"rooms kept {purpose}", KEPT_ROOMS)
+
+
+def _kept_tables(purpose: str) -> Kept[Table]:
+    return _kept(f"tables kept {purpose}", KEPT_TABLES)
+
+
+def _kept(key: str, size: int) -> Any:
     if (kept := current_app.extensions.get(key)) is None:
-        kept = current_app.extensions[key] = KeptRooms(KEPT_ROOMS)
+        kept = current_app.extensions[key] = Kept(size)
     return kept
 
 
 def channel(code: str) -> str:
     """The Socket.IO room every screen of an event listens on."""
     return f"room:{code}"
+
+
+def table_channel(code: str, number: int) -> str:
+    """The Socket.IO room of the screens following one table (its phones, the display, the
+    console)."""
+    return f"table:{code}:{number}"
 
 
 def host_channel(code: str) -> str:
@@ -147,11 +195,12 @@ def person_channel(code: str, pid: str) -> str:
 
 def create_room(*, name: str, deck_id: str, turn_seconds: int,
                 max_participants: int = DEFAULT_MAX_PARTICIPANTS,
-                prompts: tuple[dict[str, Any], ...] | None = None) -> tuple[Room, str]:
-    """A new room with a fresh code, saved; returns it and its host key."""
+                prompts: tuple[dict[str, Any], ...] | None = None,
+                layout: Layout | None = None) -> tuple[Room, str]:
+    """A new room with a fresh code and its tables, saved; returns it and its host key."""
     return _insert_new(lambda now: Room.create(
         name=name, deck_id=deck_id, turn_seconds=turn_seconds, now=now,
-        max_participants=max_participants, prompts=prompts))
+        max_participants=max_participants, prompts=prompts, layout=layout))
 
 
 def create_room_again(previous: Room, *, name: str) -> tuple[Room, str]:
@@ -173,13 +222,13 @@ def _insert_new(make: Callable[[float], tuple[Room, str]]) -> tuple[Room, str]:
 
 
 def load_room(code: object) -> Room:
-    """The room with this code as last saved, to show and never to change (that is
+    """The room part of an event as last saved, to show and never to change (that is
     `change_room`'s job), or a clear message for a mistyped or expired code.
 
     Screens share one parsed copy per saved version: asking the store for the version costs a
     fraction of loading the room.
     """
-    store, kept = get_store(), _kept("to read")
+    store, kept = get_store(), _kept_rooms("to read")
     code = normalize_code(code) if isinstance(code, str) else ""
     version = store.version(code) if code else None
     if version is None:
@@ -187,65 +236,184 @@ def load_room(code: object) -> Room:
     room = kept.peek(code)
     if room is None or room.version != version:
         room = _load_to_change(code)
-        kept.keep(room)
+        kept.keep(code, room)
     return room
 
 
 def room_version(code: str) -> int | None:
-    """The version of the room as last saved (None: it is gone): what a screen compares with
-    its own to know it is in step."""
+    """The version of the room part as last saved (None: it is gone): what a screen compares
+    with its own to know it is in step."""
     return get_store().version(code)
 
 
+def load_tables(code: str, numbers: list[int]) -> list[Table]:
+    """Tables of an event as last saved, to show (shared copies, as `load_room`'s): one query
+    for their versions, and one more to load them all if any changed since this process read
+    it."""
+    store, kept = get_store(), _kept_tables("to read")
+    versions = store.table_versions(code)
+    tables = {n: t for n in numbers
+              if (t := kept.peek(table_key(code, n))) is not None and t.version == versions.get(n)}
+    if len(tables) < len([n for n in numbers if n in versions]):
+        for table in store.load_tables(code):
+            kept.keep(table_key(code, table.number), table)
+            tables.setdefault(table.number, table)
+    return [tables[n] for n in numbers if n in tables]
+
+
+def table_versions(code: str) -> dict[int, int]:
+    """Each table's version as last saved, by number."""
+    return get_store().table_versions(code)
+
+
+def load_event(code: object) -> Room:
+    """The whole event as last saved, every table it ever had loaded: for the pages and exports
+    that count over all of it (a copy of its own; never to change)."""
+    room = load_room(code)
+    store = get_store()
+    return replace(room, changes=Changes(),
+                   tables=Tables({t.number: t for t in store.load_tables(room.code)}))
+
+
 def _load_to_change(code: str) -> Room:
-    """A copy of the room of its own, fresh from the store."""
+    """A copy of the room part of its own, fresh from the store."""
     room = get_store().load(code)
     if room is None:
         raise RoomError(NO_SUCH_ROOM)
     return room
 
 
-def change_room(code: str, change: Callable[[Room, At], T]) -> tuple[int, T]:
-    """Apply `change` to the latest saved room, save it, broadcast the delta; returns the room's
-    new version and what `change` returned.
+class _Parts:
+    """The parts one attempt of a change works on: the room part and every table it asked for,
+    each table under its lock, each taken from what this process kept or else loaded."""
 
-    If `change` raises, or its deltas can't be built, nothing is saved. If another process saved
-    first, start over from its version, so the change is applied to what everyone else already
-    sees. The room itself stays here, for the next change: a caller that wants to show it calls
-    `load_room`.
-    """
-    store, last_saved = get_store(), _kept("to change")
-    with room_lock(code):
-        for _ in range(SAVE_ATTEMPTS):
-            kept = last_saved.take(code)
-            room = kept or _load_to_change(code)
+    def __init__(self, code: str, locks: ExitStack, locked: set[int], only: int | None) -> None:
+        self.code, self.locks, self.locked, self.only = code, locks, locked, only
+        self.fetched: list[Table] = []
+        self.kept: list[Room | Table] = []  # parts taken from a kept copy, not the store
+
+    def room(self) -> Room:
+        """The room part: to change (its lock is held), or for a change at one table a copy
+        of the room as last saved, to read (the change may not touch it)."""
+        if self.only is not None:
+            read = load_room(self.code)
+            room = replace(read, changes=Changes())
+        else:
+            kept = _kept_rooms("to change").take(self.code)
+            room = kept or _load_to_change(self.code)
+            if kept is not None:
+                self.kept.append(kept)
             room.begin_change()
+        room.tables = Tables(fetch=self.fetch)
+        return room
+
+    def fetch(self, number: int) -> Table | None:
+        if self.only is not None and number != self.only:
+            # The room read says another table than the one chosen: a reshuffle or a move was
+            # saved in between (or a bug asks for tables a change at one table may not touch).
+            raise RoomError(TABLES_MOVED)
+        if number not in self.locked:
+            self.locks.enter_context(part_lock(table_key(self.code, number)))
+            self.locked.add(number)
+        table = _kept_tables("to change").take(table_key(self.code, number))
+        if table is not None:
+            self.kept.append(table)
+        else:
+            table = get_store().load_table(self.code, number)
+        if table is not None:
+            table.begin_change()
+            self.fetched.append(table)
+        return table
+
+    def verified(self) -> bool:
+        """Whether every part taken from a kept copy is still the version saved, so what the
+        change made of them stands (a cheap check, made only when it changed nothing)."""
+        store = get_store()
+        for part in self.kept:
+            saved = (store.version(self.code) if isinstance(part, Room)
+                     else store.table_version(self.code, part.number))
+            if saved != part.version:
+                return False
+        return True
+
+
+def change_room(code: str, change: Callable[[Room, At], T], *,
+                table: int | None = None) -> tuple[Saved, T]:
+    """Apply `change` to the latest saved event, save the parts it changed, broadcast their
+    deltas; returns where that left the event (`Saved`) and what `change` returned.
+
+    With `table`, the change is one at that table: it locks and saves only the table, and the
+    room part it reads is as last saved. Without, it locks the room part, and each table it
+    asks for (`room.table(n)`) as it asks. If `change` raises, or its deltas can't be built,
+    nothing is saved. If another process saved first, start over from its version, so the
+    change is applied to what everyone else already sees. The parts stay here, for the next
+    change: a caller that wants to show them calls `load_room` or `load_tables`.
+    """
+    store = get_store()
+    with ExitStack() as locks:
+        locks.enter_context(part_lock(code if table is None else table_key(code, table)))
+        locked = set() if table is None else {table}
+        for _ in range(SAVE_ATTEMPTS):
+            parts = _Parts(code, locks, locked, table)
+            room = parts.room()
             now = time.time()
             try:
                 result = change(room, At(now, _rng))
             except RoomError:
-                if kept is None:
+                if not parts.kept or parts.verified():
                     raise
                 continue  # maybe refused by a state another process has since moved on from
-            if not room.changes:
-                if kept is None:
-                    last_saved.keep(room)
-                    return room.version, result
-                continue  # likewise: a change that changes nothing is checked on the saved room
-            room.version += 1
-            update, extra = delta(room, now), host_delta(room, now)  # before saving: see above
-            if store.save(room, room.version - 1, now):
+            if table is not None and room.changes:  # a bug: it may not change what it only reads
+                raise RuntimeError(f"a change at table {table} touched the room part")
+            tables = [t for t in room.tables.loaded() if t.changes or t.number in room.tables.new]
+            if not room.changes and not tables:
+                if parts.kept and not parts.verified():
+                    continue  # likewise: a change that changes nothing is checked on what's saved
+                _keep(room, parts, table)
+                return Saved(room.version), result
+            if room.changes:
+                room.version += 1
+            for changed in tables:
+                changed.version += 1
+            # The deltas before saving: see above.
+            updates = _deltas(room, tables, now)
+            if store.save(room, tables, now, room_changed=bool(room.changes)):
                 break
         else:
             raise RoomError("The room is very busy; please try again.")
-        last_saved.keep(room)
-        # Still under the lock, so deltas are published in version order (with Redis: before
-        # any other process can make the next version), and the host's extra items follow the
-        # room delta of the same version.
-        socketio.emit("room_update", update, to=channel(code))
-        if extra is not None:
-            socketio.emit("host_update", extra, to=host_channel(code))
-        return room.version, result
+        _keep(room, parts, table)
+        # Still under the locks, so each part's deltas are published in version order (with
+        # Redis: before any other process can make its next version), and the host's extras
+        # follow the delta of the same version.
+        for event, payload, to in updates:
+            socketio.emit(event, payload, to=to)
+        return Saved(room.version, {t.number: t.version for t in tables}), result
+
+
+def _deltas(room: Room, tables: list[Table], now: float) -> list[tuple[str, Any, str]]:
+    """What the change sends, in order: the room's delta and the host's extras, then each
+    table's."""
+    code, out = room.code, []
+    if room.changes:
+        out.append(("room_update", delta(room, now), channel(code)))
+        if (extra := host_delta(room, now)) is not None:
+            out.append(("host_update", extra, host_channel(code)))
+    for table in tables:
+        out.append(("table_update", table_delta(table, now), table_channel(code, table.number)))
+        if (extra := table_host_delta(room, table, now)) is not None:
+            out.append(("host_update", extra, host_channel(code)))
+    return out
+
+
+def _keep(room: Room, parts: _Parts, only: int | None) -> None:
+    """Keep what the change worked on for the next change: each table it asked for or added,
+    and the room part unless it only read it."""
+    kept_tables = _kept_tables("to change")
+    for table in room.tables.loaded():
+        kept_tables.keep(table_key(room.code, table.number), table)
+    room.tables = Tables()  # the kept room holds no table: each is kept (and changed) apart
+    if only is None:
+        _kept_rooms("to change").keep(room.code, room)
 
 
 ROOM_DELETED = "This event has ended and its data was deleted."
@@ -253,7 +421,7 @@ ROOM_DELETED = "This event has ended and its data was deleted."
 
 def delete_room(code: str) -> None:
     """Delete a room's data now; every screen on it is told and leaves its channels."""
-    with room_lock(code):  # no delta can follow the notice
+    with part_lock(code):  # no room delta can follow the notice
         get_store().delete(code)
         room_gone(code)
 
@@ -262,7 +430,8 @@ def room_gone(code: str) -> None:
     """After a room's data is deleted (by its host or on expiry): drop what this process keeps of
     it, tell every screen on it, then close its channels."""
     for purpose in ("to change", "to read"):
-        _kept(purpose).take(code)
+        _kept_rooms(purpose).drop(code)
+        _kept_tables(purpose).drop(code)
     socketio.emit("room_deleted", {"code": code, "message": ROOM_DELETED}, to=channel(code))
     socketio.close_room(channel(code))
     socketio.close_room(host_channel(code))

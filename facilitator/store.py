@@ -1,8 +1,10 @@
 """Persistence: the only module that speaks SQL.
 
-A room is saved whole, as one JSON document with its version, in one statement: a change is
-either all written or not at all. Saves are conditional on the version read, so two server
-processes changing one room never overwrite each other (the loser reloads and retries).
+An event is saved in parts (docs/architecture.md, "An event of several tables"): the room part
+as one JSON document in `rooms`, each table as one in `room_tables`, each with its own version.
+A change saves the parts it changed in one transaction: either all are written or none. Every
+save is conditional on the version read, so two server processes changing one part never
+overwrite each other (the loser reloads and retries).
 """
 
 import json
@@ -31,11 +33,18 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from .core.state.persisted import room_from_dict, room_to_dict
+from .core.state.persisted import (
+    room_from_dict,
+    room_to_dict,
+    table_from_dict,
+    table_to_dict,
+    upgrade,
+)
 from .core.state.room import Room
+from .core.state.table import Table as TablePart
 
 metadata = MetaData()
 rooms = Table(
@@ -47,6 +56,17 @@ rooms = Table(
     Column("updated_at", Float, nullable=False),
     # An ended event's deletion time (its data says so too; a column, so the sweep can find it)
     Column("kept_until", Float, nullable=True),
+)
+
+# The tables of each event: one row per table, with its own version (a change at one table
+# writes only its row).
+room_tables = Table(
+    "room_tables", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+    Column("updated_at", Float, nullable=False),
 )
 
 # Messages to send (facilitator/mail.py): what to send to whom and when, never the message
@@ -87,10 +107,24 @@ SAVE = (update(rooms)
         .where(rooms.c.code == bindparam("room"), rooms.c.version == bindparam("expected"))
         .values(version=bindparam("new_version"), data=bindparam("new_data"),
                 updated_at=bindparam("now"), kept_until=bindparam("new_kept_until")))
+_THE_TABLE = (room_tables.c.code == bindparam("room"), room_tables.c.number == bindparam("table"))
+LOAD_TABLE = select(room_tables.c.data).where(*_THE_TABLE)
+TABLE_VERSION = select(room_tables.c.version).where(*_THE_TABLE)
+TABLE_VERSIONS = (select(room_tables.c.number, room_tables.c.version)
+                  .where(room_tables.c.code == bindparam("room")))
+SAVE_TABLE = (update(room_tables)
+              .where(*_THE_TABLE, room_tables.c.version == bindparam("expected"))
+              .values(version=bindparam("new_version"), data=bindparam("new_data"),
+                      updated_at=bindparam("now")))
+INSERT_TABLE = insert(room_tables)
 
 
 class CodeTaken(Exception):
     """Another room already has this code."""
+
+
+class _Stale(Exception):
+    """A part was saved by someone else since it was read: the transaction is rolled back."""
 
 
 class RoomStore:
@@ -99,35 +133,90 @@ class RoomStore:
         _create_tables(self.engine)
 
     def insert(self, room: Room, now: float) -> None:
+        """A new event: its room part and every table it starts with."""
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(rooms).values(
-                    code=room.code, version=room.version, data=_dump(room),
+                    code=room.code, version=room.version, data=_dump(room_to_dict(room)),
                     created_at=room.created_at, updated_at=now, kept_until=room.kept_until))
+                for table in room.tables.loaded():
+                    conn.execute(INSERT_TABLE, _table_row(room.code, table, now))
         except IntegrityError as exc:
             raise CodeTaken(room.code) from exc
 
     def load(self, code: str) -> Room | None:
+        """The room part of an event (its tables load apart)."""
         with self.engine.connect() as conn:
             data = conn.execute(LOAD, {"code": code}).scalar()
         return room_from_dict(_parse(data)) if data is not None else None
 
     def version(self, code: str) -> int | None:
-        """The saved room's version, without loading it; None if there is no such room."""
+        """The saved room part's version, without loading it; None if there is no such room."""
         with self.engine.connect() as conn:
             return conn.execute(VERSION, {"code": code}).scalar()
 
-    def save(self, room: Room, expected_version: int, now: float) -> bool:
-        """Write `room` if nobody else saved since `expected_version`; False if someone did."""
-        with self.engine.begin() as conn:
-            result = conn.execute(SAVE, {"room": room.code, "expected": expected_version,
-                                         "new_version": room.version, "new_data": _dump(room),
-                                         "new_kept_until": room.kept_until, "now": now})
-        return result.rowcount == 1
+    def load_table(self, code: str, number: int) -> TablePart | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(LOAD_TABLE, {"room": code, "table": number}).scalar()
+        return table_from_dict(_parse(data)) if data is not None else None
+
+    def load_tables(self, code: str) -> list[TablePart]:
+        """Every table the event has had, by number."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(room_tables.c.data).where(room_tables.c.code == code)
+                                .order_by(room_tables.c.number)).scalars()
+            return [table_from_dict(_parse(data)) for data in rows]
+
+    def table_version(self, code: str, number: int) -> int | None:
+        with self.engine.connect() as conn:
+            return conn.execute(TABLE_VERSION, {"room": code, "table": number}).scalar()
+
+    def table_versions(self, code: str) -> dict[int, int]:
+        """Each table's saved version, by number, in one query."""
+        with self.engine.connect() as conn:
+            return {number: version for number, version in
+                    conn.execute(TABLE_VERSIONS, {"room": code}).all()}
+
+    def save(self, room: Room, tables: list[TablePart], now: float, *,
+             room_changed: bool = True) -> bool:
+        """Write the room part (if `room_changed`) and `tables`, each only if nobody else saved
+        it since the version before theirs (a table new to the event is inserted), all in one
+        transaction; False, and nothing written, if someone did."""
+        try:
+            with self.engine.begin() as conn:
+                if room_changed:
+                    self._save_room(conn, room, now)
+                for table in tables:
+                    self._save_table(conn, room.code, table, now,
+                                     new=table.number in room.tables.new)
+        except (_Stale, IntegrityError):  # a new table someone else inserted first
+            return False
+        return True
+
+    def _save_room(self, conn: Connection, room: Room, now: float) -> None:
+        result = conn.execute(SAVE, {"room": room.code, "expected": room.version - 1,
+                                     "new_version": room.version,
+                                     "new_data": _dump(room_to_dict(room)),
+                                     "new_kept_until": room.kept_until, "now": now})
+        if result.rowcount != 1:
+            raise _Stale(room.code)
+
+    def _save_table(self, conn: Connection, code: str, table: TablePart, now: float, *,
+                    new: bool) -> None:
+        if new:
+            conn.execute(INSERT_TABLE, _table_row(code, table, now))
+            return
+        result = conn.execute(SAVE_TABLE, {"room": code, "table": table.number,
+                                           "expected": table.version - 1,
+                                           "new_version": table.version,
+                                           "new_data": _dump(table_to_dict(table)), "now": now})
+        if result.rowcount != 1:
+            raise _Stale(code)
 
     def delete(self, code: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(rooms).where(rooms.c.code == code))
+            conn.execute(delete(room_tables).where(room_tables.c.code == code))
             conn.execute(delete(outbox).where(outbox.c.room_code == code))
 
     def delete_expired(self, *, idle_since: float, now: float) -> list[str]:
@@ -136,12 +225,18 @@ class RoomStore:
         # One statement, RETURNING what it deleted: when several processes sweep at once, each
         # room is deleted (and announced) by exactly one of them, and a room changed meanwhile
         # is not deleted at all.
-        expired = or_(and_(rooms.c.kept_until.is_(None), rooms.c.updated_at < idle_since),
+        # A table changed lately keeps its event alive though the room part was not.
+        busy_table = (select(room_tables.c.code)
+                      .where(room_tables.c.code == rooms.c.code,
+                             room_tables.c.updated_at >= idle_since).exists())
+        expired = or_(and_(rooms.c.kept_until.is_(None), rooms.c.updated_at < idle_since,
+                           ~busy_table),
                       rooms.c.kept_until < now)
         with self.engine.begin() as conn:
             codes = list(conn.execute(delete(rooms).where(expired)
                                       .returning(rooms.c.code)).scalars())
             if codes:
+                conn.execute(delete(room_tables).where(room_tables.c.code.in_(codes)))
                 conn.execute(delete(outbox).where(outbox.c.room_code.in_(codes)))
             return codes
 
@@ -208,12 +303,14 @@ class RoomStore:
 
 
 def _create_tables(engine: Engine, attempts: int = 3) -> None:
-    """Create missing tables and columns. Server processes started together on a new
-    PostgreSQL database race to create them, and all but one fail; a second look finds them."""
+    """Create missing tables and columns, and split rooms saved before tables were parts of
+    their own. Server processes started together on a new PostgreSQL database race to create
+    them, and all but one fail; a second look finds them."""
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
             _add_missing_columns(engine)
+            _split_old_rooms(engine)
             return
         except (IntegrityError, ProgrammingError, OperationalError):
             if attempt == attempts - 1:
@@ -232,11 +329,37 @@ def _add_missing_columns(engine: Engine) -> None:
                     conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
 
 
-# A room is read and written whole on every change: orjson does both several times faster than
+def _split_old_rooms(engine: Engine) -> None:
+    """Rooms saved with their one table inside (before tables were parts): each becomes a room
+    part and its table 1, in one transaction per room, on the version read (a process starting
+    at the same moment splits it once)."""
+    with engine.connect() as conn:
+        old = conn.execute(select(rooms.c.code, rooms.c.version, rooms.c.data, rooms.c.updated_at)
+                           .where(rooms.c.data.startswith('{"format":1,'))).all()
+    for code, version, data, updated_at in old:
+        room, tables = upgrade(_parse(data))
+        try:
+            with engine.begin() as conn:
+                for table in tables:
+                    conn.execute(INSERT_TABLE, {"code": code, "number": table["number"],
+                                                "version": table["version"],
+                                                "data": _dump(table), "updated_at": updated_at})
+                conn.execute(update(rooms).where(rooms.c.code == code,
+                                                 rooms.c.version == version)
+                             .values(data=_dump(room)))
+        except IntegrityError:
+            continue  # another process split it
+
+
+def _table_row(code: str, table: TablePart, now: float) -> dict:
+    return {"code": code, "number": table.number, "version": table.version,
+            "data": _dump(table_to_dict(table)), "updated_at": now}
+
+
+# A part is read and written whole on every change: orjson does both several times faster than
 # json (docs/benchmarks.md, change 3). Text it refuses (a lone surrogate) goes through json
 # instead.
-def _dump(room: Room) -> str:
-    data = room_to_dict(room)
+def _dump(data: dict) -> str:
     try:
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
     except TypeError:
