@@ -1,7 +1,7 @@
 """Baseline: a bare python-socketio server doing Facilitator's broadcasts with no application logic.
 
-Same events (`watch`, `host`, `post_offer` with acknowledgements, `room_update` to the room and
-`host_update` to its host),
+Same events (`watch`, `host`, `post_offer` with acknowledgements, `room_update` to the room,
+`table_update` to a table's screens and `host_update` to its host),
 same payload sizes (prepared from the real domain core by bench/payloads.py), same async mode and
 WSGI server as `python -m facilitator`, but no Flask, no database, no domain code: what is left
 is the price of Socket.IO itself, the floor our app is measured against.
@@ -41,8 +41,12 @@ from facilitator.serving import (  # noqa: E402
 
 def make_app(payloads: dict) -> socketio.WSGIApp:
     sio = socketio.Server(async_mode=MODE, serializer=TextPacket)
-    versions: dict[str, int] = {}
+    versions: dict[str, int] = {}  # by stream: "CODE" for the room, "CODE:1" for its table
     rooms = payloads["rooms"]
+
+    def version_of(stream: str, code: str) -> int:
+        held = rooms[code]["snapshot"] if stream == code else rooms[code]["tables"]["1"]
+        return versions.get(stream, held["version"])
 
     @sio.on("watch")
     def watch(sid: str, data: dict) -> dict:
@@ -50,28 +54,34 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
         if code not in rooms:
             return {"ok": False, "error": "There's no event with that code."}
         sio.enter_room(sid, f"room:{code}")
+        sio.enter_room(sid, f"table:{code}:1")
         if data.get("host_key"):
             sio.enter_room(sid, f"host:{code}")
         sio.save_session(sid, {"code": code})
-        snapshot = dict(rooms[code]["snapshot"], now=time.time(),
-                        version=versions.get(code, rooms[code]["snapshot"]["version"]))
+        snapshot = dict(rooms[code]["snapshot"], now=time.time(), version=version_of(code, code))
+        table = dict(rooms[code]["tables"]["1"], now=time.time(),
+                     version=version_of(f"{code}:1", code))
         return {"ok": True, "role": "host" if data.get("host_key") else "participant",
-                "me": None, "snapshot": snapshot}
+                "me": None, "snapshot": snapshot, "tables": {"1": table}}
 
     def broadcast(sid: str, action: object) -> dict:
-        """The host's "next" or a phone's offer: its delta with the room's next version, then the
-        host's extras."""
+        """The host's "next" (to the table) or a phone's offer (to the room): its delta with the
+        stream's next version, then the host's extras."""
         code = sio.get_session(sid).get("code")
         template = rooms[code]["actions"].get(action) if code else None
         if template is None:
             return {"ok": False, "error": "Unknown action."}
-        version = versions.get(code, rooms[code]["snapshot"]["version"]) + 1
-        versions[code] = version
-        sio.emit("room_update", dict(template, version=version, now=time.time()),
-                 to=f"room:{code}")
+        at_table = action == "next"
+        stream = f"{code}:1" if at_table else code
+        version = versions[stream] = version_of(stream, code) + 1
+        sio.emit("table_update" if at_table else "room_update",
+                 dict(template, version=version, now=time.time()),
+                 to=f"table:{code}:1" if at_table else f"room:{code}")
         if (extras := rooms[code]["host"][action]) is not None:
             sio.emit("host_update", dict(extras, version=version, now=time.time()),
                      to=f"host:{code}")
+        if at_table:
+            return {"ok": True, "version": version_of(code, code), "tables": {"1": version}}
         return {"ok": True, "version": version}
 
     sio.on("host", lambda sid, data: broadcast(sid, data.get("action")))

@@ -1,9 +1,10 @@
 """Rooms for the benchmark, made with the real domain core, and the payloads baselines send.
 
 Phones reach a seeded room by token (the reconnect path): 500 joins through the protocol would
-broadcast O(n²) updates and dominate the run. The baselines get, per room, the snapshot and, per
-action, the delta the room gets and the extras its host gets, exactly as the app builds them, so
-they send the same broadcasts with payloads of the same size.
+broadcast O(n²) updates and dominate the run. The baselines get, per room, the snapshot (the
+room's and its table's) and, per action, the delta the room (or, for "next", its table) gets and
+the extras its host gets, exactly as the app builds them, so they send the same broadcasts with
+payloads of the same size.
 """
 
 import json
@@ -11,9 +12,22 @@ import time
 from dataclasses import dataclass
 
 from facilitator.core.commands import board, people, round
-from facilitator.core.state.persisted import room_from_dict, room_to_dict
+from facilitator.core.state.persisted import (
+    room_from_dict,
+    room_to_dict,
+    table_from_dict,
+    table_to_dict,
+)
 from facilitator.core.state.room import Room
-from facilitator.core.views.screens import delta, host_delta, snapshot
+from facilitator.core.state.table import Tables
+from facilitator.core.views.screens import (
+    delta,
+    host_delta,
+    snapshot,
+    table_delta,
+    table_host_delta,
+    table_snapshot,
+)
 from facilitator.store import RoomStore
 
 # What a phone posts in the "board post" action (a typical offer, about 100 characters).
@@ -66,8 +80,9 @@ def insert_rooms(database_url: str, seeded: list[Seeded]) -> None:
 
 
 def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
-    """Per room: the snapshot a screen gets on `watch`; per action, the delta it broadcasts to the
-    room and the host's extras (`host_update`) that follow it."""
+    """Per room: the snapshots a screen gets on `watch` (the room's, its table's); per action,
+    the delta it broadcasts (to the room; for "next", to table 1) and the host's extras
+    (`host_update`) that follow it."""
     now = time.time()
     rooms = {}
     for s in seeded:
@@ -77,12 +92,14 @@ def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
             round.advance(room, now=now)
         room.begin_change()
         round.advance(room, now=now)
-        next_delta, next_extras = delta(room, now), host_delta(room, now)
+        table = room.table(1)
+        next_delta, next_extras = table_delta(table, now), table_host_delta(room, table, now)
         room = _copy(s.room)
         poster = next(iter(room.participants))
         board.post_offer(room, poster, **OFFER, now=now)
         rooms[s.room.code] = {
             "snapshot": snapshot(s.room, now),
+            "tables": {"1": table_snapshot(s.room, s.room.table(1), now)},
             "actions": {"next": next_delta, "post_offer": delta(room, now)},
             "host": {"next": next_extras, "post_offer": host_delta(room, now)},
         }
@@ -92,5 +109,7 @@ def baseline_payloads(seeded: list[Seeded], next_actions: int) -> dict:
 def _copy(room: Room) -> Room:
     """A deep copy, through JSON as the store makes one (`room_to_dict` shares lists)."""
     copy = room_from_dict(json.loads(json.dumps(room_to_dict(room))))
+    copy.tables = Tables({t.number: table_from_dict(json.loads(json.dumps(table_to_dict(t))))
+                          for t in room.tables.loaded()})
     copy.begin_change()
     return copy

@@ -6,8 +6,9 @@
 // between connecting and measuring, so the harness can sample the server's memory and CPU at
 // known moments. Every wait is bounded; the process exits by itself when done or timed out.
 //
-// Fan-out latency of one action = (last phone in the room receives the `room_update` with the
-// action's version) - (the host sends the action), all on this process's monotonic clock.
+// Fan-out latency of one action = (last phone in the room receives the `room_update`, or for a
+// change at its table the `table_update`, with the action's version) - (the host sends the
+// action), all on this process's monotonic clock.
 
 "use strict";
 
@@ -55,12 +56,17 @@ function connectHost(identity, code) {
 }
 
 // A phone: Socket.IO (protocol 5, over Engine.IO 4) on a plain WebSocket, offering compression as
-// browsers do. It connects, `watch`es, acknowledges, answers pings, and reads each `room_update`'s
-// version from the first bytes of the frame without parsing the rest. Real phones each parse on
+// browsers do. It connects, `watch`es, acknowledges, answers pings, and reads each update's stream
+// and version from the first bytes of the frame without parsing the rest. Real phones each parse on
 // their own CPU; parsing 500 copies of every delta here, one after the other on one core, would
 // time this process instead of the server (socket.io-client phones did, whatever the server:
 // docs/benchmarks.md, "The load generator is not the bottleneck").
-const VERSION = /^42\["room_update",\{"version":(\d+)/;
+const VERSION = /^42\["(?:room_update",\{|table_update",\{"table":(\d+),)"version":(\d+)/;
+
+/** The key of one version of one stream: "room:12" or "table 3:17". */
+function streamKey(table, version) {
+  return table == null ? `room:${version}` : `table ${table}:${version}`;
+}
 
 class Phone {
   constructor(url) {
@@ -84,9 +90,9 @@ class Phone {
     if (head[0] === "2") return this.ws.send("3"); // ping, pong
     if (head[0] === "0") return this.ws.send("40"); // Engine.IO open: join the namespace
     if (head[0] !== "4") return undefined;
-    if (head[1] === "2") { // an event: only the version of room updates matters here
+    if (head[1] === "2") { // an event: only the stream and version of updates matter here
       const found = VERSION.exec(head);
-      if (found && this.onVersion) this.onVersion(Number(found[1]), at);
+      if (found && this.onVersion) this.onVersion(streamKey(found[1], found[2]), at);
     } else if (head[1] === "3") { // an acknowledgement: 43<id>[args]
       const text = data.toString();
       const id = /^43(\d+)/.exec(text)[1];
@@ -126,33 +132,34 @@ class Room {
     this.code = spec.code;
     this.spec = spec;
     this.phones = [];
-    this.arrivals = new Map(); // version -> {count, last}
-    this.waiters = new Map(); // version -> resolve
+    this.arrivals = new Map(); // stream key ("room:12", "table 1:17") -> {count, last}
+    this.waiters = new Map(); // stream key -> resolve
     this.posts = 0; // how many posts this room's phones made: who posts next
   }
 
-  arrive(version, at) {
-    let entry = this.arrivals.get(version);
-    if (!entry) this.arrivals.set(version, (entry = { count: 0, last: 0 }));
+  arrive(key, at) {
+    let entry = this.arrivals.get(key);
+    if (!entry) this.arrivals.set(key, (entry = { count: 0, last: 0 }));
     entry.count += 1;
     entry.last = at;
-    if (entry.count === this.phones.length && this.waiters.has(version)) {
-      this.waiters.get(version)(entry);
+    if (entry.count === this.phones.length && this.waiters.has(key)) {
+      this.waiters.get(key)(entry);
     }
   }
 
-  everyone(version) {
-    // Resolves with {count, last} once every phone has `version`, or with what arrived by then.
-    const entry = this.arrivals.get(version);
+  everyone(key) {
+    // Resolves with {count, last} once every phone has the version `key` names, or with what
+    // arrived by then.
+    const entry = this.arrivals.get(key);
     if (entry && entry.count === this.phones.length) return Promise.resolve(entry);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        this.waiters.delete(version);
-        resolve(this.arrivals.get(version) || { count: 0, last: 0 });
+        this.waiters.delete(key);
+        resolve(this.arrivals.get(key) || { count: 0, last: 0 });
       }, TIMEOUT_MS);
-      this.waiters.set(version, (found) => {
+      this.waiters.set(key, (found) => {
         clearTimeout(timer);
-        this.waiters.delete(version);
+        this.waiters.delete(key);
         resolve(found);
       });
     });
@@ -168,10 +175,13 @@ class Room {
     const ack = await send();
     const acked = performance.now() - sent;
     if (!ack || !ack.ok) return { error: (ack && ack.error) || "refused" };
-    const got = await this.everyone(ack.version);
-    this.arrivals.delete(ack.version);
+    // A change at a table is acknowledged with that table's new version.
+    const [table, version] = ack.tables ? Object.entries(ack.tables)[0] : [null, ack.version];
+    const key = streamKey(table, version);
+    const got = await this.everyone(key);
+    this.arrivals.delete(key);
     if (got.count < this.phones.length) return { error: "missed", missing: this.phones.length - got.count };
-    return { ms: got.last - sent, ack: acked, version: ack.version };
+    return { ms: got.last - sent, ack: acked, version };
   }
 }
 
@@ -211,12 +221,13 @@ async function pool(items, size, work) {
 
 async function connectAll(rooms) {
   for (const room of rooms) {
-    room.host = await connectHost({ host_key: room.spec.host_key }, room.code);
+    // The host's screen follows every table, as the console does.
+    room.host = await connectHost({ host_key: room.spec.host_key, tables: "all" }, room.code);
   }
   const jobs = rooms.flatMap((room) => room.spec.tokens.map((token) => ({ room, token })));
   return pool(jobs, config.connect_concurrency || 50, async ({ room, token }) => {
     const phone = await connectPhone(token, room.code);
-    phone.onVersion = (version, at) => room.arrive(version, at);
+    phone.onVersion = (key, at) => room.arrive(key, at);
     room.phones.push(phone);
   });
 }

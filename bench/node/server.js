@@ -1,6 +1,7 @@
 // Baseline: a Node.js socket.io 4.x server doing the same broadcasts as Facilitator, with no
 // application logic. It speaks the same events (`watch`, `host`, `post_offer` with acknowledgements,
-// `room_update` to the room, `host_update` to its host) and sends payloads of the same size,
+// `room_update` to the room, `table_update` to its table, `host_update` to its host) and sends
+// payloads of the same size,
 // prepared by the harness from the real domain core (bench/payloads.py).
 //
 // Usage: node server.js PORT PAYLOADS.json   (listens on 127.0.0.1 only)
@@ -13,7 +14,12 @@ const { Server } = require("socket.io");
 
 const port = Number(process.argv[2]);
 const payloads = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
-const versions = new Map();
+const versions = new Map(); // by stream: "CODE" for the room, "CODE:1" for its table
+
+function versionOf(stream, code) {
+  const held = stream === code ? payloads.rooms[code].snapshot : payloads.rooms[code].tables["1"];
+  return versions.get(stream) || held.version;
+}
 
 const httpServer = http.createServer((req, res) => {
   if (req.url === "/healthz") {
@@ -33,26 +39,31 @@ io.on("connection", (socket) => {
     const room = payloads.rooms[data.code];
     if (!room) return ack({ ok: false, error: "There's no event with that code." });
     socket.join(`room:${data.code}`);
+    socket.join(`table:${data.code}:1`);
     if (data.host_key) socket.join(`host:${data.code}`);
     socket.data.code = data.code;
-    const version = versions.get(data.code) || room.snapshot.version;
+    const now = Date.now() / 1000;
     ack({ ok: true, role: data.host_key ? "host" : "participant", me: null,
-          snapshot: { ...room.snapshot, version, now: Date.now() / 1000 } });
+          snapshot: { ...room.snapshot, version: versionOf(data.code, data.code), now },
+          tables: { 1: { ...room.tables["1"], version: versionOf(`${data.code}:1`, data.code), now } } });
   });
-  // The host's "next" and a phone's offer: each broadcasts its action's delta, next version, then
-  // the host's extras.
+  // The host's "next" (to the table) and a phone's offer (to the room): each broadcasts its
+  // action's delta, next version of its stream, then the host's extras.
   const broadcast = (action, ack) => {
     const code = socket.data.code;
     const template = code && payloads.rooms[code].actions[action];
     if (!template) return ack({ ok: false, error: "Unknown action." });
-    const version = (versions.get(code) || payloads.rooms[code].snapshot.version) + 1;
-    versions.set(code, version);
-    io.to(`room:${code}`).emit("room_update", { ...template, version, now: Date.now() / 1000 });
+    const atTable = action === "next";
+    const stream = atTable ? `${code}:1` : code;
+    const version = versionOf(stream, code) + 1;
+    versions.set(stream, version);
+    io.to(atTable ? `table:${code}:1` : `room:${code}`)
+      .emit(atTable ? "table_update" : "room_update", { ...template, version, now: Date.now() / 1000 });
     const extras = payloads.rooms[code].host[action];
     if (extras) {
       io.to(`host:${code}`).emit("host_update", { ...extras, version, now: Date.now() / 1000 });
     }
-    ack({ ok: true, version });
+    ack(atTable ? { ok: true, version: versionOf(code, code), tables: { 1: version } } : { ok: true, version });
   };
   socket.on("host", (data, ack) => broadcast(data.action, ack));
   socket.on("post_offer", (data, ack) => broadcast("post_offer", ack));

@@ -25,24 +25,24 @@ def post_ask(data: dict) -> dict:
     if session.get("host"):
         code = host_room()
         ask = parse(HostPostAsk, data)
-        version, post_id = change_room(code, lambda room, at: board.post_ask_for(
+        changed = change_room(code, lambda room, at: board.post_ask_for(
             room, for_pid=ask.for_pid, text=ask.text, now=at.now))
     else:
         code, pid = participant()
         mine = parse(PostAsk, data)
-        version, post_id = change_room(code, lambda room, at: board.post_ask(
+        changed = change_room(code, lambda room, at: board.post_ask(
             room, pid, text=mine.text, now=at.now))
-    return {"version": version, "id": post_id}
+    return {**acked(changed), "id": changed[1]}
 
 
 @on("post_offer")
 def post_offer(data: dict) -> dict:
     code, pid = participant()
     offer = parse(PostOffer, data)
-    version, post_id = change_room(code, lambda room, at: board.post_offer(
+    changed = change_room(code, lambda room, at: board.post_offer(
         room, pid, kind=offer.kind, text=offer.text, ask=offer.ask, to=offer.to, who=offer.who,
         link=offer.link, now=at.now))
-    return {"version": version, "id": post_id}
+    return {**acked(changed), "id": changed[1]}
 
 
 @on("edit_post")

@@ -1,4 +1,5 @@
-"""What every Socket.IO handler shares: acknowledgements, and who this connection is.
+"""What every Socket.IO handler shares: acknowledgements, who this connection is, and which
+streams it follows (the room's, and its table's or every table's).
 
 Every handler answers through the acknowledgement: {"ok": true, ...} or {"ok": false, "error":
 message}. Broadcasts to the room happen in `room_service.change_room`, after the change is saved.
@@ -8,28 +9,35 @@ import functools
 import logging
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from flask import session
 from flask_socketio import join_room, leave_room
 
 from ..core.errors import RoomError
 from ..core.state.room import Room
-from ..core.views.screens import snapshot
+from ..core.views.screens import snapshot, table_snapshot
 from ..extensions import socketio
 from ..room_service import (
     At,
+    Saved,
     change_room,
     channel,
     host_channel,
     load_room,
+    load_tables,
     person_channel,
     room_version,
+    table_channel,
 )
 from ..security import throttled
 
 log = logging.getLogger(__name__)
 Ack = dict
+T = TypeVar("T")
 HOST, PARTICIPANT, VIEWER = "host", "participant", "viewer"
+ALL_TABLES = "all"
+NOT_WATCHING = "Open an event first."
 
 
 def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
@@ -72,13 +80,15 @@ def on(event: str) -> Callable:
 
 # --- who this connection is --------------------------------------------------------------
 
-def enter(code: str, role: str, pid: str | None = None) -> Ack:
-    """Make `code` this connection's one room, as `role`, and answer with the room's snapshot.
+def enter(code: str, role: str, pid: str | None = None,
+          tables: str | list[int] | None = None) -> Ack:
+    """Make `code` this connection's one room, as `role`, following `tables` (see `follow`),
+    and answer with the room's snapshot and each followed table's.
 
     Subscribe first, then load: a change saved after the snapshot was read is broadcast after
     this connection listens, so it arrives as a delta. (Loading first would miss a change
     broadcast in between for good, if it was the room's last.) A delta at or below the
-    snapshot's version may arrive too; clients ignore it.
+    snapshot's version may arrive too; clients ignore it. Tables likewise (`follow`).
     """
     _attach(code, role, pid)
     try:
@@ -88,14 +98,18 @@ def enter(code: str, role: str, pid: str | None = None) -> Ack:
         raise
     # The host's snapshot has the hidden posts it may restore.
     return {"role": role, "me": pid, "version": room.version,
-            "snapshot": snapshot(room, time.time(), host=role == HOST)}
+            "snapshot": snapshot(room, time.time(), host=role == HOST),
+            "tables": follow(room, tables)}
 
 
 def _attach(code: str | None, role: str | None, pid: str | None = None) -> None:
-    """Listen to `code`'s channels as `role` (and nothing else), or to none."""
+    """Listen to `code`'s channels as `role` (and nothing else), or to none. Another room's
+    tables are left; which of this room's it follows, `follow` says."""
     old, old_pid, was_host = session.get("code"), session.get("pid"), session.get("host")
     if old and old != code:
         leave_room(channel(old))
+        _leave_tables(old, followed())
+        session["tables"] = []
     if old and was_host and (old, role) != (code, HOST):
         leave_room(host_channel(old))
     if old and old_pid and (old, old_pid) != (code, pid):
@@ -114,6 +128,47 @@ def leave_room_channels() -> None:
     _attach(None, None)
 
 
+def follow(room: Room, wanted: str | list[int] | None) -> dict[str, dict]:
+    """Follow the tables `wanted` ("all", numbers, or for a participant, None: the table they
+    sit at) and no other; returns their snapshots, by number. Listens first, then loads, so a
+    change saved after a snapshot was read arrives as a delta."""
+    pid = session.get("pid")
+    if pid is not None:
+        seat = room.layout.seats.get(pid)
+        numbers = [seat] if seat is not None else []
+    elif wanted == ALL_TABLES:
+        numbers = list(range(1, room.layout.count + 1))
+    elif isinstance(wanted, list):
+        numbers = sorted({n for n in wanted if 1 <= n <= room.layout.count})
+    else:
+        numbers = []
+    _leave_tables(room.code, [n for n in followed() if n not in numbers])
+    for number in numbers:
+        join_room(table_channel(room.code, number))
+    session["tables"] = numbers
+    now, host = time.time(), bool(session.get("host"))
+    return {str(t.number): table_snapshot(room, t, now, host=host)
+            for t in load_tables(room.code, numbers)}
+
+
+def followed() -> list[int]:
+    """The tables this connection follows."""
+    return list(session.get("tables") or [])
+
+
+def _leave_tables(code: str, numbers: list[int]) -> None:
+    for number in numbers:
+        leave_room(table_channel(code, number))
+
+
+def room_code() -> str:
+    """The code of the room this connection watches, as anyone, or a refusal."""
+    code = session.get("code")
+    if not code:
+        raise RoomError(NOT_WATCHING)
+    return code
+
+
 def participant() -> tuple[str, str]:
     """(room code, participant id) of this connection, or a refusal."""
     if not session.get("pid"):
@@ -127,13 +182,21 @@ def host_room() -> str:
     return session["code"]
 
 
-def as_participant(change: Callable[[Room, str, At], object]) -> dict:
-    """Apply `change(room, pid, at)` for this connection's participant; ack the new version."""
+def at_my_table(change: Callable[[Room, str, At], T]) -> tuple[Saved, T]:
+    """Apply `change(room, pid, at)` for this connection's participant as a change of the table
+    they sit at alone: only that table is locked, saved and sent."""
     code, pid = participant()
-    return acked(change_room(code, lambda room, at: change(room, pid, at)))
+    number = load_room(code).layout.seats.get(pid)
+    if number is None:
+        raise RoomError("You're no longer at a table. Join again to take part.")
+    return change_room(code, lambda room, at: change(room, pid, at), table=number)
 
 
-def acked(changed: tuple[int, object]) -> dict:
-    """The acknowledgement of a change: the room's new version (what the command returned is
-    for the caller to add, e.g. a new post's id)."""
-    return {"version": changed[0]}
+def acked(changed: tuple[Saved, object]) -> dict:
+    """The acknowledgement of a change: the room's version and the new version of each table
+    it changed (what the command returned is for the caller to add, e.g. a new post's id)."""
+    saved = changed[0]
+    ack: dict = {"version": saved.version}
+    if saved.tables:
+        ack["tables"] = {str(n): v for n, v in saved.tables.items()}
+    return ack

@@ -12,39 +12,40 @@ from ..extensions import socketio
 from ..payloads import parse
 from ..payloads.events import Introduce, IntroRespond
 from ..room_service import change_room, person_channel
-from .common import acked, as_participant, on, participant
+from .common import acked, at_my_table, on, participant
 
 
 @on("pitch_tap")
 def pitch_tap(data: dict) -> dict:
-    """A listener's anonymous "sounds like a pitch"."""
-    code, pid = participant()
-    version, (speaker, round_) = change_room(code, lambda room, at: (
-        generosity.pitch_tap(room, pid), room.turns.round))
+    """A listener's anonymous "sounds like a pitch" (a change of their table alone)."""
+    code, _ = participant()
+    changed = at_my_table(lambda room, pid, at: (
+        generosity.pitch_tap(room, pid), room.table_of(pid).turns.round))
+    speaker, round_ = changed[1]
     if speaker is not None:
         socketio.emit("nudge", {"round": round_, "text": NUDGE_TEXT},
                       to=person_channel(code, speaker))
-    return {"version": version}
+    return acked(changed)
 
 
 @on("raise_hand")
 def raise_hand(data: dict) -> dict:
-    return as_participant(lambda room, pid, at: generosity.raise_hand(room, pid, now=at.now))
+    return acked(at_my_table(lambda room, pid, at: generosity.raise_hand(room, pid, now=at.now)))
 
 
 @on("lower_hand")
 def lower_hand(data: dict) -> dict:
-    return as_participant(lambda room, pid, at: generosity.lower_hand(room, pid))
+    return acked(at_my_table(lambda room, pid, at: generosity.lower_hand(room, pid)))
 
 
 @on("introduce")
 def introduce(data: dict) -> dict:
-    """Introduce two people at the table to each other (an "I know someone" offer)."""
+    """Introduce two people at the event to each other (an "I know someone" offer)."""
     code, pid = participant()
     intro = parse(Introduce, data)
-    version, offer_id = change_room(code, lambda room, at: generosity.introduce(
+    changed = change_room(code, lambda room, at: generosity.introduce(
         room, pid, to=intro.to, other=intro.other, text=intro.text, now=at.now))
-    return {"version": version, "id": offer_id}
+    return {**acked(changed), "id": changed[1]}
 
 
 @on("intro_respond")

@@ -1,5 +1,8 @@
 """Socket.IO handlers for the host's controls (`host`, one event for every button, ending the
-event among them) and for deleting an event's data at once (`delete_room`)."""
+event among them) and for deleting an event's data at once (`delete_room`).
+
+A control at one table (its next speaker, a pause there, its hands, its table host) is a change
+of that table alone (`scope`); the rest change the room, and the tables they reach."""
 
 import time
 from typing import assert_never
@@ -7,9 +10,10 @@ from typing import assert_never
 from flask import current_app
 
 from .. import mail
-from ..core.commands import ending, generosity, people, prompts, round
+from ..core.commands import ending, generosity, people, prompts, round, tables
 from ..core.errors import RoomError
 from ..core.state.room import Room
+from ..core.state.turns import IN_ROUND
 from ..core.views.mail import ENDED
 from ..payloads import parse
 from ..payloads.events import DeleteRoom
@@ -29,15 +33,20 @@ from ..payloads.host import (
     PromptSelect,
     Remove,
     Reorder,
+    Reshuffle,
     Resume,
+    SeatingRule,
     SetFeatures,
+    SetTables,
     SetTurnSeconds,
     Shuffle,
     Skip,
     Start,
+    TableHost,
+    TableLabel,
     parse_host,
 )
-from ..room_service import At, change_room, load_room
+from ..room_service import At, change_room, load_room, load_tables
 from ..room_service import delete_room as delete_room_data
 from .common import acked, host_room, leave_room_channels, on
 
@@ -47,33 +56,64 @@ def host(data: dict) -> dict:
     """One of the host's controls, by name, with its arguments."""
     code = host_room()
     action = parse_host(data)
-    ack = acked(change_room(code, lambda room, at: run(room, action, at)))
+    table = scope(code, action)
+    ack = acked(change_room(code, lambda room, at: run(room, action, at, table=table),
+                            table=table))
     if isinstance(action, EndEvent) and action.args.email_links and mail.enabled():
         ack["emailed"] = mail.queue_for_everyone(load_room(code), ENDED, now=time.time())
     return ack
 
 
-def run(room: Room, action: HostAction, at: At) -> None:
-    """The command a host action names, with its arguments."""
+def scope(code: str, action: HostAction) -> int | None:
+    """The table an action changes alone, or None for a change of the room (and the tables it
+    reaches): the table named, or in an event of one table, table 1 (for "next" only while its
+    round runs: between rounds it starts the next round, a change of the room)."""
+    match action:
+        case Skip(args=args) | Shuffle(args=args) | Reorder(args=args) | HandsClear(args=args):
+            return args.table or _only_table(code)
+        case Pause(args=args) | Resume(args=args) | EndRound(args=args):
+            return args.table or _only_table(code)
+        case Next(args=args):
+            number = args.table or _only_table(code)
+            return number if args.table or (number and _running(code, number)) else None
+        case TableHost(args=args):
+            return args.table
+        case _:
+            return None
+
+
+def _only_table(code: str) -> int | None:
+    return 1 if load_room(code).layout.count == 1 else None
+
+
+def _running(code: str, number: int) -> bool:
+    return any(t.turns.status in IN_ROUND for t in load_tables(code, [number]))
+
+
+def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> None:
+    """The command a host action names, with its arguments (`table`: the one it changes alone,
+    if it does)."""
     match action:
         case Start():
             round.start(room, now=at.now)
-        case Next():
-            round.advance(room, now=at.now)
-        case Skip():
-            round.skip(room, now=at.now)
-        case Pause():
-            round.pause(room, now=at.now)
-        case Resume():
-            round.resume(room, now=at.now)
-        case EndRound():
-            round.end_round(room, now=at.now)
+        case Next() if table is not None:
+            round.next_turn(room, table=table, now=at.now)
+        case Next(args=args):
+            round.advance(room, table=args.table, now=at.now)
+        case Skip(args=args):
+            round.skip(room, table=args.table, now=at.now)
+        case Pause(args=args):
+            round.pause(room, table=args.table, now=at.now)
+        case Resume(args=args):
+            round.resume(room, table=args.table, now=at.now)
+        case EndRound(args=args):
+            round.end_round(room, table=args.table, now=at.now)
         case NextPrompt():
             round.next_prompt(room, now=at.now)
-        case Shuffle():
-            round.shuffle(room, rng=at.rng)
+        case Shuffle(args=args):
+            round.shuffle(room, table=args.table, rng=at.rng)
         case Reorder(args=args):
-            round.reorder(room, order=args.order)
+            round.reorder(room, table=args.table, order=args.order)
         case SetTurnSeconds(args=args):
             round.set_turn_seconds(room, seconds=args.seconds)
         case Remove(args=args):
@@ -91,9 +131,20 @@ def run(room: Room, action: HostAction, at: At) -> None:
         case SetFeatures(args=switches):
             generosity.set_features(room, switches=switches)
         case HandsClear(args=args):
-            generosity.clear_hands(room, pid=args.pid)
+            generosity.clear_hands(room, table=args.table, pid=args.pid)
         case EndEvent():
             ending.end_event(room, keep_days=current_app.config["RETENTION_DAYS"], now=at.now)
+        case SetTables(args=args):
+            tables.set_tables(room, count=args.count, size=args.size, now=at.now)
+        case TableLabel(args=args):
+            tables.label_table(room, table=args.table, name=args.name, colour=args.colour)
+        case TableHost(args=args):
+            tables.make_table_host(room, table=args.table, pid=args.pid)
+        case SeatingRule(args=args):
+            tables.set_rule(room, pid=args.pid, company=args.company, stay=args.stay,
+                            together=args.together)
+        case Reshuffle():
+            tables.reshuffle(room, seed=at.rng.randrange(2**31), now=at.now)
         case _:
             assert_never(action)
 

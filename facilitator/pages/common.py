@@ -13,7 +13,7 @@ from werkzeug.exceptions import NotFound
 
 from ..core.errors import RoomError
 from ..core.state.room import Room
-from ..room_service import load_room
+from ..room_service import load_event, load_room
 from .public_url import base_url
 
 
@@ -21,6 +21,14 @@ def room_or_404(code: str) -> Room:
     """The room, or the not-found page with the reason (mistyped or expired code)."""
     try:
         return load_room(code)
+    except RoomError as exc:
+        abort(404, exc.message)
+
+
+def event_or_404(code: str) -> Room:
+    """The whole event, every table loaded (for what counts over all of it), or not found."""
+    try:
+        return load_event(code)
     except RoomError as exc:
         abort(404, exc.message)
 

@@ -132,9 +132,9 @@ def mail_me(code: str) -> Response | dict:
 def stop_mail(code: str) -> dict:
     """Forget my address: nothing more is sent."""
     room, pid = _my_place(code)
-    version, _ = change_room(room.code, lambda room, at: mailing.unsubscribe(room, pid=pid))
+    saved, _ = change_room(room.code, lambda room, at: mailing.unsubscribe(room, pid=pid))
     mail.forget(room.code, pid)
-    return {"ok": True, "version": version}
+    return {"ok": True, "version": saved.version}
 
 
 def _change_mine(code: str, model: type[P],
@@ -147,7 +147,7 @@ def _change_mine(code: str, model: type[P],
         return refuse("That message was malformed.", 400)
     try:
         said = parse(model, data)
-        version, result = change_room(room.code, lambda room, at: change(room, pid, said, at))
+        saved, result = change_room(room.code, lambda room, at: change(room, pid, said, at))
     except RoomError as exc:
         return refuse(exc.message, 400)
-    return {"ok": True, "version": version, **(result or {})}
+    return {"ok": True, "version": saved.version, **(result or {})}

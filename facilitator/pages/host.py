@@ -18,7 +18,7 @@ from ..payloads import parse
 from ..payloads.forms import RunAgain
 from ..room_service import create_room_again
 from ..security import TOO_MANY_EVENTS, create_room_limit, limiter
-from .common import bearer_secret, private, refuse, room_or_404
+from .common import bearer_secret, event_or_404, private, refuse, room_or_404
 
 bp = Blueprint("host", __name__)
 EXPORTS = {
@@ -31,7 +31,7 @@ EXPORTS = {
 @bp.get("/host/<code>/export.<fmt>")
 def export(code: str, fmt: str) -> Response:
     """The whole event for the host, in CSV, Markdown or JSON."""
-    room = room_or_404(code)
+    room = event_or_404(code)
     if fmt not in EXPORTS:
         abort(404, "Exports come as .csv, .md or .json.")
     if not room.is_host(bearer_secret()):
@@ -49,7 +49,7 @@ def summary_page(code: str) -> str:
 @bp.get("/host/<code>/summary.json")
 def summary_data(code: str) -> Response:
     """The summary for the host only; never cached, as it counts what people did."""
-    room = room_or_404(code)
+    room = event_or_404(code)
     if not room.is_host(bearer_secret()):
         return refuse("Only the host can see this event's summary.")
     return private(jsonify(ok=True, **summary(room, time.time())))

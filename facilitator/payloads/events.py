@@ -4,17 +4,19 @@ Fields are listed in the order the core checks them, so the first refusal is the
 would give. Events whose payload carries nothing (turn_done, pitch_tap, sync, ...) have no model.
 """
 
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from ..core.errors import RoomError
 from .base import Payload
-from .checks import ident
+from .checks import Checked, ident
 from .fields import (
     About,
     Accept,
     AskIdOrNone,
     AskText,
+    Company,
     Hidden,
     HostKey,
     Interests,
@@ -24,23 +26,50 @@ from .fields import (
     OfferId,
     OfferKind,
     OfferText,
+    PersonId,
     PersonIdOrNone,
     PostId,
     PostText,
     RoomCode,
     RoomToDelete,
+    RoundNumber,
+    TableNumber,
+    TableNumberOrNone,
     Taken,
     Token,
     Who,
 )
 
 CHOOSE_TWO = "Choose the two people to introduce."
+FOLLOW_WHICH = 'Say which tables to follow: "all", or a list of their numbers.'
+MAX_FOLLOWED = 200  # every table of the biggest event
+TABLE_ACTIONS = ("next", "skip", "pause", "resume")
+TABLE_ACTION_ASK = "A table host can move on, skip, pause or resume."
+
+
+def _table_numbers(value: Any) -> Any:
+    """"all", or whole numbers (a screen following chosen tables)."""
+    if isinstance(value, list) and any(type(n) is not int for n in value):
+        raise RoomError(FOLLOW_WHICH)
+    return value
+
+
+def _table_action(value: str) -> str:
+    if value not in TABLE_ACTIONS:
+        raise RoomError(TABLE_ACTION_ASK)
+    return value
+
+
+# "all" (the display, the console), a list of table numbers, or null (a participant: their own)
+TablesToFollow = Annotated[Literal["all"] | list[int] | None, Checked(
+    FOLLOW_WHICH, _table_numbers, bounds={"max_length": MAX_FOLLOWED})]
 
 
 class Watch(Payload):
     code: RoomCode
     host_key: HostKey = None  # the host's screen
     token: Token = None  # a participant's phone (neither: a screen that only looks)
+    tables: TablesToFollow = None
 
 
 class Join(Payload):
@@ -48,6 +77,29 @@ class Join(Payload):
     name: Name
     about: About = ""
     interests: Interests = []
+    company: Company = ""
+    table: TableNumberOrNone = None  # the table whose QR they scanned
+
+
+class FollowTables(Payload):
+    tables: TablesToFollow = None
+
+
+class Sit(Payload):
+    table: TableNumber
+
+
+class TimeUp(Payload):
+    """The turn a screen saw run out: which table, which round, who was speaking."""
+
+    table: TableNumber
+    round_no: Annotated[RoundNumber, Field(alias="round")]
+    speaker: PersonId
+
+
+class TableAction(Payload):
+    action: Annotated[str, Checked(TABLE_ACTION_ASK, _table_action,
+                                   schema_extra={"enum": list(TABLE_ACTIONS)})]
 
 
 class Profile(Payload):

@@ -11,7 +11,17 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from ..core.state import again, board, contacts, decks, mailing, participants, prompts, turns
+from ..core.state import (
+    again,
+    board,
+    contacts,
+    decks,
+    layout,
+    mailing,
+    participants,
+    prompts,
+    turns,
+)
 from ..core.state.features import LABELS as SWITCH_LABELS
 from ..core.state.features import SWITCHES_ASK, clean_switches
 from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
@@ -115,3 +125,19 @@ Order = Annotated[list[Annotated[str, Field(max_length=ID_MAX_LEN)]], Checked(
 SwitchValues = Annotated[dict[str, Any], Checked(
     SWITCHES_ASK, clean_switches, too_long="Unknown switch.",
     bounds={"max_length": len(SWITCH_LABELS) + 1})]  # every switch, and pitch_share
+
+# Tables and seating
+TableNumber = Annotated[int, whole_number(layout.TABLE, 1, layout.MAX_TABLES)]
+TableNumberOrNone = Annotated[int | None, whole_number(layout.TABLE, 1, layout.MAX_TABLES)]
+TableCount = Annotated[int | None, whole_number(layout.TABLE_COUNT, 1, layout.MAX_TABLES)]
+TableSize = Annotated[int | None, whole_number(layout.TABLE_SIZE, layout.MIN_TABLE_SIZE,
+                                               layout.MAX_TABLE_SIZE)]
+TableName = Annotated[str | None, text(layout.TABLE_NAME_LABEL, layout.TABLE_NAME_MAX_LEN,
+                                       none_if_blank(layout.clean_table_name), required=False)]
+TableColour = Annotated[str | None, Checked(
+    layout.COLOUR_ASK, none_if_blank(layout.clean_colour),
+    schema_extra={"enum": list(layout.COLOURS)})]
+Company = Annotated[str, text(participants.COMPANY, participants.COMPANY_MAX_LEN,
+                              participants.clean_company, required=False)]
+Stay = Annotated[bool, flag("Say whether they keep their table.")]
+RoundNumber = Annotated[int, whole_number("The round", 1, 10_000)]

@@ -11,20 +11,35 @@ from ..core.state.hands import NOT_UP
 from .base import Payload, parse_as
 from .checks import ident
 from .fields import (
+    Company,
     EmailLinks,
     Hint,
     Order,
     PersonId,
+    PersonIdOrNone,
     Position,
     PromptId,
     PromptText,
+    Stay,
     SwitchValues,
+    TableColour,
+    TableCount,
+    TableName,
+    TableNumber,
+    TableNumberOrNone,
+    TableSize,
     TurnSeconds,
 )
 
 
 class NoArgs(Payload):
     pass
+
+
+class AtTable(Payload):
+    """A control for one table; none: the only table, or (pause, resume, end_round) every one."""
+
+    table: TableNumberOrNone = None
 
 
 class Start(Payload):
@@ -36,27 +51,27 @@ class Next(Payload):
     """Next speaker, or the next round once one is over."""
 
     action: Literal["next"]
-    args: NoArgs
+    args: AtTable
 
 
 class Skip(Payload):
     action: Literal["skip"]
-    args: NoArgs
+    args: AtTable
 
 
 class Pause(Payload):
     action: Literal["pause"]
-    args: NoArgs
+    args: AtTable
 
 
 class Resume(Payload):
     action: Literal["resume"]
-    args: NoArgs
+    args: AtTable
 
 
 class EndRound(Payload):
     action: Literal["end_round"]
-    args: NoArgs
+    args: AtTable
 
 
 class NextPrompt(Payload):
@@ -66,10 +81,11 @@ class NextPrompt(Payload):
 
 class Shuffle(Payload):
     action: Literal["shuffle"]
-    args: NoArgs
+    args: AtTable
 
 
 class ReorderArgs(Payload):
+    table: TableNumberOrNone = None
     order: Order
 
 
@@ -149,6 +165,7 @@ class SetFeatures(Payload):
 
 
 class HandsClearArgs(Payload):
+    table: TableNumberOrNone = None
     pid: Annotated[str | None, ident(NOT_UP)] = None  # none: the whole queue
 
 
@@ -168,9 +185,63 @@ class EndEvent(Payload):
     args: EndEventArgs
 
 
+class SetTablesArgs(Payload):
+    count: TableCount = None
+    size: TableSize = None
+
+
+class SetTables(Payload):
+    """A fixed number of tables (`count`), or tables of about `size`."""
+
+    action: Literal["tables"]
+    args: SetTablesArgs
+
+
+class TableLabelArgs(Payload):
+    table: TableNumber
+    name: TableName = None
+    colour: TableColour = None
+
+
+class TableLabel(Payload):
+    action: Literal["table_label"]
+    args: TableLabelArgs
+
+
+class TableHostArgs(Payload):
+    table: TableNumber
+    pid: PersonIdOrNone = None  # none: nobody
+
+
+class TableHost(Payload):
+    action: Literal["table_host"]
+    args: TableHostArgs
+
+
+class SeatingRuleArgs(Payload):
+    pid: PersonId
+    company: Company = ""
+    stay: Stay = False
+    together: Annotated[PersonIdOrNone, Field(alias="with")] = None  # none: nobody
+
+
+class SeatingRule(Payload):
+    """One person's seating rules, whole: their company, whether they stay, whom they sit
+    with."""
+
+    action: Literal["seating_rule"]
+    args: SeatingRuleArgs
+
+
+class Reshuffle(Payload):
+    action: Literal["reshuffle"]
+    args: NoArgs
+
+
 HostAction = (Start | Next | Skip | Pause | Resume | EndRound | NextPrompt | Shuffle | Reorder
               | Remove | SetTurnSeconds | PromptAdd | PromptEdit | PromptRemove | PromptSelect
-              | PromptMove | SetFeatures | HandsClear | EndEvent)
+              | PromptMove | SetFeatures | HandsClear | EndEvent | SetTables | TableLabel
+              | TableHost | SeatingRule | Reshuffle)
 HOST_ACTIONS: tuple[str, ...] = tuple(get_args(model.model_fields["action"].annotation)[0]
                                       for model in get_args(HostAction))
 

@@ -23,7 +23,7 @@ def create_room(client, name: str = "Thursday breakfast", turn_seconds: int = 90
 def open_table(client, socketio_client, **room) -> Table:
     code, key = create_room(client, **room)
     host = socketio_client()
-    ack = host.emit("watch", {"code": code, "host_key": key}, callback=True)
+    ack = host.emit("watch", {"code": code, "host_key": key, "tables": "all"}, callback=True)
     assert ack["ok"] and ack["role"] == "host"
     return Table(code, key, host)
 
@@ -36,9 +36,14 @@ def join(socketio_client, code: str, name: str, **profile) -> tuple:
     return phone, ack
 
 
-def updates(client) -> list[dict]:
-    """The room_update payloads this client received since the last call."""
-    return [m["args"][0] for m in client.get_received() if m["name"] == "room_update"]
+def updates(client, event: str = "room_update") -> list[dict]:
+    """The room_update (or other) payloads this client received since the last call."""
+    return [m["args"][0] for m in client.get_received() if m["name"] == event]
+
+
+def table_updates(client) -> list[dict]:
+    """The table_update payloads this client received since the last call."""
+    return updates(client, "table_update")
 
 
 def refusal(ack: dict) -> str:

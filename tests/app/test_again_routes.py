@@ -36,7 +36,7 @@ def test_the_host_starts_the_next_event_from_this_one(app, client, socketio_clie
     assert new.is_host(where.fragment.removeprefix("key="))
     assert new.name == "Breakfast #8" and new.participants == {}
     assert [p["text"] for p in new.prompts.items] == [p["text"] for p in old.prompts.items]
-    assert new.turns.turn_seconds == 60
+    assert new.turn_seconds == 60
     refused = client.post(url, json={"name": ""}, headers=bearer(table.host_key))
     assert refused.status_code == 400 and refused.json["ok"] is False
 

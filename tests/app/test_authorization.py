@@ -5,7 +5,7 @@ import json
 import pytest
 
 from facilitator.core.state.identity import digest
-from facilitator.core.state.persisted import room_to_dict
+from facilitator.core.state.persisted import room_to_dict, table_to_dict
 from facilitator.payloads.host import HOST_ACTIONS
 from facilitator.store import get_store
 
@@ -15,9 +15,11 @@ HOST_ONLY = "Only the host can do that."
 
 
 def saved(app, code: str) -> dict:
-    """The room as stored: everything, not just what screens see."""
+    """The event as stored: everything, not just what screens see, its tables too."""
     with app.app_context():
-        return room_to_dict(get_store().load(code))
+        store = get_store()
+        return {**room_to_dict(store.load(code)),
+                "tables": [table_to_dict(t) for t in store.load_tables(code)]}
 
 
 @pytest.fixture
@@ -73,7 +75,7 @@ def test_a_token_is_not_a_host_key_and_a_key_works_for_its_own_room_only(client,
 def test_a_participant_cannot_act_as_another(app, table):
     a, (bob, b) = table.people["ann"][1], table.people["bob"]
     before = saved(app, table.code)
-    assert before["turns"]["order"][0] == a["me"]  # Ann is speaking, not Bob
+    assert before["tables"][0]["turns"]["order"][0] == a["me"]  # Ann is speaking, not Bob
     refused = [
         bob.emit("turn_done", {"pid": a["me"]}, callback=True),
         bob.emit("turn_pass", {"pid": a["me"]}, callback=True),

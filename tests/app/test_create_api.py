@@ -23,10 +23,11 @@ def test_json_in_code_and_host_key_out(app_with_csrf, socketio_client):
     assert answer["host_url"] == f"http://localhost/host/{code}#key={key}"
     assert answer["join_url"] == f"http://127.0.0.1:5000/j/{code}"  # PUBLIC_URL, for phones
     host = socketio_client(flask_test_client=client)
-    ack = host.emit("watch", {"code": code, "host_key": key}, callback=True)
+    ack = host.emit("watch", {"code": code, "host_key": key, "tables": "all"}, callback=True)
     assert ack["role"] == "host"
-    sections = ack["snapshot"]["sections"]
-    assert sections["room"]["name"] == "Breakfast" and sections["turns"]["turn_seconds"] == 60
+    turns = ack["tables"]["1"]["sections"]["turns"]
+    assert ack["snapshot"]["sections"]["room"]["name"] == "Breakfast"
+    assert turns["turn_seconds"] == 60
 
 
 @pytest.mark.parametrize("content_type", [

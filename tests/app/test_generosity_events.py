@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from .helpers import join, open_table, refusal, updates
+from .helpers import join, open_table, refusal, table_updates, updates
 
 
 def received(client, name: str) -> list[dict]:
@@ -40,19 +40,22 @@ def table(client, socketio_client):
 def test_taps_are_anonymous_counts_reach_only_the_host_and_the_speaker_gets_a_kind_nudge(table):
     (ann, ann_id), (bob, bob_id), (cat, cat_id), (dan, _) = table.phones.values()
     ack = emit(bob, "pitch_tap")
-    assert ack == {"ok": True, "version": ack["version"]}  # no count for the listener
+    # No count for the listener: the versions of the room and of the table alone.
+    assert ack == {"ok": True, "version": ack["version"], "tables": {"1": ack["tables"]["1"]}}
     everyone = {name: phone.get_received() for name, (phone, _) in table.phones.items()}
     from_host = table.host.get_received()
-    # The room sees a version go by, nothing else; the speaker is nudged (1 of 3 listeners).
+    # The table sees a version go by, nothing else; the speaker is nudged (1 of 3 listeners).
     for name, messages in everyone.items():
-        [delta] = [m["args"][0] for m in messages if m["name"] == "room_update"]
-        assert delta["sections"] == {} and delta["items"] == {}
+        assert "room_update" not in {m["name"] for m in messages}
+        [delta] = [m["args"][0] for m in messages if m["name"] == "table_update"]
+        assert delta["sections"] == {} and delta["items"] == {} and delta["table"] == 1
         nudges = [m["args"][0] for m in messages if m["name"] == "nudge"]
         assert len(nudges) == (1 if name == "Ann" else 0)
         assert "host_update" not in {m["name"] for m in messages}
     [nudge] = [m["args"][0] for m in everyone["Ann"] if m["name"] == "nudge"]
     assert "story" in nudge["text"] and "question" in nudge["text"]
     [extra] = [m["args"][0] for m in from_host if m["name"] == "host_update"]
+    assert (extra["table"], extra["version"]) == (1, ack["tables"]["1"])
     current = extra["sections"]["generosity"]["nudges"]["current"]
     assert current == {"round": 1, "pid": ann_id, "taps": 1, "listeners": 3, "nudged": True}
     # Nobody, not even the host, learns who tapped.
@@ -64,10 +67,13 @@ def test_taps_are_anonymous_counts_reach_only_the_host_and_the_speaker_gets_a_ki
     assert "your own turn" in emit(ann, "pitch_tap")["error"]
     assert emit(cat, "pitch_tap")["ok"]
     assert received(ann, "nudge") == []
-    snap = emit(table.host, "watch", {"code": table.code, "host_key": table.host_key})
-    assert snap["snapshot"]["sections"]["generosity"]["nudges"]["current"]["taps"] == 2
-    assert cat_id not in json.dumps(snap["snapshot"]["sections"]["generosity"]["nudges"])
-    assert "generosity" not in emit(dan, "watch", {"code": table.code})["snapshot"]["sections"]
+    snap = emit(table.host, "watch", {"code": table.code, "host_key": table.host_key,
+                                      "tables": "all"})
+    figures = snap["tables"]["1"]["sections"]["generosity"]["nudges"]
+    assert figures["current"]["taps"] == 2 and cat_id not in json.dumps(figures)
+    looking = emit(dan, "watch", {"code": table.code, "tables": "all"})
+    assert "generosity" not in looking["snapshot"]["sections"]
+    assert "generosity" not in looking["tables"]["1"]["sections"]
 
 
 def test_the_nudge_waits_for_the_hosts_share_of_listeners(table):
@@ -87,7 +93,7 @@ def test_the_questions_queue_puts_those_who_asked_least_first(table):
     host(table, "next")  # Bob speaks now; Bob has asked one question already
     assert emit(dan, "raise_hand")["ok"]
     assert emit(ann, "raise_hand")["ok"]
-    queue = updates(ann)[-1]["sections"]["hands"]["queue"]
+    queue = table_updates(ann)[-1]["sections"]["hands"]["queue"]
     assert [(h["pid"], h["speaker"]) for h in queue] == [
         (bob_id, ann_id), (dan_id, bob_id), (ann_id, bob_id)]
     assert "your turn" in emit(bob, "raise_hand")["error"]
@@ -95,7 +101,7 @@ def test_the_questions_queue_puts_those_who_asked_least_first(table):
     assert emit(cat, "raise_hand")["ok"]
     assert emit(ann, "raise_hand")["ok"]
     assert emit(ann, "lower_hand")["ok"]
-    assert [h["pid"] for h in updates(bob)[-1]["sections"]["hands"]["queue"]] == [cat_id]
+    assert [h["pid"] for h in table_updates(bob)[-1]["sections"]["hands"]["queue"]] == [cat_id]
     assert "isn't up" in emit(ann, "lower_hand")["error"]
 
 
@@ -103,8 +109,11 @@ def test_switched_off_features_are_refused_with_a_clear_message(table):
     (ann, ann_id), (bob, _), (cat, cat_id), _ = table.phones.values()
     assert emit(bob, "raise_hand")["ok"]
     host(table, "features", pitch_nudges=False, hands=False, introductions=False)
-    features = updates(bob)[-1]["sections"]
-    assert features["features"]["hands"] is False and features["hands"] == {"queue": []}
+    received_by_bob = bob.get_received()
+    room = [m["args"][0] for m in received_by_bob if m["name"] == "room_update"][-1]
+    at_table = [m["args"][0] for m in received_by_bob if m["name"] == "table_update"][-1]
+    assert room["sections"]["features"]["hands"] is False
+    assert at_table["sections"]["hands"] == {"queue": []}
     for event, payload, name in (
             ("pitch_tap", {}, "Pitch nudges"), ("raise_hand", {}, "Questions queue"),
             ("introduce", {"to": ann_id, "with": cat_id}, "Introductions")):

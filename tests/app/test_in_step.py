@@ -2,7 +2,7 @@
 acknowledgement on a connection attached to a room carries the room's version, refusals too,
 and `sync` asks for nothing else."""
 
-from facilitator.events.presence import NOT_WATCHING
+from facilitator.events.common import NOT_WATCHING
 
 from .helpers import join, open_table
 

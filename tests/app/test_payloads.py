@@ -21,10 +21,11 @@ def test_unknown_or_malformed_host_actions_are_refused():
 
 
 def test_every_host_action_is_read_as_its_own_model():
-    assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 19
+    assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 24
     move = parse_host({"action": "prompt_move", "args": {"id": "p1", "to": 2}})
     assert move == PromptMove(action="prompt_move", args={"id": "p1", "to": 2})
-    assert parse_host({"action": "next"}).args.model_dump() == {}  # no args: none needed
+    assert parse_host({"action": "next"}).args.model_dump() == {"table": None}  # none needed
+    assert parse_host({"action": "next", "args": {"table": 3}}).args.table == 3
 
 
 @pytest.mark.parametrize("data", [{}, {"to": 1, "with": 2}, {"to": "a"}])

@@ -25,13 +25,13 @@ def test_a_new_server_on_the_same_database_resumes_the_round(database_url):
     first = make_app(database_url)
     code, key = create_room(first.test_client(), turn_seconds=45)
     host = socketio.test_client(first)
-    host.emit("watch", {"code": code, "host_key": key}, callback=True)
+    host.emit("watch", {"code": code, "host_key": key, "tables": "all"}, callback=True)
     phones = [socketio.test_client(first) for _ in range(3)]
     joined = [p.emit("join", {"code": code, "name": f"P{i}"}, callback=True)
               for i, p in enumerate(phones)]
     for action in ("start", "next", "pause"):
         assert host.emit("host", {"action": action}, callback=True)["ok"]
-    before = host.emit("watch", {"code": code, "host_key": key}, callback=True)["snapshot"]
+    before = host.emit("watch", {"code": code, "host_key": key, "tables": "all"}, callback=True)
     for c in [host, *phones]:
         c.disconnect()
     first.extensions["room_store"].engine.dispose()
@@ -40,13 +40,18 @@ def test_a_new_server_on_the_same_database_resumes_the_round(database_url):
     phone = socketio.test_client(second)
     ack = phone.emit("watch", {"code": code, "token": joined[1]["token"]}, callback=True)
     assert ack["ok"] and ack["me"] == joined[1]["me"]
-    after = ack["snapshot"]
-    assert after["version"] == before["version"]
-    shared = {k: v for k, v in before["sections"].items() if k != "generosity"}  # host's only
-    assert after["sections"] == shared and after["items"]["airtime"] == before["items"]["airtime"]
-    turns = after["sections"]["turns"]
+    after, at_table = ack["snapshot"], ack["tables"]["1"]
+    assert after["version"] == before["snapshot"]["version"]
+    assert at_table["version"] == before["tables"]["1"]["version"]
+    host_only = ("generosity", "rules")
+    shared = {k: v for k, v in before["snapshot"]["sections"].items() if k not in host_only}
+    assert after["sections"] == shared
+    shared = {k: v for k, v in before["tables"]["1"]["sections"].items() if k not in host_only}
+    assert at_table["sections"] == shared
+    assert at_table["items"]["airtime"] == before["tables"]["1"]["items"]["airtime"]
+    turns = at_table["sections"]["turns"]
     assert turns["current"] == joined[1]["me"] and turns["status"] == "paused"
-    assert after["sections"]["order"]["pids"] == [j["me"] for j in joined]
+    assert at_table["sections"]["order"]["pids"] == [j["me"] for j in joined]
     phone.disconnect()
     second.extensions["room_store"].engine.dispose()
 
@@ -65,13 +70,14 @@ def test_two_servers_changing_one_room_in_turn_build_on_each_other(database_url)
         assert phone.emit("join", {"code": code, "name": f"P{i}"}, callback=True)["ok"]
     acks = [hosts[i % 2].emit("host", {"action": action}, callback=True)
             for i, action in enumerate(["start", "next", "next", "pause", "resume", "pause"])]
-    assert [ack["version"] for ack in acks] == list(range(acks[0]["version"],
-                                                          acks[0]["version"] + 6))
+    # The round is table 1's: its version moves once per change, whichever server made it.
+    versions = [ack["tables"]["1"] for ack in acks]
+    assert versions == list(range(versions[0], versions[0] + 6))
     with apps[0].app_context():  # changes nothing, so it reads what the other server saved
-        assert change_room(code, lambda room, at: room.turns.status)[1] == "paused"
+        assert change_room(code, lambda room, at: room.table(1).turns.status)[1] == "paused"
     for host in hosts:
-        turns = host.emit("watch", {"code": code, "host_key": key}, callback=True)[
-            "snapshot"]["sections"]["turns"]
+        turns = host.emit("watch", {"code": code, "host_key": key, "tables": "all"},
+                          callback=True)["tables"]["1"]["sections"]["turns"]
         assert (turns["status"], turns["position"]) == ("paused", 2)
     for app in apps:
         app.extensions["room_store"].engine.dispose()

@@ -9,7 +9,7 @@ from facilitator.core.sections import Section
 from facilitator.core.state.persisted import room_to_dict
 from facilitator.core.state.room import Room
 from facilitator.core.views import routing
-from facilitator.room_service import KeptRooms, change_room, delete_room, load_room
+from facilitator.room_service import Kept, change_room, delete_room, load_room
 from facilitator.store import get_store
 
 from .helpers import create_room, open_table, refusal, updates
@@ -27,16 +27,16 @@ def test_a_change_that_fails_halfway_leaves_no_trace(app, client):
         change_room(code, lambda room, at: room.changes.touch(Section.ROOM))  # kept in memory
         with pytest.raises(RoomError):
             change_room(code, rename_then_fail)
-        version, name = change_room(code, lambda room, at: room.name)
+        saved, name = change_room(code, lambda room, at: room.name)
         assert name == "Breakfast" and load_room(code).name == "Breakfast"
-        assert version == load_room(code).version
+        assert saved.version == load_room(code).version
 
 
 def test_each_change_bumps_the_saved_version_once(app, client):
     code, _ = create_room(client)
     with app.app_context():
         first = load_room(code).version
-        versions = [change_room(code, lambda room, at: room.changes.touch(Section.ROOM))[0]
+        versions = [change_room(code, lambda room, at: room.changes.touch(Section.ROOM))[0].version
                     for _ in range(3)]
         assert versions == [first + 1, first + 2, first + 3]
         assert load_room(code).version == first + 3
@@ -47,9 +47,9 @@ def test_screens_share_a_room_until_it_changes(app, client):
     with app.app_context():
         shown = load_room(code)
         assert load_room(code.lower()) is shown  # no second copy for the same version
-        version, _ = change_room(code, lambda room, at: room.changes.touch(Section.ROOM))
+        saved, _ = change_room(code, lambda room, at: room.changes.touch(Section.ROOM))
         fresh = load_room(code)
-        assert fresh is not shown and fresh.version == version == shown.version + 1
+        assert fresh is not shown and fresh.version == saved.version == shown.version + 1
 
 
 def test_a_shown_room_is_never_the_one_being_changed(app, client):
@@ -78,13 +78,13 @@ def test_a_deleted_room_is_not_shown_from_memory(app, client):
             change_room(code, lambda room, at: room.changes.touch(Section.ROOM))
 
 
-def test_kept_rooms_are_bounded_and_the_least_recently_used_goes_first():
-    kept = KeptRooms(size=2)
+def test_kept_parts_are_bounded_and_the_least_recently_used_goes_first():
+    kept: Kept[Room] = Kept(size=2)
     a, b, c = (Room.create(name=n, deck_id="classic", turn_seconds=60, now=0)[0] for n in "ABC")
-    kept.keep(a)
-    kept.keep(b)
+    kept.keep(a.code, a)
+    kept.keep(b.code, b)
     assert kept.peek(a.code) is a  # a is now the most recently used
-    kept.keep(c)
+    kept.keep(c.code, c)
     assert kept.peek(b.code) is None and kept.peek(a.code) is a and kept.peek(c.code) is c
     assert kept.take(a.code) is a and kept.peek(a.code) is None  # taken out while changed
 
@@ -103,7 +103,7 @@ def section_that_fails(monkeypatch) -> None:
 
 
 def host_part_that_fails(monkeypatch) -> None:
-    monkeypatch.setattr(routing, "host_parts", lambda changes: ["tips"])  # not a part
+    monkeypatch.setattr(routing, "host_parts", lambda changes, table=False: ["tips"])  # no part
 
 
 @pytest.mark.parametrize("break_routing", [bad_section_name, section_that_fails,

@@ -1,8 +1,9 @@
-"""The live round over Socket.IO: joining, watching, turns and host controls."""
+"""The live round over Socket.IO: joining, watching, turns and host controls. The round is
+table 1's, in the table's own stream (`table_update`)."""
 
 import pytest
 
-from .helpers import join, open_table, updates
+from .helpers import join, open_table, table_updates, updates
 
 
 def test_join_returns_a_token_and_a_snapshot_and_everyone_hears_of_it(client, socketio_client):
@@ -49,7 +50,7 @@ def test_a_full_round_driven_by_host_and_speakers(client, socketio_client):
     bob, b = join(socketio_client, table.code, "Bob")
     cat, c = join(socketio_client, table.code, "Cat")
     assert table.host.emit("host", {"action": "start"}, callback=True)["ok"]
-    turns = updates(bob)[-1]["sections"]["turns"]
+    turns = table_updates(bob)[-1]["sections"]["turns"]
     assert (turns["current"], turns["next"], turns["status"]) == (a["me"], b["me"], "speaking")
     assert turns["deadline"] > updates(table.host)[-1]["now"]
 
@@ -57,14 +58,14 @@ def test_a_full_round_driven_by_host_and_speakers(client, socketio_client):
     assert not bob.emit("turn_done", {}, callback=True)["ok"]
     assert ann.emit("turn_done", {}, callback=True)["ok"]
     assert bob.emit("turn_pass", {}, callback=True)["ok"]
-    passed = updates(cat)[-1]
+    passed = table_updates(cat)[-1]
     assert passed["sections"]["order"]["pids"] == [a["me"], c["me"], b["me"]]
     assert passed["sections"]["turns"]["current"] == c["me"]
     assert set(passed["items"]["airtime"]) == {b["me"]}  # Bob's turn ended; nobody else's moved
 
     assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]
     assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]
-    seen = updates(ann)
+    seen = table_updates(ann)
     assert seen[-1]["sections"]["turns"]["status"] == "round_over"
     assert "order" not in seen[-2]["sections"]  # "next" leaves the order as it was
     ended = [pid for update in seen for pid in update["items"].get("airtime", {})]
@@ -74,11 +75,14 @@ def test_a_full_round_driven_by_host_and_speakers(client, socketio_client):
 def test_versions_are_contiguous_for_every_watcher(client, socketio_client):
     table = open_table(client, socketio_client)
     phone, ack = join(socketio_client, table.code, "Ann")
-    start = ack["snapshot"]["version"]
+    start, at_table = ack["snapshot"]["version"], ack["tables"]["1"]["version"]
     for action in ("start", "pause", "resume", "next"):
         assert table.host.emit("host", {"action": action}, callback=True)["ok"]
-    versions = [u["version"] for u in updates(phone)]
-    assert versions == list(range(start + 1, start + 5))
+    received = phone.get_received()
+    rooms = [m["args"][0]["version"] for m in received if m["name"] == "room_update"]
+    tables = [m["args"][0]["version"] for m in received if m["name"] == "table_update"]
+    assert rooms == [start + 1]  # the round started: the prompt moved on
+    assert tables == list(range(at_table + 1, at_table + 5))
 
 
 def test_pause_keeps_remaining_time(client, socketio_client):
@@ -86,7 +90,7 @@ def test_pause_keeps_remaining_time(client, socketio_client):
     join(socketio_client, table.code, "Ann")
     table.host.emit("host", {"action": "start"}, callback=True)
     table.host.emit("host", {"action": "pause"}, callback=True)
-    turns = updates(table.host)[-1]["sections"]["turns"]
+    turns = table_updates(table.host)[-1]["sections"]["turns"]
     assert turns["status"] == "paused" and turns["deadline"] is None
     assert 0 < turns["remaining"] <= 90
 

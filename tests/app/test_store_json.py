@@ -1,7 +1,12 @@
 """The store's JSON: orjson for speed, json for what orjson refuses; either reads back the same."""
 
 from facilitator.core.commands import people
-from facilitator.core.state.persisted import room_from_dict, room_to_dict
+from facilitator.core.state.persisted import (
+    room_from_dict,
+    room_to_dict,
+    table_from_dict,
+    table_to_dict,
+)
 from facilitator.core.state.room import Room
 from facilitator.store import _dump, _parse
 
@@ -13,12 +18,14 @@ def room_with(name: str) -> Room:
     return room
 
 
-def test_a_saved_room_reads_back_equal():
+def test_a_saved_room_and_its_table_read_back_equal():
     room = room_with("Thursday breakfast ☕")
-    assert room_from_dict(_parse(_dump(room))) == room
-    assert _parse(_dump(room)) == room_to_dict(room)
+    assert room_from_dict(_parse(_dump(room_to_dict(room)))) == room
+    assert _parse(_dump(room_to_dict(room))) == room_to_dict(room)
+    table = room.table(1)
+    assert table_from_dict(_parse(_dump(table_to_dict(table)))) == table
 
 
 def test_text_orjson_refuses_is_saved_with_json():
     room = room_with("broken \ud800 surrogate")
-    assert room_from_dict(_parse(_dump(room))).name == room.name
+    assert room_from_dict(_parse(_dump(room_to_dict(room)))).name == room.name

@@ -10,7 +10,8 @@ BROWSER_PING_TIMEOUT = 20  # Flask-SocketIO's default ping timeout, which browse
 
 
 class Reconnecting(Screen):
-    """A screen that counts its connections and keeps the last snapshot the server sent it."""
+    """A screen that counts its connections and keeps the last snapshot the server sent it
+    (with its tables' in `tables`)."""
 
     def __init__(self, *args, **kwargs) -> None:
         self.sids: set[str] = set()
@@ -41,7 +42,7 @@ class Reconnecting(Screen):
 
     def _welcome(self, ack: dict) -> None:
         if ack.get("ok"):
-            self.welcomed = ack["snapshot"]
+            self.welcomed = {**ack["snapshot"], "tables": ack.get("tables", {})}
         super()._welcome(ack)
 
 

@@ -18,8 +18,10 @@ def database_env(request) -> dict:
 
 
 def durable(snapshot: dict) -> dict:
-    """The snapshot without what moves with the clock (`now`)."""
-    return {k: v for k, v in snapshot.items() if k != "now"}
+    """The snapshot (and its tables') without what moves with the clock (`now`)."""
+    tables = {n: durable(t) for n, t in snapshot.get("tables", {}).items()}
+    return {k: v for k, v in snapshot.items() if k != "now"} | ({"tables": tables} if tables
+                                                                 else {})
 
 
 def crash_and_restart(server, screens: list[Reconnecting]) -> None:
@@ -64,19 +66,19 @@ def test_a_crash_mid_turn_loses_nothing_acknowledged(live_server, database_env, 
     assert ask["ok"] and offer["ok"] and own["ok"], (ask, offer, own)
 
     # What each screen is shown now (the host sees more than phones do).
-    befores = [screen.call("watch", {"code": code, **screen.identity})["snapshot"]
-               for screen in everyone]
+    befores = [screen.rewatch() for screen in everyone]
     before = befores[0]
-    assert before["sections"]["turns"]["deadline"] > deadline_at_start  # moved by the pause
+    before_turns = before["tables"]["1"]["sections"]["turns"]
+    assert before_turns["deadline"] > deadline_at_start  # moved by the pause
     crash_and_restart(server, everyone)
 
     for screen, seen in zip(everyone, befores, strict=True):
         assert screen.welcomed["version"] == before["version"]
         assert durable(screen.welcomed) == durable(seen)
-    turns = host.welcomed["sections"]["turns"]
+    turns = host.welcomed["tables"]["1"]["sections"]["turns"]
     assert (turns["status"], turns["current"], turns["position"]) == ("speaking", ids[1], 1)
-    assert host.welcomed["sections"]["order"]["pids"] == ids
-    assert turns["deadline"] == before["sections"]["turns"]["deadline"]
+    assert host.welcomed["tables"]["1"]["sections"]["order"]["pids"] == ids
+    assert turns["deadline"] == before_turns["deadline"]
     texts = [p["text"] for p in host.welcomed["sections"]["prompts"]["items"]]
     assert texts[:2] == [prompts[1]["text"], "What are you building this year?"]
     assert texts[-1] == "Who helped you?"
@@ -86,14 +88,14 @@ def test_a_crash_mid_turn_loses_nothing_acknowledged(live_server, database_env, 
 
     # Paused when it crashes: exactly the time that was left survives.
     assert host.call("host", {"action": "pause"})["ok"]
-    paused = host.call("watch", {"code": code, "host_key": key})["snapshot"]
+    paused = host.rewatch()
     crash_and_restart(server, everyone)
     assert durable(host.welcomed) == durable(paused)
-    assert host.welcomed["sections"]["turns"]["remaining"] > 0
+    assert host.welcomed["tables"]["1"]["sections"]["turns"]["remaining"] > 0
 
     # And the round goes on, on every screen, from where it was.
     assert host.call("host", {"action": "resume"})["ok"]
     assert phones[1].call("turn_done")["ok"]
     for screen in everyone:
         screen.wait_for(lambda s: s.turns["current"] == ids[2], timeout=TIMEOUT)
-        assert screen.version == paused["version"] + 2
+        assert screen.table["version"] == paused["tables"]["1"]["version"] + 2

@@ -16,12 +16,12 @@ def test_a_round_on_a_real_server(live_server, async_mode):
 
     assert host.call("host", {"action": "start"})["ok"]
     for phone in phones:
-        phone.wait_for(lambda s: s.state["sections"]["turns"]["current"] == ids[0])
+        phone.wait_for(lambda s: s.turns["current"] == ids[0])
     assert phones[0].call("turn_done")["ok"]
     assert phones[1].call("turn_pass")["ok"]
     for screen in [host, *phones]:
         screen.wait_for(lambda s: s.turns["current"] == ids[2])
-        assert screen.state["sections"]["order"]["pids"] == [ids[0], ids[2], ids[1]]
+        assert screen.table["sections"]["order"]["pids"] == [ids[0], ids[2], ids[1]]
     # Every screen counts down to the same server deadline.
     assert len({s.turns["deadline"] for s in [host, *phones]}) == 1
     for screen in [host, *phones]:

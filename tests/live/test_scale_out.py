@@ -19,16 +19,20 @@ from .helpers import TIMEOUT, create_room
 
 
 class Phone:
-    """A real Socket.IO client that records every `room_update` version in arrival order and
-    keeps the room's state from its snapshot on."""
+    """A real Socket.IO client that records every version of each stream it follows (the
+    room's, and table 1's: a phone's own table, every table for the host) in arrival order and
+    keeps their state from its snapshots on."""
 
     def __init__(self, url: str, code: str) -> None:
         self.code = code
-        self.versions: list[int] = []
+        self.versions: dict[str, list[int]] = {"room": [], "1": []}
         self.state: dict | None = None
+        self.streams: dict[str, dict] = {}
+        self.since: dict[str, int] = {}
         self.changed = threading.Condition()
         self.sio = socketio.Client(reconnection=False)
-        self.sio.on("room_update", self._update)
+        self.sio.on("room_update", lambda delta: self._update("room", delta))
+        self.sio.on("table_update", lambda delta: self._update(str(delta["table"]), delta))
         self.sio.connect(url, transports=["websocket"], wait_timeout=TIMEOUT)
 
     def call(self, event: str, data: dict | None = None) -> dict:
@@ -37,7 +41,8 @@ class Phone:
         return ack
 
     def watch(self, **identity: str) -> "Phone":
-        self._snapshot(self.call("watch", {"code": self.code, **identity}))
+        every = {} if "token" in identity else {"tables": "all"}
+        self._snapshot(self.call("watch", {"code": self.code, **identity, **every}))
         return self
 
     def join(self, name: str) -> str:
@@ -48,32 +53,34 @@ class Phone:
     def _snapshot(self, ack: dict) -> None:
         with self.changed:
             self.state = ack["snapshot"]
-            self.since = self.state["version"]
+            self.streams = {"room": self.state, **ack["tables"]}
+            self.since = {name: stream["version"] for name, stream in self.streams.items()}
             self.changed.notify_all()
 
-    def _update(self, delta: dict) -> None:
+    def _update(self, stream: str, delta: dict) -> None:
         with self.changed:
-            self.versions.append(delta["version"])
-            if self.state is not None and delta["version"] == self.state["version"] + 1:
-                self.state["version"] = delta["version"]
-                self.state["sections"].update(delta["sections"])
+            self.versions.setdefault(stream, []).append(delta["version"])
+            held = self.streams.get(stream)
+            if held is not None and delta["version"] == held["version"] + 1:
+                held["version"] = delta["version"]
+                held["sections"].update(delta["sections"])
                 for collection, items in delta["items"].items():
-                    self.state["items"].setdefault(collection, {}).update(items)
+                    held["items"].setdefault(collection, {}).update(items)
             self.changed.notify_all()
 
-    def wait_version(self, version: int) -> None:
+    def wait_version(self, version: int, stream: str = "room") -> None:
         with self.changed:
             assert self.changed.wait_for(
-                lambda: self.state is not None and self.state["version"] >= version, TIMEOUT), (
-                f"stuck at version {self.state and self.state['version']}, wanted {version}; "
-                f"received {self.versions}")
+                lambda: stream in self.streams and self.streams[stream]["version"] >= version,
+                TIMEOUT), (f"{stream} stuck below version {version}; "
+                           f"received {self.versions.get(stream)}")
 
-    def received_since_snapshot(self) -> list[int]:
-        return [v for v in self.versions if v > self.since]
+    def received_since_snapshot(self, stream: str = "room") -> list[int]:
+        return [v for v in self.versions.get(stream, []) if v > self.since[stream]]
 
     @property
     def turns(self) -> dict:
-        return self.state["sections"]["turns"]
+        return self.streams["1"]["sections"]["turns"]
 
     def close(self) -> None:
         self.sio.disconnect()
@@ -113,13 +120,14 @@ def test_phones_on_either_process_see_every_turn_in_order(two_processes, phones)
     host_on_b.call("host", {"action": "pause"})
     time.sleep(0.05)
     host_on_b.call("host", {"action": "resume"})
-    final = host.call("host", {"action": "skip"})["version"]
+    final = host.call("host", {"action": "skip"})["tables"]["1"]
 
     screens = [host, host_on_b, *people]
     for screen in screens:
-        screen.wait_version(final)
-        # Every delta, whichever process made it, in version order, none missing.
-        assert screen.received_since_snapshot() == list(range(screen.since + 1, final + 1))
+        screen.wait_version(final, "1")
+        # Every delta of the table, whichever process made it, in version order, none missing.
+        assert screen.received_since_snapshot("1") == list(range(screen.since["1"] + 1,
+                                                                 final + 1))
     assert {screen.turns["current"] for screen in screens} == {ids[3]}
     # Timers agree: one deadline in the saved state, the same wherever a screen is connected,
     # also for a screen that connects now.
@@ -152,7 +160,8 @@ def test_concurrent_changes_on_both_processes_lose_nothing(two_processes, phones
 
     for screen in watchers + hosts:
         screen.wait_version(final)
-        assert screen.received_since_snapshot() == list(range(screen.since + 1, final + 1))
+        assert screen.received_since_snapshot() == list(range(screen.since["room"] + 1,
+                                                              final + 1))
     seen = [{p["text"] for p in s.state["sections"]["prompts"]["items"]} for s in watchers]
     assert seen[0] == seen[1] and {t for ts in texts for t in ts} <= seen[0]
     fresh = phones(b.url, code).watch()  # what is saved is what the screens were told

@@ -20,6 +20,8 @@ COLOURS = ("green", "blue", "orange", "purple", "red", "teal", "yellow", "pink",
 MAX_TABLES = 200
 MIN_TABLE_SIZE, MAX_TABLE_SIZE = 2, 20
 TABLE_NAME_MAX_LEN = 30
+TABLE_NAME_LABEL = "The table's name"
+COLOUR_ASK = f"A table's colour is one of {', '.join(COLOURS)}."
 TABLE, TABLE_COUNT, TABLE_SIZE = "The table", "The number of tables", "The table size"
 Seating = list[list[str]]  # table by table (index = number - 1), who sits there
 
@@ -153,10 +155,10 @@ def clean_table_size(value: object) -> int:
 
 
 def clean_table_name(value: object) -> str:
-    return clean_text(value, "The table's name", TABLE_NAME_MAX_LEN)
+    return clean_text(value, TABLE_NAME_LABEL, TABLE_NAME_MAX_LEN)
 
 
 def clean_colour(value: object) -> str:
     if not isinstance(value, str) or value not in COLOURS:
-        raise RoomError(f"A table's colour is one of {', '.join(COLOURS)}.")
+        raise RoomError(COLOUR_ASK)
     return value

@@ -227,6 +227,7 @@ if (!hostKey) {
   connect({
     code,
     getAuth: () => ({ host_key: hostKey }),
+    tables: "all",
     onRefused: (error) => {
       forgetKey();
       showNoKey(error);

@@ -7,6 +7,7 @@ import {
 import { mountRing } from "../shared/countdown.js";
 import { mountPhoneBoard } from "./board.js";
 import { mountPhoneGenerosity } from "./generosity.js";
+import { manyTables, mountPhoneTable, scannedTable, tableLabel, tableOf } from "./table.js";
 import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("phone");
@@ -35,8 +36,10 @@ function notice(text) {
 // --- rendering ---------------------------------------------------------------------------
 
 function render() {
-  const { details, turns } = room;
-  if (!details || !turns || root.dataset.view === "gone") return;
+  const { details } = room;
+  if (!details || root.dataset.view === "gone") return;
+  // A phone follows its own table; before it sits (or while it moves) it has no round to show.
+  const turns = room.turns ?? { status: "lobby", round: 0, position: null };
   setText($("event-name"), details.name);
   document.title = `${details.name} · Facilitator`;
   const me = identity.role === "participant" ? person(identity.me) : null;
@@ -76,16 +79,18 @@ function showEnded(me) {
 }
 
 function renderJoinLead() {
-  const here = presentPeople().length;
+  const here = manyTables() ? Object.keys(room.seats).length : presentPeople().length;
+  const where = manyTables() ? `at ${count(room.layout.tables.length, "table", "tables")}` : "at the table";
   setText($("join-lead"), here
-    ? `${count(here, "person is", "people are")} already at the table. Say who you are: everyone gets a turn, and nobody has to pitch.`
+    ? `${count(here, "person is", "people are")} already ${where}. Say who you are: everyone gets a turn, and nobody has to pitch.`
     : "Say who you are. Everyone gets a turn to talk, and nobody has to pitch.");
 }
 
 function myStatus(turns, me) {
   if (turns.status === "lobby") {
     const here = presentPeople().length;
-    return `Waiting for the host to start — ${count(here, "person", "people")} here`;
+    const where = manyTables() ? `at ${tableLabel(tableOf(me.id))}` : "here";
+    return `Waiting for the host to start — ${count(here, "person", "people")} ${where}`;
   }
   if (turns.status === "round_over") return "That round is done. The next one starts soon.";
   const at = speakingOrder().indexOf(me.id);
@@ -164,7 +169,8 @@ async function onJoin(event) {
   const interests = $("join-interests").value.split(",").map((s) => s.trim()).filter(Boolean);
   submit.disabled = true;
   setText(submit, "Joining…");
-  const ack = await join({ name: $("join-name").value, about: $("join-about").value, interests });
+  const ack = await join({ name: $("join-name").value, about: $("join-about").value, interests,
+    company: $("join-company").value, table: scannedTable() });
   submit.disabled = false;
   setText(submit, "Join the table");
   if (!ack.ok) {
@@ -232,3 +238,4 @@ onRoomDeleted(({ message }) => {
 });
 const socket = connect({ code, getAuth: () => (token ? { token } : {}), onRefused });
 mountPhoneGenerosity({ socket });
+mountPhoneTable({ wanted: scannedTable() });

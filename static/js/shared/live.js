@@ -1,6 +1,7 @@
 // The live connection every screen shares: one socket, the room's state kept from a snapshot plus
-// versioned deltas (and, on the host's screen, the host's extras), and acknowledged emits
-// (docs/protocol.md). Screens read the state through room.js and hear of changes with onState.
+// versioned deltas (and, on the host's screen, the host's extras), the same for each table this
+// screen follows (its own, or every table), and acknowledged emits (docs/protocol.md, "Tables").
+// Screens read the state through room.js and hear of changes with onState.
 import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
 
 const ACK_TIMEOUT_MS = 8000;
@@ -11,13 +12,15 @@ const SYNC_PERIOD_MS = 25000;
 // can arrive after it): wait this long for them before asking for a fresh snapshot.
 const LAG_GRACE_MS = 3000;
 
-/** The room as the protocol describes it; `offset` turns Date.now() into server time. */
+/** The room as the protocol describes it; `offset` turns Date.now() into server time. `tables`
+ *  holds each table this screen follows, by number, in the same shape with its own version. */
 export const state = {
   version: null,
   now: null,
   offset: 0,
   sections: {},
   items: { people: {} },
+  tables: {},
 };
 
 /** Who this screen is in the room: role "viewer" | "participant" | "host", `me` a pid or null. */
@@ -36,12 +39,20 @@ let hostHeld = []; // host updates waiting for the room delta of their version
 let status = "connecting";
 let ahead = null; // the newest version an acknowledgement reported, while we hold an older one
 let lagCheck = null;
+let following = null; // "all" (the display, the console) or null (a phone: its own table)
+let tablesAwaited = 0; // table snapshots in flight: table deltas wait in `tableHeld`
+let tableHeld = [];
+let tableHostHeld = []; // host updates of a table, waiting for its delta of their version
+let tablesAhead = {}; // the newest version of each table an acknowledgement reported
+let tableLagCheck = null;
 
-/** Open the socket and keep watching room `code`; `getAuth()` gives {token} or {host_key}. */
-export function connect({ code, getAuth = () => ({}), onRefused = () => {} }) {
+/** Open the socket and keep watching room `code`; `getAuth()` gives {token} or {host_key}.
+ *  `tables: "all"` follows every table (the display, the console); a phone follows its own. */
+export function connect({ code, getAuth = () => ({}), onRefused = () => {}, tables = null }) {
   identity.code = code;
   auth = getAuth;
   refused = onRefused;
+  following = tables;
   // WebSocket first (no sticky sessions needed), long-polling when a venue network blocks it.
   socket = io({ transports: ["websocket", "polling"], tryAllTransports: true });
   socket.on("connect", () => { watch(); });
@@ -53,6 +64,7 @@ export function connect({ code, getAuth = () => ({}), onRefused = () => {} }) {
   });
   socket.on("connect_error", () => setStatus(state.version === null ? "connecting" : "reconnecting"));
   socket.on("room_update", onDelta);
+  socket.on("table_update", onTableDelta);
   socket.on("host_update", onHostDelta);
   socket.on("room_deleted", (notice) => {
     if (notice?.code !== identity.code) return;
@@ -109,6 +121,7 @@ export function emitAck(event, payload = {}, timeoutMs = ACK_TIMEOUT_MS) {
       else if (!ack || typeof ack !== "object") resolve({ ok: false, error: "Unexpected answer from the server." });
       else {
         noticeVersion(ack.version);
+        noticeTableVersions(ack.tables);
         resolve(ack);
       }
     });
@@ -126,7 +139,8 @@ export function sync() {
 export function watch() {
   // The credentials are read when the watch is sent, not now: one asked for while a join is
   // in flight goes after it, and must go with the token the join gave.
-  return enter("watch", () => ({ code: identity.code, ...auth() })).then((ack) => {
+  const tables = following ? { tables: following } : {};
+  return enter("watch", () => ({ code: identity.code, ...auth(), ...tables })).then((ack) => {
     if (ack.transport) {
       // Lost or timed out: try again while the socket is up; a reconnect watches anyway.
       if (socket.connected) setTimeout(() => socket.connected && watch(), 2000);
@@ -164,16 +178,99 @@ function enter(event, payloadNow) {
 
 async function enterNow(event, payload) {
   awaiting += 1;
+  tablesAwaited += 1;
   const ack = await emitAck(event, payload);
   awaiting -= 1;
+  tablesAwaited -= 1;
   if (ack.ok && ack.snapshot) {
     identity.role = ack.role ?? identity.role;
     identity.me = ack.me ?? null;
+    state.tables = {};
+    adoptTables(ack.tables);
+    replayTables();
     adopt(ack.snapshot);
   } else if (awaiting === 0) {
+    replayTables();
     replay();
   }
   return ack;
+}
+
+// --- tables ------------------------------------------------------------------------------
+
+/** Follow the tables this screen should: a phone the one it sits at now, the display and the
+ *  console every table there is. Asked when the room's `seats` or `layout` say it moved. */
+export async function followTables() {
+  tablesAwaited += 1;
+  const ack = await emitAck("follow_tables", following ? { tables: following } : {});
+  tablesAwaited -= 1;
+  if (ack.ok) {
+    for (const number of Object.keys(state.tables)) {
+      if (!(number in (ack.tables || {}))) delete state.tables[number];
+    }
+    adoptTables(ack.tables);
+  }
+  replayTables();
+  notify();
+  return ack;
+}
+
+/** The numbers of the tables this screen should follow now, by what the room says. */
+function wantedTables() {
+  const layout = state.sections.layout;
+  if (following === "all") return (layout?.tables ?? []).map((t) => String(t.number));
+  const mine = identity.me ? state.items.seats?.[identity.me] : null;
+  return mine ? [String(mine)] : [];
+}
+
+/** After a room update: follow other tables if this screen's have changed (a phone was
+ *  moved, the event gained a table). */
+function checkTables() {
+  if (state.version === null || tablesAwaited > 0) return;
+  const wanted = wantedTables();
+  const followed = Object.keys(state.tables);
+  if (wanted.length !== followed.length || wanted.some((n) => !followed.includes(n))) followTables();
+}
+
+function adoptTables(snapshots) {
+  for (const [number, snapshot] of Object.entries(snapshots || {})) {
+    const mine = state.tables[number];
+    if (!mine || snapshot.version >= mine.version) {
+      state.tables[number] = { version: snapshot.version, now: snapshot.now,
+        sections: { ...snapshot.sections }, items: { ...snapshot.items } };
+    }
+  }
+}
+
+function onTableDelta(delta) {
+  if (tablesAwaited > 0) {
+    tableHeld.push(delta);
+    return;
+  }
+  if (applyTable(delta)) notify();
+}
+
+function replayTables() {
+  const queued = tableHeld.sort((a, b) => a.version - b.version);
+  tableHeld = [];
+  for (const delta of queued) applyTable(delta);
+}
+
+/** Apply a table's delta in sequence; a table this screen doesn't follow is ignored; on a gap,
+ *  ask for a fresh snapshot of the tables. Returns whether it applied. */
+function applyTable(delta) {
+  const table = state.tables[String(delta.table)];
+  if (!table || delta.version <= table.version) return false;
+  if (delta.version !== table.version + 1) {
+    followTables();
+    return false;
+  }
+  Object.assign(table.sections, delta.sections || {});
+  mergeInto(table.items, delta.items);
+  table.version = delta.version;
+  table.now = delta.now;
+  state.offset = Math.max(state.offset, delta.now - Date.now() / 1000);
+  return true;
 }
 
 function adopt(snapshot) {
@@ -198,6 +295,25 @@ function noticeVersion(version) {
   }, LAG_GRACE_MS);
 }
 
+/** An acknowledgement (a `sync`, a change at a table) carried the versions of tables we
+ *  follow: if one is newer than ours and its deltas don't arrive soon, take their snapshots. */
+function noticeTableVersions(versions) {
+  let later = false;
+  for (const [number, version] of Object.entries(versions || {})) {
+    const mine = state.tables[number];
+    if (!mine || !Number.isInteger(version) || version <= mine.version) continue;
+    tablesAhead[number] = Math.max(tablesAhead[number] ?? version, version);
+    later = true;
+  }
+  if (!later || tableLagCheck !== null) return;
+  tableLagCheck = setTimeout(() => {
+    tableLagCheck = null;
+    const behind = Object.entries(tablesAhead).some(([n, v]) => (state.tables[n]?.version ?? v) < v);
+    tablesAhead = {};
+    if (behind && tablesAwaited === 0 && socket.connected) followTables();
+  }, LAG_GRACE_MS);
+}
+
 function onDelta(delta) {
   if (state.version === null || awaiting > 0) {
     held.push(delta);
@@ -207,7 +323,8 @@ function onDelta(delta) {
 }
 
 function onHostDelta(update) {
-  hostHeld.push(update);
+  if (update.table != null) tableHostHeld.push(update);
+  else hostHeld.push(update);
   if (mergeHostDeltas()) callAll(hostFns);
 }
 
@@ -217,13 +334,20 @@ function onHostDelta(update) {
 function mergeHostDeltas() {
   const ready = hostHeld.filter((u) => u.version === state.version);
   hostHeld = hostHeld.filter((u) => u.version > state.version);
-  for (const update of ready) {
-    for (const [name, parts] of Object.entries(update.sections || {})) {
-      Object.assign((state.sections[name] ??= {}), parts);
-    }
-    mergeItems(update.items);
+  for (const update of ready) mergeHostInto(state, update);
+  const tableVersion = (u) => state.tables[String(u.table)]?.version;
+  const readyAtTables = tableHostHeld.filter((u) => u.version === tableVersion(u));
+  tableHostHeld = tableHostHeld.filter((u) => tableVersion(u) !== undefined
+    && u.version > tableVersion(u));
+  for (const update of readyAtTables) mergeHostInto(state.tables[String(update.table)], update);
+  return ready.length + readyAtTables.length > 0;
+}
+
+function mergeHostInto(target, update) {
+  for (const [name, parts] of Object.entries(update.sections || {})) {
+    Object.assign((target.sections[name] ??= {}), parts);
   }
-  return ready.length > 0;
+  mergeInto(target.items, update.items);
 }
 
 function replay() {
@@ -263,8 +387,12 @@ function merge(msg, whole) {
 
 /** Items merge by id; `null` means the item is gone. */
 function mergeItems(collections) {
+  mergeInto(state.items, collections);
+}
+
+function mergeInto(kept, collections) {
   for (const [collection, items] of Object.entries(collections || {})) {
-    const target = (state.items[collection] ||= {});
+    const target = (kept[collection] ||= {});
     for (const [id, item] of Object.entries(items)) {
       if (item === null) delete target[id];
       else target[id] = item;
@@ -275,6 +403,7 @@ function mergeItems(collections) {
 function notify() {
   if (state.version === null) return;
   mergeHostDeltas();
+  checkTables();
   callAll(stateFns);
 }
 

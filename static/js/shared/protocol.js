@@ -13,13 +13,17 @@ export const SECTION = Object.freeze({
   HANDS: "hands",
   COMMON: "common",
   INTROS: "intros",
+  LAYOUT: "layout",
+  TABLE: "table", // in a table's stream
   GENEROSITY: "generosity", // the host's only
+  RULES: "rules", // the host's only
 });
 
 export const COLLECTION = Object.freeze({
   PEOPLE: "people",
   POSTS: "posts",
-  AIRTIME: "airtime",
+  AIRTIME: "airtime", // in a table's stream
+  SEATS: "seats",
   HIDDEN_POSTS: "hidden_posts", // the host's only
 });
 

@@ -1,26 +1,58 @@
 // What every screen needs to read the room and act in it: the room's sections and items by their
-// protocol names (protocol.js), who someone is, where the round stands, and sending an event
-// with a refusal shown as the server worded it. The state itself is live.js's.
+// protocol names (protocol.js), who someone is, where the round stands at the table in view, and
+// sending an event with a refusal shown as the server worded it. The state itself is live.js's.
 import { toast } from "./dom.js";
-import { emitAck, state } from "./live.js";
+import { emitAck, identity, state } from "./live.js";
 import { ASK_PROMPT, COLLECTION, IN_ROUND, SECTION } from "./protocol.js";
 
 const section = (name) => state.sections[name] ?? null;
 const collection = (name) => state.items[name] ?? {};
 
-/** The room as this screen holds it; a section is null until the first snapshot has it. */
+let chosenTable = null; // the table a screen of many tables shows in detail (`showTable`)
+
+/** The number of the table in view: a phone's own, else the one chosen, else the only one. */
+export function tableInView() {
+  if (identity.role === "participant") return state.items[COLLECTION.SEATS]?.[identity.me] ?? null;
+  if (chosenTable !== null) return chosenTable;
+  const tables = section(SECTION.LAYOUT)?.tables ?? [];
+  return tables.length === 1 ? tables[0].number : null;
+}
+
+/** A screen of every table picks the one it shows in detail (null: none). */
+export function showTable(number) {
+  chosenTable = number;
+}
+
+/** Table `number` as this screen holds it ({version, sections, items}), or null. */
+export function tableState(number) {
+  return number == null ? null : state.tables[String(number)] ?? null;
+}
+
+const atTable = (name) => tableState(tableInView())?.sections[name] ?? null;
+const tableItems = (name) => tableState(tableInView())?.items[name] ?? {};
+
+/** The room as this screen holds it; a section is null until the first snapshot has it. The
+ *  round's sections (`turns`, the order, hands, airtime) are those of the table in view. */
 export const room = Object.freeze({
   get details() { return section(SECTION.ROOM); }, // code, name, max_participants
   get prompts() { return section(SECTION.PROMPTS); },
-  get turns() { return section(SECTION.TURNS); },
+  get turns() { return atTable(SECTION.TURNS); },
   get board() { return section(SECTION.BOARD); }, // the counts: asks, met, offers
   get features() { return section(SECTION.FEATURES) ?? {}; },
-  get hands() { return section(SECTION.HANDS)?.queue ?? []; },
+  get hands() { return atTable(SECTION.HANDS)?.queue ?? []; },
   get commonGround() { return section(SECTION.COMMON)?.groups ?? []; },
   get intros() { return section(SECTION.INTROS) ?? {}; },
-  get generosity() { return section(SECTION.GENEROSITY); }, // the host's only
+  get layout() { return section(SECTION.LAYOUT); }, // the tables, their names, the reshuffle
+  get table() { return atTable(SECTION.TABLE); }, // the table in view: its number and host
+  // The host's only: the room's figures and the table in view's, as one section.
+  get generosity() {
+    const figures = section(SECTION.GENEROSITY);
+    return figures && { ...figures, ...(atTable(SECTION.GENEROSITY) ?? {}) };
+  },
+  get rules() { return section(SECTION.RULES); }, // the host's only: the seating rules
   get people() { return collection(COLLECTION.PEOPLE); },
   get posts() { return collection(COLLECTION.POSTS); },
+  get seats() { return collection(COLLECTION.SEATS); },
   get hiddenPosts() { return collection(COLLECTION.HIDDEN_POSTS); }, // the host's only
 });
 
@@ -49,9 +81,10 @@ export function enabled(feature) {
   return room.features[feature] !== false;
 }
 
-/** The speaking order: this round's while one runs, else the seats for the next (pids). */
+/** The speaking order at the table in view: this round's while one runs, else the seats for
+ *  the next (pids). */
 export function speakingOrder() {
-  return section(SECTION.ORDER)?.pids ?? [];
+  return atTable(SECTION.ORDER)?.pids ?? [];
 }
 
 /** The people at the table (not those who left or were removed), in speaking order. */
@@ -72,9 +105,10 @@ export function secondsLeft(turns = room.turns) {
   return null;
 }
 
-/** Measured airtime of `pid`: finished turns, plus the running turn up to this moment. */
+/** Measured airtime of `pid` at the table in view: finished turns, plus the running turn up to
+ *  this moment. */
 export function airtime(pid) {
-  let seconds = collection(COLLECTION.AIRTIME)[pid] ?? 0;
+  let seconds = tableItems(COLLECTION.AIRTIME)[pid] ?? 0;
   const turns = room.turns;
   if (turns && turns.current === pid) {
     seconds += turns.spoken ?? 0;

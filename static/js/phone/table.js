@@ -1,0 +1,114 @@
+// The phone at an event of several tables: which table to sit at ("Table 4 · green") and who is
+// there, a clear "move now" when a reshuffle moves this phone, the table QR it was opened from
+// (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself.
+import { $, setText, show } from "../shared/dom.js";
+import { config } from "../shared/config.js";
+import { emitAck, identity, onState, state } from "../shared/live.js";
+import { nameOf, room, send, speakingOrder, tableInView } from "../shared/room.js";
+
+const TIME_UP_RETRY_MS = 2000; // a phone whose clock runs ahead asks again until the server agrees
+
+let seatShown = null; // the table this phone last showed
+let moving = null; // {from, to}: the table this phone must move to, until it says it is there
+let askedToSit = false;
+let timeUpFor = null; // the turn ("table:round:speaker") this phone asked to move on from
+
+/** The table a person sits at, as the room says ({number, name, colour}), or null. */
+export function tableOf(pid) {
+  const number = room.seats[pid];
+  return room.layout?.tables.find((t) => t.number === number) ?? null;
+}
+
+/** "Table 4 · green" */
+export function tableLabel(table) {
+  return table ? `${table.name} · ${table.colour}` : "";
+}
+
+/** Whether this event has more than one table (a one-table event says nothing of tables). */
+export function manyTables() {
+  return (room.layout?.tables.length ?? 1) > 1;
+}
+
+/** Wire the table's parts of the phone: the seat, "move now", the table host's controls. */
+export function mountPhoneTable({ wanted }) {
+  $("move-here").addEventListener("click", () => {
+    moving = null;
+    render();
+  });
+  for (const button of document.querySelectorAll("[data-table-action]")) {
+    button.addEventListener("click", () => send("table_action", { action: button.dataset.tableAction }));
+  }
+  onState(() => {
+    sitWhereScanned(wanted);
+    render();
+    askTimeUp();
+  });
+  setInterval(askTimeUp, 1000);
+}
+
+function render() {
+  const me = identity.role === "participant" ? room.people[identity.me] : null;
+  const mine = me?.status === "here" ? tableOf(me.id) : null;
+  if (mine && seatShown !== null && seatShown !== mine.number) moving = { to: mine.number };
+  if (mine) seatShown = mine.number;
+  if (room.turns && ["speaking", "paused"].includes(room.turns.status)) moving = null; // seated
+  show($("my-table"), Boolean(mine) && manyTables());
+  if (mine) {
+    $("my-table").dataset.colour = mine.colour;
+    setText($("my-table-name"), tableLabel(mine));
+  }
+  renderMove(mine);
+  renderHostControls(me);
+}
+
+function renderMove(mine) {
+  show($("move-now"), Boolean(moving && mine));
+  if (!moving || !mine) return;
+  $("move-now").dataset.colour = mine.colour;
+  setText($("move-table"), tableLabel(mine));
+  const mates = speakingOrder().filter((pid) => pid !== identity.me).map(nameOf);
+  setText($("move-mates"), mates.length ? `You'll sit with ${mates.join(", ")}.` : "");
+}
+
+function renderHostControls(me) {
+  const hosting = Boolean(me) && room.table?.host === me.id;
+  show($("table-host"), hosting);
+  if (!hosting) return;
+  const status = room.turns?.status;
+  const running = status === "speaking" || status === "paused";
+  show($("table-pause"), status === "speaking");
+  show($("table-resume"), status === "paused");
+  $("table-next").disabled = !running;
+  $("table-skip").disabled = !running;
+}
+
+/** Opened from a table's QR (`?table=4`) by someone already seated elsewhere: sit there, once,
+ *  when seats allow (the server says where there is room otherwise). */
+function sitWhereScanned(wanted) {
+  if (askedToSit || !wanted || identity.role !== "participant") return;
+  askedToSit = true;
+  if (room.seats[identity.me] !== wanted) send("sit", { table: wanted });
+}
+
+/** With "move on at time-up" on, once the turn is past its deadline and the grace, ask the
+ *  server to move the table on (it checks its own clock; every phone asks, it moves once). */
+function askTimeUp() {
+  const turns = room.turns;
+  if (!turns || turns.status !== "speaking" || !room.features.auto_advance
+      || turns.deadline == null) return;
+  const now = Date.now() / 1000 + state.offset;
+  if (now < turns.deadline + config.time_up_grace) return;
+  const turn = `${tableInView()}:${turns.round}:${turns.current}`;
+  if (timeUpFor === turn) return;
+  timeUpFor = turn;
+  emitAck("time_up", { table: tableInView(), round: turns.round, speaker: turns.current })
+    .then(() => setTimeout(() => {
+      if (timeUpFor === turn) timeUpFor = null; // still that turn: the server's clock disagreed
+    }, TIME_UP_RETRY_MS));
+}
+
+/** The join form's table: from the table QR's `?table=4`, if any. */
+export function scannedTable() {
+  const value = Number(new URLSearchParams(location.search).get("table"));
+  return Number.isInteger(value) && value > 0 ? value : null;
+}

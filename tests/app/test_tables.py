@@ -1,0 +1,166 @@
+"""An event of several tables over Socket.IO and in the store: a change at one table locks,
+saves and sends only that table; a join saves the room and the one table it seats at; screens
+follow their tables; a reshuffle moves phones to their new table's stream; old rooms split into
+parts."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from facilitator.core.state.persisted import FORMAT, room_to_dict
+from facilitator.store import RoomStore, get_store, room_tables, rooms
+
+from .helpers import join, open_table, table_updates, updates
+
+
+def host(event, action, **args):
+    ack = event.host.emit("host", {"action": action, "args": args}, callback=True)
+    assert ack["ok"], ack
+    return ack
+
+
+def rows(app, code: str) -> dict:
+    """What the store holds: each part's version and when it was last written."""
+    with app.app_context():
+        with get_store().engine.connect() as conn:
+            room = conn.execute(select(rooms.c.version, rooms.c.updated_at)
+                                .where(rooms.c.code == code)).one()
+            tables = conn.execute(select(room_tables.c.number, room_tables.c.version,
+                                         room_tables.c.updated_at)
+                                  .where(room_tables.c.code == code)).all()
+    return {"room": tuple(room), **{number: (v, at) for number, v, at in tables}}
+
+
+@pytest.fixture
+def event(client, socketio_client):
+    """Three tables, seven phones seated by the smallest-table rule, a round running."""
+    event = open_table(client, socketio_client)
+    host(event, "tables", count=3)
+    # The console follows every table: when the event gains one, it follows that one too.
+    followed = event.host.emit("follow_tables", {"tables": "all"}, callback=True)
+    assert sorted(followed["tables"]) == ["1", "2", "3"]
+    event.phones = [join(socketio_client, event.code, f"P{i}") for i in range(7)]
+    host(event, "start")
+    for c in [event.host, *(phone for phone, _ in event.phones)]:
+        c.get_received()
+    return event
+
+
+def test_a_change_at_one_table_writes_and_sends_only_that_table(app, event):
+    before = rows(app, event.code)
+    phones_at = {n: [(p, a) for p, a in event.phones if a["tables"].get(str(n))]
+                 for n in (1, 2, 3)}
+    speaker, ack = phones_at[2][0]
+    done = speaker.emit("turn_done", {}, callback=True)
+    assert done == {"ok": True, "version": before["room"][0],
+                    "tables": {"2": before[2][0] + 1}}
+    after = rows(app, event.code)
+    assert after["room"] == before["room"] and after[1] == before[1] and after[3] == before[3]
+    assert after[2][0] == before[2][0] + 1
+    # Only the screens following table 2 hear of it; nobody gets a room update.
+    for n, phones in phones_at.items():
+        for phone, _ in phones:
+            received = phone.get_received()
+            assert "room_update" not in {m["name"] for m in received}
+            assert len([m for m in received if m["name"] == "table_update"]) == (n == 2)
+    [delta] = table_updates(event.host)  # the host follows every table
+    assert (delta["table"], delta["version"]) == (2, after[2][0])
+
+
+def test_a_join_saves_the_room_and_the_table_it_seats_at(app, socketio_client, event):
+    before = rows(app, event.code)
+    phone, ack = join(socketio_client, event.code, "Late")
+    seat = ack["snapshot"]["items"]["seats"][ack["me"]]
+    assert list(ack["tables"]) == [str(seat)]  # it follows the table it sits at
+    after = rows(app, event.code)
+    assert after["room"][0] == before["room"][0] + 1
+    assert [after[n][0] - before[n][0] for n in (1, 2, 3)] == [int(n == seat) for n in (1, 2, 3)]
+    [delta] = updates(event.phones[0][0])
+    assert delta["items"]["seats"] == {ack["me"]: seat}
+
+
+def test_the_console_follows_every_table_and_a_phone_only_its_own(event, socketio_client):
+    ack = event.host.emit("watch", {"code": event.code, "host_key": event.host_key,
+                                    "tables": "all"}, callback=True)
+    assert sorted(ack["tables"]) == ["1", "2", "3"]
+    assert all("generosity" in t["sections"] for t in ack["tables"].values())
+    phone, first = event.phones[0]
+    again = phone.emit("watch", {"code": event.code, "token": first["token"], "tables": "all"},
+                       callback=True)
+    assert list(again["tables"]) == list(first["tables"])  # a phone follows its own table
+    viewer = socketio_client()
+    looking = viewer.emit("watch", {"code": event.code}, callback=True)
+    assert looking["tables"] == {}
+    followed = viewer.emit("follow_tables", {"tables": [2, 9]}, callback=True)
+    assert list(followed["tables"]) == ["2"]
+    assert "generosity" not in followed["tables"]["2"]["sections"]
+
+
+def test_after_a_reshuffle_a_phone_follows_its_new_table(event):
+    host(event, "end_round")
+    for c in [event.host, *(phone for phone, _ in event.phones)]:
+        c.get_received()
+    host(event, "reshuffle")
+    phone, ack = event.phones[0]
+    [delta] = updates(phone)
+    seat = delta["items"]["seats"].get(ack["me"], ack["snapshot"]["items"]["seats"][ack["me"]])
+    assert delta["sections"]["layout"]["moving"] is True
+    followed = phone.emit("follow_tables", {}, callback=True)
+    assert list(followed["tables"]) == [str(seat)]
+    table = followed["tables"][str(seat)]
+    assert ack["me"] in table["sections"]["order"]["pids"]
+
+
+def test_a_table_host_and_time_up_over_socket_io(event):
+    phone, ack = event.phones[1]  # at table 2, not speaking yet
+    assert "Only this table's host" in phone.emit("table_action", {"action": "next"},
+                                                  callback=True)["error"]
+    host(event, "table_host", table=2, pid=ack["me"])
+    moved = phone.emit("table_action", {"action": "next"}, callback=True)
+    assert moved["ok"] and list(moved["tables"]) == ["2"]
+    assert "move on, skip" in phone.emit("table_action", {"action": "start"},
+                                         callback=True)["error"]
+    turns = table_updates(phone)[-1]["sections"]["turns"]
+    seen = {"table": 2, "round": turns["round"], "speaker": turns["current"]}
+    assert "switched off" in phone.emit("time_up", seen, callback=True)["error"]
+    host(event, "features", auto_advance=True)
+    early = phone.emit("time_up", seen, callback=True)  # the server's clock disagrees
+    assert early["ok"] and "tables" not in early
+
+
+def test_a_table_qr_seats_a_phone_there_when_seats_allow(event, socketio_client):
+    host(event, "end_round")
+    phone, ack = join(socketio_client, event.code, "Scanner", table=3)
+    assert ack["snapshot"]["items"]["seats"][ack["me"]] == 3
+    refused = event.phones[0][0].emit("sit", {"table": 3}, callback=True)
+    assert not refused["ok"] and "is full" in refused["error"]
+
+
+def test_a_room_saved_before_tables_were_parts_is_split_into_its_first_table(app, event,
+                                                                             tmp_path):
+    with app.app_context():
+        store = get_store()
+        room = store.load(event.code)
+        table = store.load_table(event.code, 1)
+    saved = json.loads(json.dumps(room_to_dict(room)))
+    old = {key: value for key, value in saved.items() if key not in ("layout", "turn_seconds")}
+    old.update(format=1, turns=json.loads(json.dumps(vars(table.turns))),
+               generosity={**old["generosity"], "hands": table.hands.to_dict(),
+                           "nudges": table.nudges.to_dict()})
+    url = f"sqlite:///{tmp_path}/old.db"
+    fresh = RoomStore(url)
+    with fresh.engine.begin() as conn:
+        conn.execute(rooms.insert().values(code="OLD123", version=room.version,
+                                           data=json.dumps(old, separators=(",", ":")),
+                                           created_at=0, updated_at=0))
+    fresh.engine.dispose()
+    reopened = RoomStore(url)  # starting the store splits it
+    split = reopened.load("OLD123")
+    first = reopened.load_table("OLD123", 1)
+    assert first is not None and first.turns.seats == table.turns.seats
+    assert split.layout.count == 1 and set(split.layout.seats) == set(table.turns.seats)
+    with reopened.engine.connect() as conn:
+        data = conn.execute(select(rooms.c.data).where(rooms.c.code == "OLD123")).scalar()
+    assert json.loads(data)["format"] == FORMAT
+    reopened.engine.dispose()
