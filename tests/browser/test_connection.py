@@ -70,7 +70,8 @@ def test_a_phone_back_online_catches_up_without_a_reload(table):
 
 def test_a_phone_that_missed_the_last_change_catches_up_when_it_comes_back_into_view(table):
     """The network loses one update and nothing changes after it: the phone notices it is
-    behind by asking the room's version (`sync`) when its page is shown again."""
+    behind by asking the versions of the room and its table (`sync`) when its page is shown
+    again."""
     host = table.create()
     table.join("Ada")
     context = table.phone_context()
@@ -81,7 +82,7 @@ def test_a_phone_that_missed_the_last_change_catches_up_when_it_comes_back_into_
         ws.on_message(server.send)
 
         def to_phone(message: str | bytes) -> None:
-            if losing["next"] and str(message).startswith('42["room_update"'):
+            if losing["next"] and str(message).startswith('42["table_update"'):
                 losing.update(next=False, lost=losing["lost"] + 1)
                 return
             ws.send(message)
@@ -92,7 +93,7 @@ def test_a_phone_that_missed_the_last_change_catches_up_when_it_comes_back_into_
     bob.goto(table.join_url)
     table.join("Bob", page=bob)
     losing["next"] = True
-    host.keyboard.press("n")  # the round starts: Bob's phone never hears of it
+    host.keyboard.press("n")  # the round starts: Bob's phone never hears of it at its table
     expect(host.locator("#speaker-name")).to_have_text("Ada")
     for _ in range(100):  # Playwright runs the route while the page waits
         if losing["lost"]:
