@@ -61,8 +61,10 @@ def _table_action(value: str) -> str:
 
 
 # "all" (the display, the console), a list of table numbers, or null (a participant: their own)
-TablesToFollow = Annotated[Literal["all"] | list[int] | None, Checked(
-    FOLLOW_WHICH, _table_numbers, bounds={"max_length": MAX_FOLLOWED})]
+# (bounded in the list itself: a union takes no bounds of its own)
+TablesToFollow = Annotated[
+    Literal["all"] | Annotated[list[int], Field(max_length=MAX_FOLLOWED)] | None,
+    Checked(FOLLOW_WHICH, _table_numbers)]
 
 
 class Watch(Payload):

@@ -7,7 +7,14 @@ from facilitator.core.state import participants, text
 from facilitator.core.state.identity import NO_SUCH_ROOM
 from facilitator.core.state.text import raw_limit
 from facilitator.payloads import parse
-from facilitator.payloads.events import Introduce, Join, PostOffer, TakeOffer
+from facilitator.payloads.events import (
+    MAX_FOLLOWED,
+    Introduce,
+    Join,
+    PostOffer,
+    TakeOffer,
+    Watch,
+)
 from facilitator.payloads.host import HOST_ACTIONS, PromptMove, PromptMoveArgs, parse_host
 
 
@@ -98,3 +105,10 @@ def test_a_long_list_is_refused_before_any_item_is_cleaned(monkeypatch):
     with pytest.raises(RoomError, match="At most 8 interests, please."):
         parse(Join, {"code": "C", "name": "Ann", "interests": many})
     assert cleaned == []
+
+
+def test_the_tables_to_follow_are_a_bounded_list():
+    """A union takes no size bound of its own: the list of table numbers carries it."""
+    assert parse(Watch, {"code": "C", "tables": list(range(1, MAX_FOLLOWED + 1))}).tables
+    with pytest.raises(RoomError, match="Say which tables to follow"):
+        parse(Watch, {"code": "C", "tables": list(range(1, MAX_FOLLOWED + 2))})
