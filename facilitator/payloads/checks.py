@@ -32,6 +32,7 @@ from ..core.state.text import (
 
 # Ids, room codes and secrets are short: anything longer names nothing.
 ID_MAX_LEN = 64
+TEXT_RULES = " (docs/protocol.md, Text)."  # where a text field's description sends the reader
 TOO_LONG = frozenset({"string_too_long", "too_long"})
 OUT_OF_RANGE = frozenset({"greater_than_equal", "less_than_equal"})
 
@@ -48,6 +49,7 @@ class Checked:
     too_long: str | None = None  # the refusal over max_length (else wrong_type)
     out_of_range: str | None = None  # the refusal outside ge and le (else wrong_type)
     missing: str | None = None  # null, or left out, where a value is required (else wrong_type)
+    more: tuple[str, ...] = ()  # the other refusals `clean` gives, for the doc (schema_doc)
     schema_extra: dict[str, Any] = field(default_factory=dict)  # e.g. a description
 
     def __get_pydantic_core_schema__(self, source: Any,
@@ -87,14 +89,15 @@ class Checked:
 
 
 def text(label: str, max_len: int, clean: Callable[[Any], Any] | None, *,
-         required: bool = True) -> Checked:
+         required: bool = True, more: tuple[str, ...] = ()) -> Checked:
     """Text of at most `raw_limit(max_len)` code points, which `clean` (the core's rule for it)
-    cleans and limits to `max_len` characters; refused in the core's words."""
+    cleans and limits to `max_len` characters; refused in the core's words (`more`: the rule's
+    refusals beyond the length, for the doc)."""
     return Checked(
         must_be_text(label), clean, bounds={"max_length": raw_limit(max_len)},
         too_long=too_long(label, max_len), missing=is_required(label) if required else None,
-        schema_extra={"description": f"At most {max_len} characters once cleaned "
-                                     "(docs/protocol.md, Text)."})
+        more=more,
+        schema_extra={"description": f"At most {max_len} characters once cleaned{TEXT_RULES}"})
 
 
 def ident(gone: str, clean: Callable[[Any], Any] | None = None) -> Checked:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from ..core.state import (
     again,
@@ -28,7 +28,14 @@ from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
 from ..core.state.room import ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN, clean_room_name
-from ..core.state.text import LINK_MAX_LEN, clean_link, not_a_list, too_many
+from ..core.state.text import (
+    LINK_MAX_LEN,
+    clean_link,
+    not_a_list,
+    not_a_web_address,
+    too_many,
+    unsafe_link,
+)
 from ..core.views import calendar
 from .checks import ID_MAX_LEN, Checked, flag, ident, text, whole_number
 
@@ -38,6 +45,11 @@ CONFIRM_DELETE = "To delete this event, confirm it with its code."
 def none_if_blank(clean: Callable[[str], Any] | None = None) -> Callable[[str | None], Any]:
     """A rule for a field where "" means none was given, as null does."""
     return lambda value: (clean(value) if clean else value) if value else None
+
+
+def link_refusals(label: str) -> tuple[str, ...]:
+    """What `clean_link` says of a link that isn't a safe web address."""
+    return (unsafe_link(label), not_a_web_address(label))
 
 
 # Who and where
@@ -65,7 +77,15 @@ DeckId = Annotated[str, ident(decks.PICK_A_DECK, lambda value: value if value ==
                               else decks.get_deck(value).id)]
 # The home form's deck file is JSON text, which the rule reads (and bounds before parsing).
 DeckPrompts = Annotated[tuple[dict[str, Any], ...] | None,
-                        BeforeValidator(none_if_blank(again.clean_deck_prompts))]
+                        BeforeValidator(none_if_blank(again.clean_deck_prompts)),
+                        WithJsonSchema({
+                            "anyOf": [{"type": "object"}, {"type": "array"}, {"type": "string"},
+                                      {"type": "null"}],
+                            "description": f"With deck \"{decks.CUSTOM_DECK}\": a deck "
+                            '{"title", "description", "prompts": [{"text", "hint", "kind"}]}, '
+                            f"or its list of prompts (at most {again.MAX_DECK_PROMPTS}), or "
+                            "either as JSON text; refused with "
+                            f'"{again.DECK_REFUSED}"'})]
 
 # The board
 PostId = Annotated[str, ident(board.gone("post"))]
@@ -82,18 +102,19 @@ IntroText = Annotated[str | None, text(board.OFFER_LABEL, board.TEXT_MAX_LEN,
 PostText = Annotated[str, text("The post", board.TEXT_MAX_LEN, None, required=False)]
 Who = Annotated[str, text(board.WHO_LABEL, board.WHO_MAX_LEN, board.clean_who, required=False)]
 Link = Annotated[str, text(board.LINK_LABEL, LINK_MAX_LEN,
-                           partial(clean_link, label=board.LINK_LABEL), required=False)]
+                           partial(clean_link, label=board.LINK_LABEL), required=False,
+                           more=link_refusals(board.LINK_LABEL))]
 Taken = Annotated[bool, flag(board.TAKEN_ASK)]
 Hidden = Annotated[bool, flag(board.HIDDEN_ASK)]
 
 # Contacts
 Email = Annotated[str, text(contacts.EMAIL_LABEL, contacts.EMAIL_MAX_LEN, contacts.clean_email,
-                            required=False)]
+                            required=False, more=(contacts.EMAIL_REFUSED,))]
 Phone = Annotated[str, text(contacts.PHONE_LABEL, contacts.PHONE_MAX_LEN, contacts.clean_phone,
-                            required=False)]
+                            required=False, more=(contacts.PHONE_REFUSED,))]
 ProfileLink = Annotated[str, text(contacts.LINK_LABEL, LINK_MAX_LEN,
                                   partial(clean_link, label=contacts.LINK_LABEL),
-                                  required=False)]
+                                  required=False, more=link_refusals(contacts.LINK_LABEL))]
 Share = Annotated[bool, flag(contacts.SHARE_ASK)]
 Accept = Annotated[bool, flag(ACCEPT_ASK)]
 

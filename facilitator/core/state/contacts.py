@@ -20,6 +20,8 @@ MIN_PHONE_DIGITS = 5
 SHARE_ASK = "Say whether to share your details."
 LINK_LABEL = "The profile link"
 EMAIL_LABEL, PHONE_LABEL = "The email address", "The phone number"
+EMAIL_REFUSED = "That email address doesn't look right."
+PHONE_REFUSED = "A phone number has digits, spaces, +, -, dots or brackets only."
 
 
 @dataclass
@@ -48,14 +50,14 @@ def clean_contact(email: object, phone: object, link: object, share: object,
 def clean_email(value: object) -> str:
     email = clean_text(value, EMAIL_LABEL, EMAIL_MAX_LEN, required=False)
     if email and not EMAIL.fullmatch(email):
-        raise RoomError("That email address doesn't look right.")
+        raise RoomError(EMAIL_REFUSED)
     return email
 
 
 def clean_phone(value: object) -> str:
     phone = clean_text(value, PHONE_LABEL, PHONE_MAX_LEN, required=False)
     if phone and (not PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < MIN_PHONE_DIGITS):
-        raise RoomError("A phone number has digits, spaces, +, -, dots or brackets only.")
+        raise RoomError(PHONE_REFUSED)
     return phone
 
 

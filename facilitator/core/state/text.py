@@ -149,12 +149,20 @@ def clean_link(value: object, label: str) -> str:
     if not text:
         return ""
     if any(ch.isspace() or ch in '<>"`\\' for ch in text):
-        raise RoomError(f"{label} can't contain spaces, quotes or angle brackets.")
+        raise RoomError(unsafe_link(label))
     try:
         parts = urlsplit(text)
         web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
     except ValueError:  # e.g. an unbalanced [ in the host
         web = False
     if not web:
-        raise RoomError(f"{label} must be a web address starting with http:// or https://.")
+        raise RoomError(not_a_web_address(label))
     return text
+
+
+def unsafe_link(label: str) -> str:
+    return f"{label} can't contain spaces, quotes or angle brackets."
+
+
+def not_a_web_address(label: str) -> str:
+    return f"{label} must be a web address starting with http:// or https://."
