@@ -21,12 +21,14 @@ def bearer(secret: str) -> dict:
 
 @pytest.fixture
 def event(client, socketio_client):
-    """Ann asked, Bob offered on it, Cat is just there."""
+    """Ann asked, Bob offered on it and Ann took it up, Cat is just there."""
     table = open_table(client, socketio_client)
     people = {name: join(socketio_client, table.code, name) for name in ("Ann", "Bob", "Cat")}
     ann, bob = people["Ann"][0], people["Bob"][0]
     ask = ann.emit("post_ask", {"text": "A bookkeeper"}, callback=True)["id"]
-    bob.emit("post_offer", {"kind": "help", "text": "I keep books", "ask": ask}, callback=True)
+    offer = bob.emit("post_offer", {"kind": "help", "text": "I keep books", "ask": ask},
+                     callback=True)["id"]
+    assert ann.emit("take_offer", {"id": offer, "taken": True}, callback=True)["ok"]
     table.people = {name: ack for name, (_, ack) in people.items()}
     table.phones = {name: phone for name, (phone, _) in people.items()}
     return table
@@ -111,11 +113,11 @@ def test_host_exports_in_each_format(client, event):
         return response
 
     data = export("json").json
-    assert data["counts"] == {"asks": 1, "met": 0, "offers": 1}
+    assert data["counts"] == {"asks": 1, "met": 1, "offers": 1}
     assert {p["name"] for p in data["participants"]} == {"Ann", "Bob", "Cat"}
     rows = list(csv.DictReader(io.StringIO(export("csv").text)))
     assert [r["text"] for r in rows if r["record"] == "ask"] == ["A bookkeeper"]
-    assert "### Ann: A bookkeeper (open)" in export("md").text
+    assert "### Ann: A bookkeeper (met)" in export("md").text
     for secret in (event.host_key, *(p["token"] for p in event.people.values())):
         assert secret not in json.dumps(data)
 

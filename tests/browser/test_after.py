@@ -50,10 +50,16 @@ def test_end_then_follow_up_then_marks_reach_the_summary(table):
     expect(made.get_by_role("button", name="We're in touch")).to_have_attribute(
         "aria-pressed", "true")
     expect(made).to_contain_text("You said: We're in touch")
+    # Grace saying so opens nothing: only Ada, who received the offer, can make it an exchange.
+    expect(grace.locator("#contact-audience")).to_contain_text("Nobody yet")
     ada.reload()
     expect(received).to_contain_text("Grace said: We're in touch")
     tap(received.get_by_role("button", name="It helped"))
     expect(received).to_contain_text("You said: It helped")
+    grace.reload()
+    expect(grace.locator("#contact-audience")).to_have_text(
+        "If you share, exactly these people see them now: Ada. A later exchange adds its "
+        "person; nobody who joins after you leave ever sees them.")
 
     # The board is closed: the phone that goes back to it is sent to its follow-up page again.
     ada.goto(table.join_url)

@@ -44,15 +44,19 @@ def test_asks_met_counts_each_ask_once_however_many_offers_are_taken():
     assert board.counts() == {"asks": 3, "met": 2, "offers": 3}
 
 
-def test_only_the_asker_takes_up_offers_and_only_offers_on_their_ask():
+def test_only_the_person_an_offer_is_for_takes_it_up():
     board = Board()
     ask = board.add_ask("ann", "Help", now=0)
     offer = board.add_offer("bob", "help", "Me", now=0, ask_id=ask.id)
     alone = board.add_offer("bob", "resource", "A podcast", now=0)
-    with pytest.raises(RoomError, match="person who asked"):
+    to_cat = board.add_offer("bob", "help", "An hour", now=0, to="cat")
+    with pytest.raises(RoomError, match="offer is for"):
         board.take(offer.id, "bob", True)
-    with pytest.raises(RoomError, match="person who asked"):
+    with pytest.raises(RoomError, match="offer is for"):
         board.take(alone.id, "ann", True)
+    with pytest.raises(RoomError, match="offer is for"):
+        board.take(to_cat.id, "ann", True)
+    assert board.take(to_cat.id, "cat", True) == [to_cat.id] and to_cat.taken
     with pytest.raises(RoomError, match="taken up"):
         board.take(offer.id, "ann", "yes")
 
@@ -167,19 +171,6 @@ def test_a_hidden_taken_offer_no_longer_meets_the_ask():
     assert board.counts() == {"asks": 1, "met": 0, "offers": 0}
     with pytest.raises(RoomError, match="hide or restore"):
         board.moderate(offer.id, "no")
-
-
-def test_partners_are_those_with_a_visible_offer_either_way():
-    board = Board()
-    ask = board.add_ask("ann", "Help", now=0)
-    board.add_offer("bob", "help", "Me", now=0, ask_id=ask.id)
-    hidden = board.add_offer("eve", "help", "Me", now=0, ask_id=ask.id)
-    board.moderate(hidden.id, True)
-    board.add_offer("ann", "intro", "Meet Dana", now=0, to="cat")
-    board.add_offer("dan", "resource", "A book for everyone", now=0)
-    assert board.partners("ann") == {"bob", "cat"}
-    assert board.partners("bob") == {"ann"}
-    assert board.partners("eve") == set() and board.partners("dan") == set()
 
 
 # --- in a room: who may, what is broadcast, what is saved -------------------------------------

@@ -43,10 +43,10 @@ def test_details_are_seen_only_when_shared_with_an_exchange_partner():
     book = Contacts()
     book.set_for("ann", contact(email="ann@example.org", share=True))
     book.set_for("bob", contact(email="bob@example.org", share=False))
-    assert book.visible_to("bob", "ann", partners={"ann"}) == {"email": "ann@example.org"}
-    assert book.visible_to("cat", "ann", partners=set()) is None  # shared, but no exchange
-    assert book.visible_to("ann", "bob", partners={"bob"}) is None  # exchange, not shared
-    assert book.visible_to("bob", "bob", partners=set()) == {"email": "bob@example.org"}
+    assert book.visible_to("bob", "ann", in_audience=True) == {"email": "ann@example.org"}
+    assert book.visible_to("cat", "ann", in_audience=False) is None  # shared, but no exchange
+    assert book.visible_to("ann", "bob", in_audience=True) is None  # exchange, not shared
+    assert book.visible_to("bob", "bob", in_audience=False) == {"email": "bob@example.org"}
 
 
 def test_the_host_sees_only_details_given_for_the_export():
@@ -66,11 +66,13 @@ def test_clearing_everything_forgets_the_person():
 
 
 def exchange_room():
-    """Ann asked; Bob offered on it; Cat offered to the whole room; everyone shares."""
+    """Ann asked; Bob offered on it and Ann took it up; Cat offered to the whole room; everyone
+    shares."""
     room, _ = Room.create(name="Breakfast", deck_id="classic", turn_seconds=90, now=0)
     ann, bob, cat = (people.join(room, name=n, now=0)[0].id for n in ("Ann", "Bob", "Cat"))
     ask = board.post_ask(room, ann, text="A bookkeeper", now=1)
-    board.post_offer(room, bob, kind="help", text="I keep books", ask=ask, now=2)
+    offer = board.post_offer(room, bob, kind="help", text="I keep books", ask=ask, now=2)
+    board.take_offer(room, ann, offer_id=offer)
     board.post_offer(room, cat, kind="resource", text="Free course",
                      link="https://example.org/course", now=3)
     for pid, name in ((ann, "ann"), (bob, "bob"), (cat, "cat")):

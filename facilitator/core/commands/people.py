@@ -43,7 +43,7 @@ def rejoin(room: Room, pid: str, *, now: float) -> None:
     the event has ended there is no table to come back to, only their follow-up page)."""
     person = room.participants[pid]
     if person.status == LEFT and not room.ended:
-        person.status = HERE
+        person.status, person.left_at = HERE, None
         room.changes.touch_item(Collection.PEOPLE, pid)
         tables.seat_newcomer(room, pid, wanted=None, now=now)
 
@@ -69,7 +69,8 @@ def remove(room: Room, *, pid: str, now: float) -> None:
 
 
 def _unseat(room: Room, pid: str, status: str, now: float) -> None:
-    room.participants[pid].status = status
+    person = room.participants[pid]
+    person.status, person.left_at = status, now
     room.changes.touch_item(Collection.PEOPLE, pid)
     room.unseat(pid, now)
     tables.follow_arrivals(room, now)

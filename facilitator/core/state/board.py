@@ -1,8 +1,9 @@
 """The board of asks and offers: what people need, what the room gives, and which asks are met.
 
 Posts are asks or offers. An offer answers an ask (and so is *to* its author), is to one person
-(offered from the speaker's card), or stands alone. The asker marks offers taken up; an ask with
-a visible taken-up offer is met. The host hides posts; a hidden ask hides its offers with it, so
+(offered from the speaker's card), or stands alone. The person an offer is for marks it taken up
+(which also lets shared contact details flow: `partners`); an ask with a visible taken-up offer
+is met. The host hides posts; a hidden ask hides its offers with it, so
 nothing said under it stays on screen. Everything is plain data, and time is passed in.
 """
 
@@ -106,11 +107,11 @@ class Board:
         return touched
 
     def take(self, offer_id: object, pid: str, taken: object) -> list[str]:
-        """The asker marks an offer on their ask as taken up (or not any more)."""
+        """The person an offer is for (on their ask, or to them) takes it up, or not any more."""
         taken = clean_bool(taken, TAKEN_ASK)
         offer = self.visible_post(offer_id, OFFER)
-        if offer.ask is None or self.posts[offer.ask].author != pid:
-            raise RoomError("Only the person who asked can take up an offer.")
+        if offer.to != pid:
+            raise RoomError("Only the person an offer is for can take it up.")
         offer.taken = taken
         return self._with_ask(offer)
 
@@ -162,11 +163,6 @@ class Board:
         """Ids of the asks no visible offer has answered yet, oldest first: the gaps to fill."""
         answered = {o.ask for o in self.shown(OFFER) if o.ask}
         return [a.id for a in self.shown(ASK) if a.id not in answered]
-
-    def partners(self, pid: str) -> set[str]:
-        """Everyone `pid` exchanged a visible offer with, in either direction."""
-        return ({o.to for o in self.shown(OFFER) if o.author == pid and o.to}
-                | {o.author for o in self.shown(OFFER) if o.to == pid})
 
     # --- internals -----------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """Contact details people choose to share, and the rule for who may see them.
 
 Nothing here is ever broadcast. A person's details reach someone else only when they said so:
-`share` opens them to the people they exchanged offers with, `share_with_host` puts them in the
-host's exports. Withdrawing consent takes effect on the next page load or export.
+`share` opens them to the people they took part in an exchange with (`partners`: never a
+one-sided offer), `share_with_host` puts them in the host's exports. Withdrawing consent takes
+effect on the next page load or export.
 """
 
 import re
@@ -29,7 +30,7 @@ class Contact:
     email: str = ""
     phone: str = ""
     link: str = ""  # a profile page, http(s) only
-    share: bool = False  # with the people they exchanged offers with
+    share: bool = False  # with the people they took part in an exchange with
     share_with_host: bool = False  # in the host's exports
 
     def details(self) -> dict[str, Any] | None:
@@ -76,13 +77,11 @@ class Contacts:
         else:
             self.by_person[pid] = contact
 
-    def visible_to(self, viewer: str, owner: str, partners: set[str]) -> dict[str, Any] | None:
-        """`owner`'s details as `viewer` may see them: only if shared and they exchanged offers.
-
-        `partners` is who `viewer` exchanged offers with (see `Board.partners`).
-        """
+    def visible_to(self, viewer: str, owner: str, *, in_audience: bool) -> dict[str, Any] | None:
+        """`owner`'s details as `viewer` may see them: only if shared and `viewer` is in their
+        audience, the people they exchanged with (`partners.audience`)."""
         contact = self.of(owner)
-        if viewer == owner or (contact.share and owner in partners):
+        if viewer == owner or (contact.share and in_audience):
             return contact.details()
         return None
 

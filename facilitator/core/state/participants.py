@@ -28,6 +28,9 @@ class Participant:
     # Who they came with or work for: people with the same are seated apart at reshuffles.
     # For seating only: the host sees it, the room never does.
     company: str = ""
+    # When they last left or were removed (None while here): whoever joins after that never
+    # sees their shared details (`partners.may_see`).
+    left_at: float | None = None
 
     @property
     def present(self) -> bool:

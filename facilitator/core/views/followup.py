@@ -2,13 +2,15 @@
 introductions they are part of, and the contacts they may keep.
 
 Only the attendee (with their token) sees this. Someone else's details appear only if that
-person shared them and the two exchanged an offer the room can still see.
+person shared them and the two took part in an exchange the room can still see
+(`state.partners`); the page names exactly who would see the attendee's own.
 """
 
 from dataclasses import asdict
 from typing import Any
 
 from ..state.board import ASK, OFFER, OFFER_KINDS, Post
+from ..state.partners import audience, may_see, partners
 from ..state.room import Room
 
 
@@ -39,6 +41,8 @@ def followup(room: Room, pid: str) -> dict[str, Any]:
         "introductions": _introductions(room, pid, names),
         "contacts": shared_contacts(room, pid),
         "my_contact": asdict(room.contacts.of(pid)),
+        # Who sees them when shared, by name: consent to share is consent to these people
+        "my_audience": sorted((names[p] for p in audience(room, pid)), key=str.casefold),
         # Their own address for emailed links, if they gave one (never the link's key)
         "my_mail": ({"email": sub.email, "reminder": sub.reminder}
                     if (sub := room.mailing.of(pid)) else None),
@@ -54,11 +58,11 @@ def _introductions(room: Room, pid: str, names: dict[str, str]) -> list[dict[str
 
 
 def shared_contacts(room: Room, pid: str) -> list[dict[str, Any]]:
-    """The people `pid` exchanged offers with who chose to share their details with them."""
-    partners = room.board.partners(pid)
+    """The people `pid` exchanged with who chose to share their details with them."""
     cards = []
-    for other in sorted(partners, key=lambda o: room.participants[o].name.casefold()):
-        details = room.contacts.visible_to(pid, other, partners)
+    for other in sorted(partners(room, pid), key=lambda o: room.participants[o].name.casefold()):
+        # An exchange goes both ways: `pid` is in `other`'s audience unless they came too late
+        details = room.contacts.visible_to(pid, other, in_audience=may_see(room, pid, other))
         if details:
             cards.append({"id": other, "name": room.participants[other].name, **details,
                           "note": _exchanged(room, pid, other)})

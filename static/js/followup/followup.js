@@ -54,6 +54,16 @@ function contactItem(person) {
     person.link ? el("p", {}, webLink(person.link, person.link)) : null);
 }
 
+/** Exactly who sharing reaches: consent is to these people, named. */
+function audienceText(names) {
+  if (!names.length) {
+    return "Nobody yet: only someone who took up your offer, whose offer you took up, or whom an "
+      + "introduction you all accepted put you in touch with.";
+  }
+  return `If you share, exactly these people see them now: ${names.join(", ")}. `
+    + "A later exchange adds its person; nobody who joins after you leave ever sees them.";
+}
+
 function fill(list, items, empty) {
   $(list).replaceChildren(...(items.length ? items : [el("li", { class: "hint", text: empty })]));
 }
@@ -75,6 +85,7 @@ function render(data) {
   $("contact-link").value = mine.link;
   $("contact-share").checked = mine.share;
   $("contact-share-host").checked = mine.share_with_host;
+  setText($("contact-audience"), audienceText(data.my_audience));
   mountMail(call, data);
   show($("followup-status"), false);
   show($("followup-content"), true);

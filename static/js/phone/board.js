@@ -5,7 +5,7 @@ import { $, confirmTwice, el, show, toast } from "../shared/dom.js";
 import { identity } from "../shared/live.js";
 import { currentSpeaker, inRound, isAskRound, nameOf, room, send, speakingOrder } from "../shared/room.js";
 import { config } from "../shared/config.js";
-import { actButton, mountBoard, postById } from "../board/board.js";
+import { actButton, mountBoard } from "../board/board.js";
 
 const LIMITS = config.limits.post;
 let askOpenedFor = null; // the round whose "ask" prompt opened the ask form
@@ -76,13 +76,13 @@ function editForm(post, done) {
   return form;
 }
 
-/** A post's buttons on this phone: offer help on others' asks, take up offers on one's own asks,
+/** A post's buttons on this phone: offer help on others' asks, take up offers made to oneself,
  *  edit and delete one's own posts. */
 function tools(post) {
   const own = post.author === identity.me
     ? [actButton("Edit", "edit"), actButton("Delete", "delete", { className: "button-danger" })] : [];
   if (post.type === "ask") return own.length ? own : [actButton("Offer help", "offer", { className: "button-primary" })];
-  const take = post.ask && postById(post.ask)?.author === identity.me
+  const take = post.to === identity.me
     ? [actButton(post.taken ? "Taken up ✓ (undo)" : "Mark taken up", "take",
       { attrs: { "aria-pressed": String(Boolean(post.taken)) } })] : [];
   return [...take, ...own];
