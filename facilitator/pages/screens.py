@@ -1,4 +1,5 @@
-"""The live screens: the host's (on the projector), the phone's, and the join QR code."""
+"""The live screens: the host's console, the display the room sees on the projector, the
+phone's, and the join QR code."""
 
 import io
 
@@ -17,6 +18,8 @@ bp = Blueprint("screens", __name__)
 
 @bp.get("/host/<code>")
 def host(code: str) -> str:
+    """The console: the host's screen, on the laptop or the host's phone (the key in the
+    fragment, never in the address the server sees)."""
     room = room_or_404(code)
     # With PUBLIC_URL set, phones use that address, whatever this machine listens on.
     unreachable = None if current_app.config["PUBLIC_URL"] else why_phones_cant_reach(
@@ -25,6 +28,14 @@ def host(code: str) -> str:
                            next_name=next_name(room.name),
                            unreachable=unreachable, min_seconds=MIN_TURN_SECONDS,
                            max_seconds=MAX_TURN_SECONDS)
+
+
+@bp.get("/display/<code>")
+def display(code: str) -> str:
+    """The display: what the room sees, for the projector. It needs no key and shows nothing
+    only the host may see, so any window may open it."""
+    room = room_or_404(code)
+    return render_template("display.html", room=room, join_url=join_url(room.code))
 
 
 @bp.get("/j/<code>")

@@ -137,7 +137,8 @@ def test_broadcasts_never_carry_a_secret_or_contact_details(app, client, table,
 
 
 def test_pages_anyone_can_load_never_carry_a_secret(client, table):
-    pages = ["/", f"/j/{table.code}", f"/host/{table.code}", f"/qr/{table.code}.svg",
+    pages = ["/", f"/j/{table.code}", f"/host/{table.code}", f"/display/{table.code}",
+             f"/qr/{table.code}.svg",
              f"/j/{table.code}/me", f"/j/{table.code}/me.json",
              f"/host/{table.code}/export.json"]
     for path in pages:

@@ -53,8 +53,14 @@ def test_axe_finds_nothing_serious_on_any_screen(table):
 
     ada = table.join("Ada", "Engines and poetry", page=joiner)
     bob = table.join("Bob", "Bread", init_script=AXE_JS)
+    display = desktop.new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    expect(display.locator("#people-chips .chip")).to_have_count(2)
+    check("display, lobby", display)
     host.keyboard.press("n")
     expect(ada.locator("#my-turn")).to_be_visible()
+    expect(display.locator("#speaker-name")).to_have_text("Ada")
+    check("display in a round", display)
     tap(ada.locator("#board-ask summary"))
     ada.fill("#board-ask-text", "Someone who repairs looms")
     tap(ada.get_by_role("button", name="Post my ask"))
@@ -84,6 +90,8 @@ def test_axe_finds_nothing_serious_on_any_screen(table):
     table.act("end_event")
     expect(host.locator("#ended-view")).to_be_visible()
     check("host, event ended", host)
+    expect(display.locator("#ended-view")).to_be_visible()
+    check("display, event ended", display)
     expect(ada.locator("#received .marks")).to_be_visible()
     check("follow-up after the end, with marks", ada)
 

@@ -113,7 +113,7 @@ def test_the_host_screen_reads_well_at_1280x720(table):
     host.keyboard.press("b")
     expect(host.locator("#board")).to_be_visible()
     assert overflows_x(host) == 0, "board beside"
-    assert inside(host, "#prompt-text")["top"] >= inside(host, ".host-bar")["bottom"]
+    assert inside(host, "#prompt-text")["top"] >= inside(host, ".display-bar")["bottom"]
     for selector in ("#prompt-text", "#board-title", "#ring"):
         box = inside(host, selector)
         assert box["fits"] and box["right"] <= box["width"], (selector, box)

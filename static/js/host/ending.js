@@ -1,20 +1,10 @@
-// The end of an event on the host's screens (templates/_ending.html): "End the event", what the
-// projector says once it has ended, and deleting everything at once. One module, mounted by
-// whichever screen holds the host's controls.
+// The end of an event in the console's Manage drawer (templates/_ending.html): "End the event"
+// and deleting everything at once. What the room sees once it has ended is the stage's
+// (display/stage.js).
 import { $, confirmTwice, count, setText, show, toast } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
 import { hostAction, room, send } from "../shared/room.js";
-
-/** A date the way people read it here, e.g. "30 December 2026". */
-export function day(epochSeconds) {
-  return new Date(epochSeconds * 1000).toLocaleDateString(undefined,
-    { day: "numeric", month: "long", year: "numeric" });
-}
-
-/** Whether the host has ended the event. */
-export function hasEnded() {
-  return Boolean(room.details?.ended_at);
-}
+import { day, hasEnded } from "../display/stage.js";
 
 function render() {
   const details = room.details;
@@ -22,11 +12,9 @@ function render() {
   const ended = hasEnded();
   show($("ending-running"), !ended);
   show($("ending-ended"), ended);
-  show($("ended-view"), ended);
   if (!ended) return;
   const until = day(details.kept_until);
   setText($("ending-kept"), `Ended. Everyone's follow-up page stays until ${until}; then the event and everything in it are deleted.`);
-  setText($("ended-kept"), `It stays there until ${until}.`);
 }
 
 /** End the event, emailing everyone who asked for their link if the host left that ticked. */

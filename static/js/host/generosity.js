@@ -1,7 +1,8 @@
-// The host screen's generosity tools (templates/_generosity.html): between rounds a tip and, when
-// the host chooses, everyone's airtime, what the table shares and the asks still waiting; during a
-// turn the questions queue and a discreet pitch marker. Pitch counts, airtime and give-and-take
-// reach only the host, in its snapshot and in `host_update` events (docs/protocol.md).
+// The console's generosity tools (templates/_generosity.html): between rounds a tip and, when
+// the host chooses, everyone's airtime, what the table shares and the asks still waiting; during
+// a turn "clear questions" and a discreet pitch marker (the queue itself is the stage's). Pitch
+// counts, airtime and give-and-take reach only the host, in its snapshot and in `host_update`
+// events (docs/protocol.md).
 import { $, el, setText, show } from "../shared/dom.js";
 import { drawAirtimeChart } from "../shared/airtime-chart.js";
 import { onHostUpdate, onState } from "../shared/live.js";
@@ -75,12 +76,6 @@ function renderGaps(waiting) {
 // --- during a turn -------------------------------------------------------------------------
 
 function renderDuring(turns, g) {
-  const queue = room.hands;
-  show($("gen-hands"), enabled("hands") && queue.length > 0);
-  $("gen-hands-list").replaceChildren(...queue.map((hand) => el("li", {
-    text: hand.speaker === turns.current ? nameOf(hand.pid)
-      : `${nameOf(hand.pid)} (for ${nameOf(hand.speaker)})`,
-  })));
   const current = g.nudges.current;
   const marked = enabled("pitch_nudges") && inRound(turns) && current && current.pid === turns.current;
   show($("gen-marker"), Boolean(marked));

@@ -12,7 +12,8 @@ let editingId = null; // a prompt being edited: its row is left alone until save
 export function togglePanel(open = $("panel").hidden) {
   const panel = $("panel");
   const toggle = $("btn-panel");
-  if (toggle.hidden) return;
+  // Not while presenting (the toggle is `console-only`): the room would see the drawer.
+  if (open && !toggle.checkVisibility()) return;
   show(panel, open);
   toggle.setAttribute("aria-expanded", String(open));
   if (open) $("panel-title").focus();

@@ -1,0 +1,19 @@
+// The display: the stage alone, for the projector. It watches the room as a viewer, with no host
+// key, so what only the host may see never reaches it; the console drives it.
+import { $, showConnection } from "../shared/dom.js";
+import { connect, onRoomDeleted, onStatus } from "../shared/live.js";
+import { keepAwake } from "../shared/wake.js";
+import { mountBoard } from "../board/board.js";
+import { mountStage } from "./stage.js";
+
+const root = $("display");
+
+mountStage(root, "Display");
+mountBoard({});
+keepAwake();
+onStatus((status) => showConnection($("conn"), status));
+connect({ code: root.dataset.code, tables: "all" });
+onRoomDeleted(() => {
+  root.dataset.status = "deleted";
+  window.location.reload(); // the page now says the event is gone (404, with the reason)
+});
