@@ -162,6 +162,19 @@ def test_hidden_posts_and_the_offers_under_a_hidden_ask_vanish_until_restored():
     assert board.counts() == {"asks": 1, "met": 1, "offers": 1}
 
 
+def test_deleting_a_hidden_ask_leaves_its_offers_hidden_until_the_host_restores_them():
+    board = Board()
+    ask = board.add_ask("ann", "Something rude", now=0)
+    offer = board.add_offer("bob", "help", "Me", now=0, ask_id=ask.id)
+    board.moderate(ask.id, True)
+    assert set(board.delete(ask.id, "ann")) == {ask.id, offer.id}
+    assert board.public(offer.id) is None
+    assert board.moderated(offer.id)["hidden"] is True  # hidden now in its own right
+    assert board.counts() == {"asks": 0, "met": 0, "offers": 0}
+    board.moderate(offer.id, False)
+    assert board.public(offer.id)["to"] == "ann"
+
+
 def test_a_hidden_taken_offer_no_longer_meets_the_ask():
     board = Board()
     ask = board.add_ask("ann", "Help", now=0)

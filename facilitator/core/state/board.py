@@ -97,10 +97,12 @@ class Board:
         return self._with_ask(post)
 
     def delete(self, post_id: object, author: str) -> list[str]:
-        """The author removes their post. Offers that answered a deleted ask stay, to its author."""
+        """The author removes their post. Offers that answered a deleted ask stay, to its author;
+        those hidden with it stay hidden, in their own right, until the host restores them."""
         post = self._own(post_id, author)
         touched = self._with_ask(post)
         for offer in self._offers_on(post.id):
+            offer.hidden = offer.hidden or post.hidden
             offer.ask, offer.taken = None, False
             touched.append(offer.id)
         del self.posts[post.id]
