@@ -80,6 +80,30 @@ def test_csv_has_one_row_per_record_and_reads_back(event):
     assert all(r["text"] != "Something rude" for r in rows)
 
 
+@pytest.mark.parametrize(("raw", "written"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t'=1"),
+    ("\r=1", "'\r'=1"), ("＝1", "'＝1"),
+    # Opened where ";" separates cells, a cell can start after one, or on a new line.
+    ("ok;=cmd|' /C calc'!A0", "ok;'=cmd|' /C calc'!A0"), ("a;b;+1", "a;b;'+1"),
+    ("line\n=1", "line\n'=1"), ("tab\t@x", "tab\t'@x"), ("x\t\t=1", "x\t'\t'=1"),
+    ("plain text, - a dash; fine", "plain text, - a dash; fine"), ("a=b", "a=b"),
+])
+def test_csv_cells_never_start_a_formula_in_any_locale(raw, written):
+    assert exports.csv_cell(raw) == written
+
+
+def test_csv_quotes_every_cell(event):
+    room, _ = event
+    text = exports.to_csv(exports.event_record(room, now=1_764_168_100))
+    lines = text.split("\r\n")[:-1]
+    assert all(line.startswith('"') and line.endswith('"') and '",,"' not in line
+               for line in lines)
+    # Split at ";" as a spreadsheet in such a locale would, no piece starts a formula.
+    for piece in text.replace("\r\n", ";").replace('"', "").replace(",", ";").split(";"):
+        assert not piece.startswith(("=", "+", "@")), piece
+
+
 def test_markdown_reports_the_event_with_peoples_text_kept_literal(event):
     room, _ = event
     report = exports.to_markdown(exports.event_record(room, now=1_764_168_100))

@@ -20,8 +20,11 @@ from .summary import markdown_lines, summary
 
 CSV_COLUMNS = ("record", "id", "name", "text", "detail", "kind", "answers", "to", "taken",
                "met", "link", "who", "airtime_seconds", "email", "phone", "profile", "at")
-# Spreadsheets run cells starting with these as formulas: such cells get a leading apostrophe.
-FORMULA_START = ("=", "+", "-", "@")
+# Spreadsheets run a cell starting with one of these as a formula (the full-width forms too, in
+# East Asian locales): each gets an apostrophe before it wherever a cell could start. That is the
+# start of the value, and after a ";", a tab or a line break: a spreadsheet whose locale
+# separates cells with ";" splits our commas' quoted cells there (issue 16.11).
+FORMULA = re.compile(r"(?<![^;\t\r\n])([=+\-@\t\r＝＋－＠])")
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
@@ -75,10 +78,9 @@ def to_json(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2)
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell no spreadsheet runs as a formula, in any locale."""
+    return FORMULA.sub(r"'\1", value) if isinstance(value, str) else value
 
 
 def to_csv(record: dict[str, Any]) -> str:
@@ -104,9 +106,10 @@ def to_csv(record: dict[str, Any]) -> str:
                      "kind": o["kind_label"], "answers": o["answers"], "to": o["to_name"],
                      "taken": o["taken"], "link": o["link"], "who": o["who"], "at": o["at"]})
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n",
+                            quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 
