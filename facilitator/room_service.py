@@ -248,13 +248,13 @@ def room_version(code: str) -> int | None:
 
 def load_tables(code: str, numbers: list[int]) -> list[Table]:
     """Tables of an event as last saved, to show (shared copies, as `load_room`'s): one query
-    for their versions, and one more to load them all if any changed since this process read
+    for their revisions, and one more to load them all if any changed since this process read
     it."""
     store, kept = get_store(), _kept_tables("to read")
-    versions = store.table_versions(code)
-    tables = {n: t for n in numbers
-              if (t := kept.peek(table_key(code, n))) is not None and t.version == versions.get(n)}
-    if len(tables) < len([n for n in numbers if n in versions]):
+    revisions = store.table_revisions(code)
+    tables = {n: t for n in numbers if (t := kept.peek(table_key(code, n))) is not None
+              and t.revision == revisions.get(n)}
+    if len(tables) < len([n for n in numbers if n in revisions]):
         for table in store.load_tables(code):
             kept.keep(table_key(code, table.number), table)
             tables.setdefault(table.number, table)
@@ -330,9 +330,11 @@ class _Parts:
         change made of them stands (a cheap check, made only when it changed nothing)."""
         store = get_store()
         for part in self.kept:
-            saved = (store.version(self.code) if isinstance(part, Room)
-                     else store.table_version(self.code, part.number))
-            if saved != part.version:
+            if isinstance(part, Room):
+                current = store.version(self.code) == part.version
+            else:
+                current = store.table_revision(self.code, part.number) == part.revision
+            if not current:
                 return False
         return True
 
@@ -373,10 +375,10 @@ def change_room(code: str, change: Callable[[Room, At], T], *,
                 return Saved(room.version), result
             if room.changes:
                 room.version += 1
-            for changed in tables:
-                changed.version += 1
+            # A table's version moves only with what its screens see (`Table.count_change`)
+            shown = [t for t in tables if t.count_change(new=t.number in room.tables.new)]
             # The deltas before saving: see above.
-            updates = _deltas(room, tables, now)
+            updates = _deltas(room, tables, shown, now)
             if store.save(room, tables, now, room_changed=bool(room.changes)):
                 break
         else:
@@ -390,16 +392,19 @@ def change_room(code: str, change: Callable[[Room, At], T], *,
         return Saved(room.version, {t.number: t.version for t in tables}), result
 
 
-def _deltas(room: Room, tables: list[Table], now: float) -> list[tuple[str, Any, str]]:
+def _deltas(room: Room, tables: list[Table], shown: list[Table], now: float
+            ) -> list[tuple[str, Any, str]]:
     """What the change sends, in order: the room's delta and the host's extras, then each
-    table's."""
+    table's: its delta if its screens see the change (`shown`), and the host's extras."""
     code, out = room.code, []
     if room.changes:
         out.append(("room_update", delta(room, now), channel(code)))
         if (extra := host_delta(room, now)) is not None:
             out.append(("host_update", extra, host_channel(code)))
     for table in tables:
-        out.append(("table_update", table_delta(table, now), table_channel(code, table.number)))
+        if table in shown:
+            out.append(("table_update", table_delta(table, now),
+                        table_channel(code, table.number)))
         if (extra := table_host_delta(room, table, now)) is not None:
             out.append(("host_update", extra, host_channel(code)))
     return out

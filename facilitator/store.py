@@ -3,7 +3,8 @@
 An event is saved in parts (docs/architecture.md, "An event of several tables"): the room part
 as one JSON document in `rooms`, each table as one in `room_tables`, each with its own version.
 A change saves the parts it changed in one transaction: either all are written or none. Every
-save is conditional on the version read, so two server processes changing one part never
+save is conditional on the version read (a table's revision: it counts every save, where its
+version counts only what screens see), so two server processes changing one part never
 overwrite each other (the loser reloads and retries).
 """
 
@@ -67,6 +68,9 @@ room_tables = Table(
     Column("version", Integer, nullable=False),
     Column("data", Text, nullable=False),
     Column("updated_at", Float, nullable=False),
+    # Every save (`Table.revision`); the version only moves with what screens see. Nullable, as
+    # added to databases made before it (`_fill_revisions`).
+    Column("revision", Integer, nullable=True),
 )
 
 # Messages to send (facilitator/mail.py): what to send to whom and when, never the message
@@ -109,13 +113,15 @@ SAVE = (update(rooms)
                 updated_at=bindparam("now"), kept_until=bindparam("new_kept_until")))
 _THE_TABLE = (room_tables.c.code == bindparam("room"), room_tables.c.number == bindparam("table"))
 LOAD_TABLE = select(room_tables.c.data).where(*_THE_TABLE)
-TABLE_VERSION = select(room_tables.c.version).where(*_THE_TABLE)
+TABLE_REVISION = select(room_tables.c.revision).where(*_THE_TABLE)
 TABLE_VERSIONS = (select(room_tables.c.number, room_tables.c.version)
                   .where(room_tables.c.code == bindparam("room")))
+TABLE_REVISIONS = (select(room_tables.c.number, room_tables.c.revision)
+                   .where(room_tables.c.code == bindparam("room")))
 SAVE_TABLE = (update(room_tables)
-              .where(*_THE_TABLE, room_tables.c.version == bindparam("expected"))
-              .values(version=bindparam("new_version"), data=bindparam("new_data"),
-                      updated_at=bindparam("now")))
+              .where(*_THE_TABLE, room_tables.c.revision == bindparam("expected"))
+              .values(version=bindparam("new_version"), revision=bindparam("new_revision"),
+                      data=bindparam("new_data"), updated_at=bindparam("now")))
 INSERT_TABLE = insert(room_tables)
 
 
@@ -167,15 +173,21 @@ class RoomStore:
                                 .order_by(room_tables.c.number)).scalars()
             return [table_from_dict(_parse(data)) for data in rows]
 
-    def table_version(self, code: str, number: int) -> int | None:
+    def table_revision(self, code: str, number: int) -> int | None:
         with self.engine.connect() as conn:
-            return conn.execute(TABLE_VERSION, {"room": code, "table": number}).scalar()
+            return conn.execute(TABLE_REVISION, {"room": code, "table": number}).scalar()
 
     def table_versions(self, code: str) -> dict[int, int]:
-        """Each table's saved version, by number, in one query."""
+        """Each table's saved version (what its screens hold), by number, in one query."""
         with self.engine.connect() as conn:
             return {number: version for number, version in
                     conn.execute(TABLE_VERSIONS, {"room": code}).all()}
+
+    def table_revisions(self, code: str) -> dict[int, int]:
+        """Each table's saved revision, by number: whether a copy kept is still current."""
+        with self.engine.connect() as conn:
+            return {number: revision for number, revision in
+                    conn.execute(TABLE_REVISIONS, {"room": code}).all()}
 
     def save(self, room: Room, tables: list[TablePart], now: float, *,
              room_changed: bool = True) -> bool:
@@ -207,8 +219,9 @@ class RoomStore:
             conn.execute(INSERT_TABLE, _table_row(code, table, now))
             return
         result = conn.execute(SAVE_TABLE, {"room": code, "table": table.number,
-                                           "expected": table.version - 1,
+                                           "expected": table.revision - 1,
                                            "new_version": table.version,
+                                           "new_revision": table.revision,
                                            "new_data": _dump(table_to_dict(table)), "now": now})
         if result.rowcount != 1:
             raise _Stale(code)
@@ -310,6 +323,7 @@ def _create_tables(engine: Engine, attempts: int = 3) -> None:
         try:
             metadata.create_all(engine)
             _add_missing_columns(engine)
+            _fill_revisions(engine)
             _split_old_rooms(engine)
             return
         except (IntegrityError, ProgrammingError, OperationalError):
@@ -329,6 +343,13 @@ def _add_missing_columns(engine: Engine) -> None:
                     conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
 
 
+def _fill_revisions(engine: Engine) -> None:
+    """Tables saved before revisions were counted start from their version."""
+    with engine.begin() as conn:
+        conn.execute(update(room_tables).where(room_tables.c.revision.is_(None))
+                     .values(revision=room_tables.c.version))
+
+
 def _split_old_rooms(engine: Engine) -> None:
     """Rooms saved with their one table inside (before tables were parts): each becomes a room
     part and its table 1, in one transaction per room, on the version read (a process starting
@@ -343,6 +364,7 @@ def _split_old_rooms(engine: Engine) -> None:
                 for table in tables:
                     conn.execute(INSERT_TABLE, {"code": code, "number": table["number"],
                                                 "version": table["version"],
+                                                "revision": table["version"],
                                                 "data": _dump(table), "updated_at": updated_at})
                 conn.execute(update(rooms).where(rooms.c.code == code,
                                                  rooms.c.version == version)
@@ -353,6 +375,7 @@ def _split_old_rooms(engine: Engine) -> None:
 
 def _table_row(code: str, table: TablePart, now: float) -> dict:
     return {"code": code, "number": table.number, "version": table.version,
+            "revision": table.revision,
             "data": _dump(table_to_dict(table)), "updated_at": now}
 
 

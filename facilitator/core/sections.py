@@ -56,6 +56,6 @@ class HostPart(StrEnum):
 
 class HostOnly(StrEnum):
     """What a change can touch that only the host's section shows, never a section of its own:
-    the room learns that something changed (its version moves), never what."""
+    nobody else learns even that something changed (a table's version stays: `Changes.seen`)."""
 
     PITCH_TAPS = "pitch_taps"

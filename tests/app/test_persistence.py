@@ -81,3 +81,26 @@ def test_two_servers_changing_one_room_in_turn_build_on_each_other(database_url)
         assert (turns["status"], turns["position"]) == ("paused", 2)
     for app in apps:
         app.extensions["room_store"].engine.dispose()
+
+
+def test_changes_only_the_host_sees_are_not_lost_between_servers(database_url):
+    """A pitch tap moves a table's revision, not its version (only the host may learn of it):
+    a server whose kept table missed the other's tap must still notice and start over."""
+    apps = [make_app(database_url), make_app(database_url)]
+    code, key = create_room(apps[0].test_client())
+    phones = [socketio.test_client(apps[i % 2]) for i in range(4)]
+    for i, phone in enumerate(phones):
+        assert phone.emit("join", {"code": code, "name": f"P{i}"}, callback=True)["ok"]
+    host = socketio.test_client(apps[0])
+    assert host.emit("watch", {"code": code, "host_key": key}, callback=True)["ok"]
+    start = host.emit("host", {"action": "start"}, callback=True)
+    taps = [phone.emit("pitch_tap", {}, callback=True) for phone in phones[1:]]
+    assert all(ack["ok"] for ack in taps), taps
+    assert {ack["tables"]["1"] for ack in taps} == {start["tables"]["1"]}
+    for app in apps:  # each server, whatever it kept, counts every tap
+        watcher = socketio.test_client(app)
+        figures = watcher.emit("watch", {"code": code, "host_key": key, "tables": "all"},
+                               callback=True)["tables"]["1"]["sections"]["generosity"]["nudges"]
+        assert figures["current"]["taps"] == 3
+    for app in apps:
+        app.extensions["room_store"].engine.dispose()

@@ -6,9 +6,11 @@ parts."""
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from facilitator.core.state.persisted import FORMAT, room_to_dict
+from facilitator.core.sections import Section
+from facilitator.core.state.persisted import FORMAT, room_to_dict, table_to_dict
+from facilitator.core.state.room import Room
 from facilitator.store import RoomStore, get_store, room_tables, rooms
 
 from .helpers import join, open_table, table_updates, updates
@@ -163,4 +165,25 @@ def test_a_room_saved_before_tables_were_parts_is_split_into_its_first_table(app
     with reopened.engine.connect() as conn:
         data = conn.execute(select(rooms.c.data).where(rooms.c.code == "OLD123")).scalar()
     assert json.loads(data)["format"] == FORMAT
+    reopened.engine.dispose()
+
+
+def test_tables_saved_before_revisions_were_counted_start_from_their_version(tmp_path):
+    url = f"sqlite:///{tmp_path}/old.db"
+    store = RoomStore(url)
+    room, _ = Room.create(name="Old", deck_id="classic", turn_seconds=90, now=0)
+    room.tables[1].version = 7
+    store.insert(room, now=0)
+    old = {k: v for k, v in table_to_dict(room.tables[1]).items() if k != "revision"}
+    with store.engine.begin() as conn:
+        conn.execute(update(room_tables).values(revision=None, data=json.dumps(old)))
+    store.engine.dispose()
+    reopened = RoomStore(url)  # starting the store fills them in
+    assert reopened.table_revision(room.code, 1) == 7
+    table = reopened.load_table(room.code, 1)
+    table.begin_change()
+    table.changes.touch(Section.TURNS)
+    assert table.count_change() and (table.version, table.revision) == (8, 8)
+    assert reopened.save(room, [table], now=1, room_changed=False)
+    assert reopened.table_versions(room.code) == {1: 8}
     reopened.engine.dispose()

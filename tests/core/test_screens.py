@@ -187,7 +187,12 @@ def walk(seed: int, changes: int = 150, count: int = 1) -> Counter:
             if (extras := screens.host_delta(room, now)) is not None:
                 merge(host, wire(extras))
         for table in changed_tables:
-            table.version += 1
+            if not table.count_change(new=table.number in room.tables.new):
+                # Seen by the host alone: no delta for the table, and its version stays.
+                assert table.version == at_tables[table.number]["version"], step
+                if (extras := screens.table_host_delta(room, table, now)) is not None:
+                    merge(host_tables[table.number], wire(extras))
+                continue
             if table.number not in at_tables:  # a new table: its followers start from a snapshot
                 at_tables[table.number] = wire(screens.table_snapshot(room, table, now))
                 host_tables[table.number] = wire(screens.table_snapshot(room, table, now,

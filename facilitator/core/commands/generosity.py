@@ -3,7 +3,7 @@
 Each command checks that the host hasn't switched the feature off and that the person is still
 at the table, and records what it touched so the broadcast carries just that. Pitch taps and
 hands belong to the table where they happen (a change of that table alone); pitch taps touch
-only `HostOnly.PITCH_TAPS`: the table learns that something changed, never what.
+only `HostOnly.PITCH_TAPS`: nobody but the host learns even that something changed.
 """
 
 from ..errors import RoomError

@@ -11,7 +11,7 @@ one, is refused at once, so a misspelt name can never reach the broadcast.
 
 from dataclasses import dataclass, field
 
-from ..sections import Collection, HostOnly, Section
+from ..sections import HOST_SECTIONS, Collection, HostOnly, Section
 
 Touched = Section | HostOnly
 
@@ -35,6 +35,13 @@ class Changes:
 
     def touch_private(self) -> None:
         self.private = True
+
+    @property
+    def seen(self) -> bool:
+        """Whether any screen but the host's may learn of it. A change only the host sees (a
+        pitch tap) must not move a version every screen can count (`Table.count_change`)."""
+        return bool(self.items or self.private) or any(
+            isinstance(name, Section) and name not in HOST_SECTIONS for name in self.sections)
 
     def __bool__(self) -> bool:
         return bool(self.sections or self.items or self.private)

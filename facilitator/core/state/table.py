@@ -3,6 +3,10 @@
 A table is a part of the room saved and sent apart from it, with a version of its own
 (docs/architecture.md, "An event of several tables"): a change at one table locks, loads, saves
 and sends only that table. A one-table event is an event with table 1.
+
+Its `version` counts the changes its screens see; its `revision` counts every change saved,
+including those only the host sees (a pitch tap), which the store checks saves against. Were a
+tap to move the version, every phone at the table could count the taps (issue 16.12).
 """
 
 from collections.abc import Callable, Iterator
@@ -31,6 +35,7 @@ class Table:
     nudges: Nudges = field(default_factory=Nudges)
     host: str | None = None  # the participant the host made table host, if any
     version: int = 0
+    revision: int = 0
     changes: Changes = field(default_factory=Changes, compare=False, repr=False)
 
     @classmethod
@@ -40,6 +45,16 @@ class Table:
     def begin_change(self) -> None:
         """Start recording what the next change touches, for its delta."""
         self.changes = Changes()
+
+    def count_change(self, *, new: bool = False) -> bool:
+        """Count the change just made, before it is saved: its revision always, its version
+        when screens see it (or the table is `new`). Returns whether the version moved, so a
+        delta goes to the table's screens."""
+        self.revision += 1
+        if self.changes.seen or new:
+            self.version += 1
+            return True
+        return False
 
     # --- who sits here ---------------------------------------------------------------------
 
@@ -113,13 +128,13 @@ class Table:
         # Shallow, not `asdict` (a deep copy): this is dumped to JSON at once, on every change.
         return {"number": self.number, "turns": dict(vars(self.turns)),
                 "hands": self.hands.to_dict(), "nudges": self.nudges.to_dict(),
-                "host": self.host, "version": self.version}
+                "host": self.host, "version": self.version, "revision": self.revision}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Table":
         return cls(data["number"], Turns(**data["turns"]), Hands.from_dict(data.get("hands", {})),
                    Nudges.from_dict(data.get("nudges", {})), data.get("host"),
-                   data.get("version", 0))
+                   data.get("version", 0), data.get("revision", data.get("version", 0)))
 
 
 Fetch = Callable[[int], Table | None]  # None: the event never had that table
