@@ -231,6 +231,15 @@ class RoomStore:
             conn.execute(delete(rooms).where(rooms.c.code == code))
             conn.execute(delete(room_tables).where(room_tables.c.code == code))
             conn.execute(delete(outbox).where(outbox.c.room_code == code))
+        self._wipe()
+
+    def _wipe(self) -> None:
+        """After a deletion, leave no copy behind in SQLite's write-ahead log: the pages it
+        freed are zeroed in the file (`secure_delete`), and the log is copied back and cut to
+        nothing. (PostgreSQL's VACUUM does the like in its own time.)"""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def delete_expired(self, *, idle_since: float, now: float) -> list[str]:
         """Remove the ended rooms kept until before `now`, and the rooms nobody ended that are
@@ -251,7 +260,9 @@ class RoomStore:
             if codes:
                 conn.execute(delete(room_tables).where(room_tables.c.code.in_(codes)))
                 conn.execute(delete(outbox).where(outbox.c.room_code.in_(codes)))
-            return codes
+        if codes:
+            self._wipe()
+        return codes
 
     # --- the outbox ------------------------------------------------------------------------
 
@@ -404,6 +415,8 @@ def make_engine(url: str) -> Engine:
     # file cannot, and the check cost SQLite a good part of a save (docs/benchmarks.md, change 8).
     engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
+        _owner_only(engine.url.database)
+
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:
             cursor = dbapi_conn.cursor()
@@ -413,8 +426,21 @@ def make_engine(url: str) -> Engine:
             # consistent; a power cut (not a crash) may lose the last moments of changes.
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA busy_timeout=5000")
+            # What is deleted is overwritten with zeros, not merely marked free (`_wipe`).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
     return engine
+
+
+def _owner_only(path: str | None) -> None:
+    """The database file, and its write-ahead log and shared memory, readable by the server's
+    own user alone. SQLite creates the other two with the database's permissions."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for name in (path, f"{path}-wal", f"{path}-shm"):
+        if os.path.exists(name):
+            os.chmod(name, 0o600)
 
 
 def init_app(app: Flask) -> None:
