@@ -3,7 +3,7 @@ own profile."""
 
 from ..errors import RoomError
 from ..sections import Collection
-from ..state import identity
+from ..state import identity, records
 from ..state.participants import (
     HERE,
     LEFT,
@@ -27,8 +27,8 @@ def join(room: Room, *, name: str, about: str = "", interests: list[str] | None 
     company = clean_company(company)
     if table is not None:
         room.table(table)
-    if room.present_count() >= room.max_participants:
-        raise RoomError(f"This room is full ({room.max_participants} people).")
+    _require_a_seat(room)
+    _forget_if_full(room)
     token = identity.new_token()
     person = Participant(id=identity.new_public_id(), token_digest=identity.digest(token),
                          joined_at=now, company=company, **profile)
@@ -43,6 +43,7 @@ def rejoin(room: Room, pid: str, *, now: float) -> None:
     the event has ended there is no table to come back to, only their follow-up page)."""
     person = room.participants[pid]
     if person.status == LEFT and not room.ended:
+        _require_a_seat(room)  # a token kept from before is no way past the size of the room
         person.status, person.left_at = HERE, None
         room.changes.touch_item(Collection.PEOPLE, pid)
         tables.seat_newcomer(room, pid, wanted=None, now=now)
@@ -66,6 +67,25 @@ def remove(room: Room, *, pid: str, now: float) -> None:
     if clean_id(pid, NOT_IN_ROOM) not in room.participants:
         raise RoomError(NOT_IN_ROOM)
     _unseat(room, pid, REMOVED, now)
+
+
+def _require_a_seat(room: Room) -> None:
+    if room.present_count() >= room.max_participants:
+        raise RoomError(f"This room is full ({room.max_participants} people).")
+
+
+def _forget_if_full(room: Room) -> None:
+    """Keep the records bounded: when the room holds as many as it may, forget those who left
+    without a trace (`records`), or refuse the join if nobody can go."""
+    if len(room.participants) < records.max_records(room):
+        return
+    gone = records.forgettable(room)
+    if not gone:
+        raise RoomError(records.TOO_MANY)
+    for pid in gone:
+        del room.participants[pid]
+        room.board.recent.pop(pid, None)
+        room.changes.touch_item(Collection.PEOPLE, pid)
 
 
 def _unseat(room: Room, pid: str, status: str, now: float) -> None:
