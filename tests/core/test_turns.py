@@ -107,6 +107,20 @@ def test_upcoming_speaker_leaving_is_dropped_without_breaking_the_round():
     assert [r["pid"] for r in turns.log] == ["a", "b"]
 
 
+def test_someone_back_during_the_round_speaks_once_in_it():
+    """Back before their turn: at the end of the round, like a latecomer; back after it (or
+    after leaving mid-turn): not a second time. Nobody is twice in the round's order."""
+    turns = seated("a", "b", "c", "d")
+    turns.start_round(now=0)
+    turns.unseat("a", now=5)  # mid-turn: their turn ends, recorded as left
+    turns.unseat("c", now=6)  # before their turn
+    turns.seat("a")
+    turns.seat("c")
+    assert turns.order == ["a", "b", "d", "c"]
+    assert turns.position == 1 and turns.current == "b"
+    assert turns.seats == ["b", "d", "a", "c"]  # the next round: everyone once
+
+
 def test_reorder_upcoming_only_accepts_exactly_those_still_to_speak():
     turns = seated("a", "b", "c", "d")
     turns.start_round(now=0)

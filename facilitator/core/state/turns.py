@@ -70,9 +70,10 @@ class Turns:
     # --- seating -------------------------------------------------------------------------
 
     def seat(self, pid: str) -> None:
-        """A new participant: seated last, and a late joiner speaks at the end of this round."""
+        """A new participant: seated last, and a late joiner speaks at the end of this round;
+        one back during it speaks there only if they haven't had their turn: once a round."""
         self.seats.append(pid)
-        if self.status in IN_ROUND:
+        if self.status in IN_ROUND and pid not in self.order:
             self.order.append(pid)
 
     def unseat(self, pid: str, now: float) -> None:
