@@ -159,3 +159,19 @@ def test_tokens_are_random_and_stored_only_as_digests(app, table):
     stored = json.dumps(saved(app, table.code))
     for token in [table.host_key, *(ack["token"] for _, ack in table.people.values())]:
         assert len(token) >= 32 and token not in stored and digest(token) in stored
+
+
+def test_a_wrong_host_key_is_refused_and_the_screen_stays_what_it_was(client, socketio_client):
+    """A wrong key makes no host, and doesn't detach the screen from the room it watched."""
+    table = open_table(client, socketio_client)
+    other, _ = create_room(client)
+    viewer = socketio_client()
+    assert viewer.emit("watch", {"code": table.code}, callback=True)["role"] == "viewer"
+    for code in (table.code, other):
+        refused = viewer.emit("watch", {"code": code, "host_key": table.host_key + "x"},
+                              callback=True)
+        assert refusal(refused) == "This host link is not valid for this event."
+    assert refusal(viewer.emit("host", {"action": "start"}, callback=True)) == HOST_ONLY
+    viewer.get_received()
+    join(socketio_client, table.code, "Ann")
+    assert [m["name"] for m in viewer.get_received()] == ["room_update"]  # still watching
