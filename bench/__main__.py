@@ -2,6 +2,8 @@
 python-socketio and Node.js socket.io servers, in each async mode. See docs/benchmarks.md.
 `python -m bench seating`: the seating planner's quality and speed (bench/seating.py).
 `python -m bench mail`: the room's latency with a slow or unreachable mail server (bench/mail.py).
+`python -m bench validation`: reading a payload into its model, against the same checks by hand
+(bench/validation.py).
 
 Every server and the load generator run on 127.0.0.1 only; every run is bounded in count and
 time and stops by itself.
@@ -19,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import mail, report, seating
+from . import mail, report, seating, validation
 from .payloads import baseline_payloads, seed_rooms
 from .run import run_one
 from .scenarios import FULL, QUICK
@@ -55,6 +57,8 @@ def main(argv: list[str]) -> int:
         return seating.main(argv[1:])
     if argv[:1] == ["mail"]:
         return mail.main()
+    if argv[:1] == ["validation"]:
+        return validation.main()
     args = parse(argv)
     catalogue = QUICK if args.quick else FULL
     keys = args.scenarios.split(",") if args.scenarios else list(catalogue)
