@@ -6,6 +6,7 @@ from werkzeug.wrappers import Response
 from ..core.errors import RoomError
 from ..core.state.decks import DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
+from ..core.state.layout import MAX_TABLE_SIZE, MAX_TABLES, MIN_TABLE_SIZE, Layout
 from ..core.state.room import Room
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from ..extensions import csrf
@@ -24,6 +25,7 @@ def _home(error: str = "", status: int = 200, form: dict | None = None) -> tuple
     return render_template(
         "home.html", decks=builtin_decks(), default_deck=DEFAULT_DECK, error=error,
         form=form or {}, min_seconds=MIN_TURN_SECONDS, max_seconds=MAX_TURN_SECONDS,
+        max_tables=MAX_TABLES, min_table_size=MIN_TABLE_SIZE, max_table_size=MAX_TABLE_SIZE,
     ), status
 
 
@@ -38,7 +40,7 @@ def create() -> Response | tuple[str, int]:
     """Create a room; the host key travels in the URL fragment, which browsers never send."""
     form = request.form.to_dict()
     try:
-        room, host_key = _create(parse(CreateRoom, as_body(form, "turn_seconds")))
+        room, host_key = _create(parse(CreateRoom, _form_body(form)))
     except RoomError as exc:
         return _home(exc.message, 400, form)
     return redirect(_host_url(room.code, host_key, external=False), code=303)
@@ -69,8 +71,24 @@ def create_from_json() -> Response:
 
 
 def _create(new: CreateRoom) -> tuple[Room, str]:
+    layout = Layout.new(tables=new.tables, size=new.table_size,
+                        labels=[label.model_dump() for label in new.table_labels])
     return create_room(name=new.name, deck_id=new.deck, turn_seconds=new.turn_seconds,
-                       prompts=new.prompts, max_participants=current_app.config["MAX_PARTICIPANTS"])
+                       prompts=new.prompts, max_participants=current_app.config["MAX_PARTICIPANTS"],
+                       layout=layout)
+
+
+def _form_body(form: dict[str, str]) -> dict[str, object]:
+    """The create form as the JSON body it stands for. Its "Tables" choice says which number
+    counts: one table, `tables` tables, or tables of about `table_size` (the other is left
+    out, as a JSON client would)."""
+    body = as_body(form, "turn_seconds", "tables", "table_size")
+    seating = form.get("seating", "one")
+    if seating != "count":
+        body.pop("tables", None)
+    if seating != "size":
+        body.pop("table_size", None)
+    return body
 
 
 def _host_url(code: str, host_key: str, *, external: bool) -> str:

@@ -1,8 +1,13 @@
 """HTTP bodies: the home page's form that creates an event, a follow-up page's contact and
 follow-through marks."""
 
+from typing import Annotated
+
 from ..core.state.decks import DEFAULT_DECK
+from ..core.state.layout import MAX_TABLES, TABLE_LABELS
+from ..core.state.text import not_a_list, too_many
 from .base import Payload
+from .checks import Checked
 from .fields import (
     DeckId,
     DeckPrompts,
@@ -16,8 +21,24 @@ from .fields import (
     ReminderDays,
     RoomName,
     Share,
+    TableColour,
+    TableCount,
+    TableName,
+    TableSize,
     WantsReminder,
 )
+
+
+class TableLabel(Payload):
+    """A table's name and colour at creation (left out: "Table n" and the next colour)."""
+
+    name: TableName = None
+    colour: TableColour = None
+
+
+TableLabels = Annotated[list[TableLabel], Checked(
+    not_a_list(TABLE_LABELS), bounds={"max_length": MAX_TABLES},
+    too_long=too_many(TABLE_LABELS, MAX_TABLES))]
 
 
 class CreateRoom(Payload):
@@ -25,6 +46,11 @@ class CreateRoom(Payload):
     name: RoomName
     deck: DeckId = DEFAULT_DECK
     prompts: DeckPrompts = None  # with deck "custom": a deck the host wrote, as JSON
+    # One table unless it says: a number of tables, or tables of about `table_size` (their
+    # number follows who arrives); `table_labels` name and colour tables 1, 2, ... in order.
+    tables: TableCount = None
+    table_size: TableSize = None
+    table_labels: TableLabels = []
 
 
 class RunAgain(Payload):

@@ -14,7 +14,7 @@ import json
 from ..errors import RoomError
 from ..seating import Constraints, SeatingError, meetings, plan_seating, tables_for
 from ..sections import Section
-from ..state.layout import Seating, clean_table_count, clean_table_size
+from ..state.layout import COUNT_OR_SIZE, Seating, clean_table_count, clean_table_size
 from ..state.participants import clean_company, company_key
 from ..state.room import Room
 from .round import running
@@ -72,7 +72,7 @@ def set_tables(room: Room, *, count: int | None = None, size: int | None = None,
     smallest."""
     _between_rounds(room)
     if (count is None) == (size is None):
-        raise RoomError("Say how many tables, or about how many people at each.")
+        raise RoomError(COUNT_OR_SIZE)
     layout = room.layout
     if size is not None:
         layout.size = clean_table_size(size)

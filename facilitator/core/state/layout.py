@@ -9,11 +9,12 @@ round holds the same people in speaking order (`Table.seated`); every move goes 
 """
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RoomError
-from .text import clean_int, clean_text
+from .text import clean_int, clean_text, too_many
 
 # Colour names: the pages map each to a colour and a pattern that read on paper and projectors.
 COLOURS = ("green", "blue", "orange", "purple", "red", "teal", "yellow", "pink", "brown", "grey")
@@ -23,6 +24,9 @@ TABLE_NAME_MAX_LEN = 30
 TABLE_NAME_LABEL = "The table's name"
 COLOUR_ASK = f"A table's colour is one of {', '.join(COLOURS)}."
 TABLE, TABLE_COUNT, TABLE_SIZE = "The table", "The number of tables", "The table size"
+TABLE_LABELS = "The tables' names and colours"
+COUNT_OR_SIZE = "Say how many tables, or about how many people at each."
+MORE_LABELS_THAN_TABLES = "There are more table names than tables."
 Seating = list[list[str]]  # table by table (index = number - 1), who sits there
 
 
@@ -38,15 +42,36 @@ class Layout:
     planned_for: str = ""  # who was here, where, under which rules, when the plan was made
     reshuffles: int = 0
     moving: bool = False  # a reshuffle was just made: people are moving until the round starts
+    # The names and colours the organiser gave at creation, by number: tables of about s are
+    # made as people arrive, and take theirs then.
+    presets: list[dict[str, str]] = field(default_factory=list)
 
     @classmethod
-    def new(cls, *, tables: object = 1, size: object = None) -> "Layout":
-        """A fixed number of tables, or (with `size`) one table to start, growing with who
-        arrives."""
+    def new(cls, *, tables: object = None, size: object = None,
+            labels: Sequence[Mapping[str, object]] = ()) -> "Layout":
+        """A fixed number of tables (one when neither is given), or (with `size`) one table to
+        start, growing with who arrives; `labels` name and colour the first tables (each
+        {"name"?, "colour"?}, the rest keep their defaults)."""
+        if tables is not None and size is not None:
+            raise RoomError(COUNT_OR_SIZE)
         if size is not None:
-            return cls([default_label(1)], size=clean_table_size(size))
-        count = clean_table_count(tables)
-        return cls([default_label(n) for n in range(1, count + 1)])
+            layout = cls([default_label(1)], size=clean_table_size(size))
+        else:
+            count = 1 if tables is None else clean_table_count(tables)
+            layout = cls([default_label(n) for n in range(1, count + 1)])
+        if size is None and len(labels) > layout.count:
+            raise RoomError(MORE_LABELS_THAN_TABLES)
+        if len(labels) > MAX_TABLES:
+            raise RoomError(too_many(TABLE_LABELS, MAX_TABLES))
+        for number, label in enumerate(labels, start=1):
+            preset = default_label(number)
+            if label.get("name"):
+                preset["name"] = clean_table_name(label["name"])
+            if label.get("colour"):
+                preset["colour"] = clean_colour(label["colour"])
+            layout.presets.append(preset)
+        layout.tables = [layout.preset(n) for n in range(1, layout.count + 1)]
+        return layout
 
     @property
     def count(self) -> int:
@@ -65,8 +90,20 @@ class Layout:
     def resize(self, count: int) -> list[int]:
         """Have `count` tables; returns the numbers of those added."""
         added = list(range(self.count + 1, count + 1))
-        self.tables = self.tables[:count] + [default_label(n) for n in added]
+        self.tables = self.tables[:count] + [self.preset(n) for n in added]
         return added
+
+    def preset(self, number: int) -> dict[str, str]:
+        """A new table's name and colour: the organiser's for it, else "Table n" and the next
+        colour."""
+        return dict(self.presets[number - 1]) if number <= len(self.presets) \
+            else default_label(number)
+
+    def again(self) -> "Layout":
+        """The next event's tables: these, named as they are now, and nobody seated."""
+        labels = self.tables + self.presets[self.count:]
+        return Layout([dict(label) for label in self.tables], size=self.size,
+                      presets=[dict(label) for label in labels])
 
     # --- who sits where ------------------------------------------------------------------
 

@@ -98,7 +98,7 @@ class Room:
             name=name, deck_id=CUSTOM_DECK, turn_seconds=self.turn_seconds, now=now,
             max_participants=self.max_participants,
             prompts=tuple({k: p[k] for k in ("text", "hint", "kind")} for p in self.prompts.items),
-            layout=Layout([dict(label) for label in self.layout.tables], size=self.layout.size))
+            layout=self.layout.again())
         room.generosity.features = Features.from_dict(self.generosity.features.to_dict())
         return room, host_key
 
