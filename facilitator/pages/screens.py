@@ -5,7 +5,16 @@ import io
 
 import segno
 import werkzeug
-from flask import Blueprint, Response, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from ..core.state.again import next_name
 from ..core.state.identity import normalize_code
@@ -46,12 +55,30 @@ def phone(code: str) -> werkzeug.Response | str:
     return render_template("phone.html", room=room)
 
 
+@bp.get("/host/<code>/signs")
+def signs(code: str) -> str:
+    """Print-friendly table signs: each table's name, colour and QR code, which seats whoever
+    scans it at that table when seats allow. Only what every phone sees (the tables' names and
+    colours), so it needs no host key."""
+    room = room_or_404(code)
+    return render_template("signs.html", room=room, join_url=join_url(room.code),
+                           tables=[room.layout.label(n) for n in range(1, room.layout.count + 1)])
+
+
 @bp.get("/qr/<code>.svg")
 def qr(code: str) -> Response:
-    """The join URL as an SVG QR code, dark on light for any projector."""
+    """The join URL as an SVG QR code, dark on light for any projector; with `?table=N`, table
+    N's sign's (the phone sits there when seats allow)."""
     room = room_or_404(code)
+    url, title = join_url(room.code), f"Join {room.name}"
+    table = request.args.get("table", "")
+    if table:
+        if not table.isascii() or not table.isdigit() \
+                or not 1 <= int(table) <= room.layout.count:
+            abort(404, description=f"There's no table {table[:10]} at this event.")
+        url, title = f"{url}?table={int(table)}", f"Sit at {room.layout.label(int(table))['name']}"
     out = io.BytesIO()
-    segno.make(join_url(room.code), error="m").save(
+    segno.make(url, error="m").save(
         out, kind="svg", scale=10, border=2, dark="#111", light="#fff", xmldecl=False,
-        svgclass="qr", title=f"Join {room.name}")
+        svgclass="qr", title=title)
     return Response(out.getvalue(), mimetype="image/svg+xml")

@@ -78,3 +78,27 @@ def test_the_host_screen_warns_only_when_phones_cant_reach_the_server(
         assert "Phones can't reach" not in page
     else:
         assert f'data-reason="{reason}"' in page and "Phones can't reach" in page
+
+
+def test_table_signs_carry_each_tables_name_colour_and_qr(client):
+    created = client.post("/api/rooms", json={
+        "name": "Breakfast", "tables": 2,
+        "table_labels": [{"name": "<b>Oak</b>", "colour": "teal"}]}).get_json()
+    code = created["code"]
+    page = client.get(f"/host/{code}/signs")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "&lt;b&gt;Oak&lt;/b&gt;" in html and "<b>Oak" not in html  # a name is shown as text
+    assert 'data-colour="teal"' in html and 'data-colour="blue"' in html
+    for number in (1, 2):
+        assert f'src="/qr/{code}.svg?table={number}"' in html
+    svg = client.get(f"/qr/{code}.svg?table=2")
+    expected = segno.make(f"http://127.0.0.1:5000/j/{code}?table=2", error="m").svg_inline(
+        scale=10, border=2)
+    assert path_data(svg.text) == path_data(expected)
+
+
+@pytest.mark.parametrize("table", ["0", "3", "x", "1e3", "٢"])
+def test_a_qr_for_a_table_the_event_lacks_is_404(client, table):
+    code, _ = create_room(client)
+    assert client.get(f"/qr/{code}.svg", query_string={"table": table}).status_code == 404

@@ -1,10 +1,10 @@
-// The phone at an event of several tables: which table to sit at ("Table 4 · green") and who is
+// The phone at an event of several tables: which table to sit at ("Table 4 — green") and who is
 // there, a clear "move now" when a reshuffle moves this phone, the table QR it was opened from
 // (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself.
 import { $, setText, show } from "../shared/dom.js";
 import { config } from "../shared/config.js";
 import { emitAck, identity, onState, state } from "../shared/live.js";
-import { nameOf, room, send, speakingOrder, tableInView } from "../shared/room.js";
+import { nameOf, presentPeople, room, send, tableInView } from "../shared/room.js";
 
 const TIME_UP_RETRY_MS = 2000; // a phone whose clock runs ahead asks again until the server agrees
 
@@ -19,9 +19,9 @@ export function tableOf(pid) {
   return room.layout?.tables.find((t) => t.number === number) ?? null;
 }
 
-/** "Table 4 · green" */
+/** "Table 4 — green" */
 export function tableLabel(table) {
-  return table ? `${table.name} · ${table.colour}` : "";
+  return table ? `${table.name} — ${table.colour}` : "";
 }
 
 /** Whether this event has more than one table (a one-table event says nothing of tables). */
@@ -56,6 +56,7 @@ function render() {
   if (mine) {
     $("my-table").dataset.colour = mine.colour;
     setText($("my-table-name"), tableLabel(mine));
+    setText($("my-mates"), withWhom("With", "You're the first here."));
   }
   renderMove(mine);
   renderHostControls(me);
@@ -66,8 +67,15 @@ function renderMove(mine) {
   if (!moving || !mine) return;
   $("move-now").dataset.colour = mine.colour;
   setText($("move-table"), tableLabel(mine));
-  const mates = speakingOrder().filter((pid) => pid !== identity.me).map(nameOf);
-  setText($("move-mates"), mates.length ? `You'll sit with ${mates.join(", ")}.` : "");
+  setText($("move-mates"), withWhom("You'll sit with", ""));
+}
+
+/** "With Ana, Bo and Cy." — who else sits at this phone's table (or `alone` when nobody). */
+function withWhom(lead, alone) {
+  const mates = presentPeople().filter((p) => p.id !== identity.me).map((p) => nameOf(p.id));
+  if (!mates.length) return alone;
+  const last = mates.pop();
+  return `${lead} ${mates.length ? `${mates.join(", ")} and ${last}` : last}.`;
 }
 
 function renderHostControls(me) {
