@@ -6,7 +6,7 @@ from werkzeug.wrappers import Response
 from ..core.errors import RoomError
 from ..core.state.decks import DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
-from ..core.state.layout import MAX_TABLE_SIZE, MAX_TABLES, MIN_TABLE_SIZE, Layout
+from ..core.state.layout import Layout
 from ..core.state.room import Room
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from ..extensions import csrf
@@ -25,7 +25,6 @@ def _home(error: str = "", status: int = 200, form: dict | None = None) -> tuple
     return render_template(
         "home.html", decks=builtin_decks(), default_deck=DEFAULT_DECK, error=error,
         form=form or {}, min_seconds=MIN_TURN_SECONDS, max_seconds=MAX_TURN_SECONDS,
-        max_tables=MAX_TABLES, min_table_size=MIN_TABLE_SIZE, max_table_size=MAX_TABLE_SIZE,
     ), status
 
 

@@ -1,5 +1,5 @@
 // The stage (templates/_stage.html): what the room sees, drawn from the public room alone, the
-// same on the display and in the console. The console adds its own tools around it; nothing
+// same on the display and in the console (an event of several tables: display/tables.js). The console adds its own tools around it; nothing
 // here reads what only the host receives.
 import { $, count, el, setText, show } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
@@ -7,6 +7,8 @@ import {
   enabled, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder, upNextPrompt,
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
+import { manyTables } from "../shared/tables.js";
+import { renderTablesStage } from "./tables.js";
 
 const MAX_CHIPS = 48;
 const PROMPT_EYEBROWS = { // what the eyebrow above a running prompt says, by its kind
@@ -36,16 +38,22 @@ export function mountStage(element, name) {
   updateRing = mountRing($("ring"));
   onState(render);
   window.addEventListener("resize", render); // the lobby's name chips are fitted to the space
+  setInterval(() => { if (manyTables()) render(); }, 1000); // each table's time left
 }
 
 function render() {
   const { details, turns } = room;
-  if (!details || !turns) return;
-  const running = inRound(turns);
+  if (!details) return;
   const ended = hasEnded();
-  root.dataset.status = ended ? "ended" : turns.status;
   setText($("event-name"), details.name);
   document.title = `${details.name} · ${screenName} · Facilitator`;
+  if (renderTablesStage(root, ended)) {
+    show($("ended-view"), false);
+    return;
+  }
+  if (!turns) return;
+  const running = inRound(turns);
+  root.dataset.status = ended ? "ended" : turns.status;
   setText($("round-label"), turns.round > 0 ? `Round ${turns.round}` : "");
   setText($("progress"), running ? `Turn ${turns.position + 1} of ${speakingOrder().length}` : "");
 

@@ -2,9 +2,11 @@
 // sees (display/stage.js). On the laptop beside a display window, in this window presenting
 // (presenter.js), or on the host's phone.
 import { $, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
-import { connect, onRoomDeleted, onState, onStatus } from "../shared/live.js";
+import { connect, onHostUpdate, onRoomDeleted, onState, onStatus } from "../shared/live.js";
 import { hostAction, inRound, room, upNextPrompt } from "../shared/room.js";
 import { hasEnded, mountStage } from "../display/stage.js";
+import { eventRound } from "../display/tables.js";
+import { manyTables } from "../shared/tables.js";
 import { keepAwake } from "../shared/wake.js";
 import { mountPanel, togglePanel } from "./panel.js";
 import { mountPresenter, toggleFullscreen, togglePresenting } from "./presenter.js";
@@ -12,6 +14,7 @@ import { mountHostBoard } from "./board.js";
 import { mountHostGenerosity } from "./generosity.js";
 import { mountEnding } from "./ending.js";
 import { mountNextTime } from "./next-time.js";
+import { mountHostTables, renderTablesManage } from "./tables.js";
 import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("host");
@@ -50,26 +53,31 @@ function showNoKey(detail, title) {
 
 /** The controls, in step with the round (the stage draws itself: display/stage.js). */
 function render() {
-  const { details, turns } = room;
-  if (!details || !turns) return;
+  const { details } = room;
+  if (!details) return;
   const ended = hasEnded();
-  show($("host-controls"), !ended);
-  if (!ended) renderControls(turns, inRound(turns));
+  // An event of several tables: the bar acts at every table (each card has its own Next).
+  const many = manyTables();
+  const turns = many ? eventRound() : room.turns;
+  show($("host-controls"), !ended && Boolean(turns));
+  if (!ended && turns) renderControls(turns, inRound(turns), many);
 }
 
-function renderControls(turns, running) {
+function renderControls(turns, running, many) {
+  show($("btn-end-round"), many && running);
+  show($("btn-shuffle"), !many);
   const start = $("btn-start");
   show(start, !running);
   setText(start, turns.round > 0 ? "Start next round" : "Start round");
   start.disabled = !upNextPrompt();
-  show($("btn-next"), running);
+  show($("btn-next"), running && !many);
   setText($("btn-next"), turns.next ? "Next speaker" : "Finish round");
   const pause = $("btn-pause");
   show(pause, running);
   pause.dataset.action = turns.status === "paused" ? "resume" : "pause";
   setText(pause, turns.status === "paused" ? "Resume" : "Pause");
   pause.setAttribute("aria-pressed", String(turns.status === "paused"));
-  show($("btn-skip"), running);
+  show($("btn-skip"), running && !many);
 }
 
 // --- controls ----------------------------------------------------------------------------
@@ -130,6 +138,9 @@ if (!hostKey) {
   keepAwake();
   onStatus((status) => showConnection($("conn"), status));
   onState(render);
+  onState(renderTablesManage);
+  onHostUpdate(renderTablesManage); // the seating rules are the host's only
+  mountHostTables();
   connect({
     code,
     getAuth: () => ({ host_key: hostKey }),

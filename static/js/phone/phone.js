@@ -7,7 +7,8 @@ import {
 import { mountRing } from "../shared/countdown.js";
 import { mountPhoneBoard } from "./board.js";
 import { mountPhoneGenerosity } from "./generosity.js";
-import { manyTables, mountPhoneTable, scannedTable, tableLabel, tableOf } from "./table.js";
+import { mountPhoneTable, scannedTable } from "./table.js";
+import { manyTables, tableLabel, tableOf } from "../shared/tables.js";
 import { KEPT, keep, recall } from "../shared/storage.js";
 
 const root = $("phone");

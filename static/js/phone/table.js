@@ -5,6 +5,7 @@ import { $, setText, show } from "../shared/dom.js";
 import { config } from "../shared/config.js";
 import { emitAck, identity, onState, state } from "../shared/live.js";
 import { nameOf, presentPeople, room, send, tableInView } from "../shared/room.js";
+import { manyTables, tableLabel, tableOf } from "../shared/tables.js";
 
 const TIME_UP_RETRY_MS = 2000; // a phone whose clock runs ahead asks again until the server agrees
 
@@ -12,22 +13,6 @@ let seatShown = null; // the table this phone last showed
 let moving = null; // {from, to}: the table this phone must move to, until it says it is there
 let askedToSit = false;
 let timeUpFor = null; // the turn ("table:round:speaker") this phone asked to move on from
-
-/** The table a person sits at, as the room says ({number, name, colour}), or null. */
-export function tableOf(pid) {
-  const number = room.seats[pid];
-  return room.layout?.tables.find((t) => t.number === number) ?? null;
-}
-
-/** "Table 4 — green" */
-export function tableLabel(table) {
-  return table ? `${table.name} — ${table.colour}` : "";
-}
-
-/** Whether this event has more than one table (a one-table event says nothing of tables). */
-export function manyTables() {
-  return (room.layout?.tables.length ?? 1) > 1;
-}
 
 /** Wire the table's parts of the phone: the seat, "move now", the table host's controls. */
 export function mountPhoneTable({ wanted }) {
@@ -55,6 +40,8 @@ function render() {
   show($("my-table"), Boolean(mine) && manyTables());
   if (mine) {
     $("my-table").dataset.colour = mine.colour;
+    // After a reshuffle, those the plan keeps at their table hear so as clearly as movers.
+    setText($("my-table-verb"), room.layout.moving && !moving ? "Stay at" : "Sit at");
     setText($("my-table-name"), tableLabel(mine));
     setText($("my-mates"), withWhom("With", "You're the first here."));
   }

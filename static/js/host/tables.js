@@ -1,0 +1,119 @@
+// The console at an event of several tables: each table's card gets its Next speaker and its
+// table host (the stage draws the cards: display/tables.js), and Manage holds the tables
+// themselves: how many, their names and colours, the signs, the reshuffle and the seating rules.
+import { $, el } from "../shared/dom.js";
+import { config } from "../shared/config.js";
+import { IN_ROUND } from "../shared/protocol.js";
+import { hostAction, nameOf, room } from "../shared/room.js";
+import { seatedAt } from "../shared/tables.js";
+import { eventRound, setCardTools } from "../display/tables.js";
+
+const NO_RULES = Object.freeze({ company: {}, together: [], stay: [] });
+
+/** The host's controls on a table's card: its next speaker, and its table host. */
+function tableControls({ label, turns, host }) {
+  const running = turns && IN_ROUND.includes(turns.status);
+  const controls = el("div", { class: "table-card-controls console-only" });
+  if (running) {
+    const next = el("button", { class: "button button-small", text: turns.next ? "Next speaker" : "Finish",
+      attrs: { type: "button", "aria-label": `Next speaker at ${label.name}` } });
+    next.addEventListener("click", () => hostAction("next", { table: label.number }));
+    controls.append(next);
+  }
+  const select = el("select", { attrs: { "aria-label": `Table host of ${label.name}` } },
+    el("option", { text: "No table host", attrs: { value: "" } }),
+    ...seatedAt(label.number).map((pid) => el("option", { text: nameOf(pid), attrs: { value: pid } })));
+  select.value = host ?? "";
+  select.addEventListener("change", () => hostAction("table_host", { table: label.number, pid: select.value || null }));
+  controls.append(select);
+  return controls;
+}
+
+// --- Manage: the tables, their names, the reshuffle, the rules -------------------------------
+
+export function renderTablesManage() {
+  const layout = room.layout;
+  if (!layout) return;
+  // What the host is typing in stays as it is until they leave it.
+  const editing = (id) => Boolean(document.activeElement?.closest?.(`#${id}`));
+  if (!editing("tables-form")) {
+    $("tables-mode-size").checked = layout.size != null;
+    $("tables-mode-count").checked = layout.size == null;
+    $("tables-count").value = layout.tables.length;
+    if (layout.size != null) $("tables-size").value = layout.size;
+  }
+  if (!editing("tables-labels")) $("tables-labels").replaceChildren(...layout.tables.map(labelRow));
+  if (!editing("rule-form")) renderRuleForm();
+  renderRules();
+  const running = eventRound() && IN_ROUND.includes(eventRound().status);
+  $("tables-reshuffle").disabled = Boolean(running) || !Object.keys(room.seats).length;
+}
+
+function labelRow(label) {
+  const name = el("input", { attrs: { type: "text", value: label.name, maxlength: config.limits.tables.name,
+    "aria-label": `Name of table ${label.number}` } });
+  const colour = el("select", { attrs: { "aria-label": `Colour of table ${label.number}` } },
+    ...config.table_colours.map((c) => el("option", { text: c, attrs: { value: c } })));
+  colour.value = label.colour;
+  const save = el("button", { class: "button button-small", text: "Save", attrs: { type: "submit" } });
+  const form = el("form", { class: "inline-input table-label-form", data: { colour: label.colour } },
+    el("span", { class: "swatch", attrs: { "aria-hidden": "true" } }), name, colour, save);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    hostAction("table_label", { table: label.number, name: name.value, colour: colour.value });
+  });
+  return el("li", {}, form);
+}
+
+function renderRuleForm() {
+  const here = Object.keys(room.seats);
+  const options = (blank) => [el("option", { text: blank, attrs: { value: "" } }),
+    ...here.map((pid) => el("option", { text: nameOf(pid), attrs: { value: pid } }))];
+  const chosen = $("rule-person").value;
+  $("rule-person").replaceChildren(...options("Choose someone"));
+  $("rule-person").value = here.includes(chosen) ? chosen : "";
+  $("rule-with").replaceChildren(...options("Nobody in particular"));
+  fillRule();
+}
+
+/** The rules set so far, in words. */
+function renderRules() {
+  const rules = room.rules ?? NO_RULES;
+  const lines = [
+    ...Object.entries(rules.company).map(([pid, company]) => `${nameOf(pid)}: ${company}`),
+    ...rules.together.map(([a, b]) => `${nameOf(a)} always sits with ${nameOf(b)}`),
+    ...rules.stay.map((pid) => `${nameOf(pid)} keeps their table`),
+  ];
+  $("rules-list").replaceChildren(...lines.map((text) => el("li", { text })));
+}
+
+/** Put the chosen person's rules in the form, to change them whole. */
+function fillRule() {
+  const pid = $("rule-person").value;
+  const rules = room.rules ?? NO_RULES;
+  $("rule-company").value = rules.company[pid] ?? "";
+  $("rule-stay").checked = rules.stay.includes(pid);
+  const pair = rules.together.find((p) => p.includes(pid));
+  $("rule-with").value = pair ? pair.find((other) => other !== pid) : "";
+}
+
+export function mountHostTables() {
+  setCardTools(tableControls);
+  $("tables-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const bySize = $("tables-mode-size").checked;
+    hostAction("tables", bySize ? { size: Number($("tables-size").value) } : { count: Number($("tables-count").value) });
+  });
+  for (const [input, radio] of [["tables-count", "tables-mode-count"], ["tables-size", "tables-mode-size"]]) {
+    $(input).addEventListener("focus", () => { $(radio).checked = true; });
+  }
+  $("tables-reshuffle").addEventListener("click", () => hostAction("reshuffle"));
+  $("rule-person").addEventListener("change", fillRule);
+  $("rule-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const pid = $("rule-person").value;
+    if (!pid) return;
+    hostAction("seating_rule", { pid, company: $("rule-company").value, stay: $("rule-stay").checked,
+      with: $("rule-with").value || null });
+  });
+}

@@ -1,0 +1,24 @@
+// An event's tables as every screen names them: how many there are, which one someone sits at,
+// and "Table 4 — green" (a colour always said in words beside its swatch).
+import { room } from "./room.js";
+
+/** Whether this event has more than one table (a one-table event says nothing of tables). */
+export function manyTables() {
+  return (room.layout?.tables.length ?? 1) > 1;
+}
+
+/** The table a person sits at, as the room says ({number, name, colour}), or null. */
+export function tableOf(pid) {
+  const number = room.seats[pid];
+  return room.layout?.tables.find((t) => t.number === number) ?? null;
+}
+
+/** "Table 4 — green" */
+export function tableLabel(table) {
+  return table ? `${table.name} — ${table.colour}` : "";
+}
+
+/** Who sits at table `number` now (pids, in the order they sat down). */
+export function seatedAt(number) {
+  return Object.entries(room.seats).filter(([, at]) => at === number).map(([pid]) => pid);
+}

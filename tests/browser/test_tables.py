@@ -1,0 +1,135 @@
+"""An event of three tables as people live it: the organiser creates it from the home form, phones
+join and are told where to sit and with whom, every table runs its round from its phones while
+the host's screen shows each at a glance, and a reshuffle moves everyone to meet new people."""
+
+from itertools import combinations
+
+from playwright.sync_api import Page, expect
+
+from tests.live.helpers import Screen
+
+from .helpers import tap
+
+NAMES = ["Ada", "Grace", "Katherine", "Hedy", "Mary", "Annie"]
+
+
+def create_three_tables(table, turn_seconds: int = 90) -> Page:
+    """The organiser's way: the home form, "3 tables"."""
+    page = table.desktop().new_page()
+    page.goto(table.base_url + "/")
+    page.fill("#event-name", "Chamber breakfast")
+    page.fill("#turn-seconds", str(turn_seconds))
+    page.fill("#table-count", "3")  # focusing the number picks "tables"
+    expect(page.locator("input[name=seating][value=count]")).to_be_checked()
+    page.get_by_role("button", name="Create the event").click()
+    expect(page.locator("#host")).to_have_attribute("data-tables", "many")
+    table.code = page.locator("#host").get_attribute("data-code")
+    table.key = page.evaluate("(code) => localStorage.getItem(`facilitator.host.${code}`)",
+                              table.code)
+    return page
+
+
+def seating(host: Page) -> dict[str, set[str]]:
+    """Who the host's screen shows at each table, between rounds."""
+    cards = host.locator("#tables-grid .table-card")
+    return {cards.nth(i).locator(".table-card-name").inner_text():
+            set(cards.nth(i).locator(".table-card-names li").all_inner_texts())
+            for i in range(cards.count())}
+
+
+def boxes_apart(page: Page, selector: str) -> None:
+    """Every element matching `selector` is inside the viewport and overlaps no other."""
+    rects = page.eval_on_selector_all(selector, """els => els.map(e => {
+        const r = e.getBoundingClientRect();
+        return [r.left, r.top, r.right, r.bottom, e.scrollWidth > e.clientWidth + 1];
+    })""")
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    for left, top, right, bottom, clipped in rects:
+        assert 0 <= left and right <= width and 0 <= top and bottom <= height, rects
+        assert not clipped, rects
+    for a, b in combinations(rects, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+def take_turns(host: Page, phones: dict, sockets: dict, turns: int) -> None:
+    """Each speaker on the host's cards ends their turn from their phone, `turns` times."""
+    speaking = host.locator("#tables-grid .table-card-speaker")
+    for _ in range(turns):
+        expect(speaking).to_have_count(3)
+        for name in speaking.all_inner_texts():
+            if name in phones:
+                expect(phones[name].locator("#my-turn")).to_be_visible()
+                tap(phones[name].get_by_role("button", name="I'm done"))
+                expect(phones[name].locator("#my-turn")).to_be_hidden()
+            else:
+                sockets[name].wait_for(lambda s: s.turns["current"] == s.me)
+                assert sockets[name].call("turn_done")["ok"]
+
+
+def test_three_tables_with_a_reshuffle_end_to_end(table):
+    host = create_three_tables(table)
+    # One phone per table in a real browser; the others as phones' sockets, to keep it light.
+    phones = {name: table.join(name) for name in NAMES[:3]}
+    sockets = {}
+    for name in NAMES[3:]:
+        sockets[name] = Screen(table.base_url, table.code)
+        sockets[name].join(name)
+
+    # Seated as they came, two at each table; each phone says where, in words, and with whom.
+    first = seating(host)
+    assert sorted(len(people) for people in first.values()) == [2, 2, 2]
+    assert set(first) == {"Table 1 — green", "Table 2 — blue", "Table 3 — orange"}
+    for label, people in first.items():
+        for name in people & set(phones):
+            mate = next(iter(people - {name}))
+            expect(phones[name].locator("#my-table-name")).to_have_text(label)
+            expect(phones[name].locator("#my-mates")).to_have_text(f"With {mate}.")
+    boxes_apart(host, "#tables-grid .table-card, #join-card")
+
+    # One "start" for every table; each table runs itself from its phones.
+    tap(host.locator("#btn-start"))
+    expect(host.locator("#host")).to_have_attribute("data-status", "speaking")
+    boxes_apart(host, "#tables-grid .table-card, #join-card")
+    take_turns(host, phones, sockets, turns=2)
+    expect(host.locator("#host")).to_have_attribute("data-status", "round_over")
+    expect(host.locator('#tables-grid .table-card[data-state="done"]')).to_have_count(3)
+
+    # A seating rule from Manage: Ada's table-mate keeps their table, so Ada moves.
+    ada_mate = next(iter(first["Table 1 — green"] - {"Ada"}))
+    host.locator("#btn-panel").click()
+    host.select_option("#rule-person", label=ada_mate)
+    host.check("#rule-stay")
+    host.get_by_role("button", name="Save rules").click()
+    expect(host.locator("#rules-list")).to_have_text(f"{ada_mate} keeps their table")
+
+    # The reshuffle: nobody sits with the person they sat with; phones say "move now".
+    host.get_by_role("button", name="Reshuffle the tables").click()
+    expect(host.locator("#tables-title")).to_have_text(
+        "Move now: find your name, and sit at your new table")
+    host.locator("#btn-panel-close").click()
+    second = seating(host)
+    assert sorted(len(people) for people in second.values()) == [2, 2, 2]
+    assert ada_mate in second["Table 1 — green"]
+    before = {frozenset(p) for p in first.values()}
+    assert not before & {frozenset(p) for p in second.values()}  # all new pairs
+    was_at = {name: label for label, people in first.items() for name in people}
+    for label, people in second.items():
+        for name in people & set(phones):
+            mate = next(iter(people - {name}))
+            phone = phones[name]
+            if was_at[name] == label:  # kept at their table: told to stay, and with whom
+                expect(phone.locator("#move-now")).to_be_hidden()
+                expect(phone.locator("#my-table")).to_have_text(f"Stay at {label}With {mate}.")
+                continue
+            expect(phone.locator("#move-now")).to_be_visible()
+            expect(phone.locator("#move-table")).to_have_text(label)
+            expect(phone.locator("#move-mates")).to_have_text(f"You'll sit with {mate}.")
+    tap(phones["Ada"].get_by_role("button", name="I'm at my new table"))
+    expect(phones["Ada"].locator("#move-now")).to_be_hidden()
+
+    # The next round starts at the new tables, and runs there.
+    tap(host.locator("#btn-start"))
+    expect(host.locator("#host")).to_have_attribute("data-status", "speaking")
+    take_turns(host, phones, sockets, turns=1)
+    for screen in sockets.values():
+        screen.close()
