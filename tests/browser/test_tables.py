@@ -51,6 +51,10 @@ def boxes_apart(page: Page, selector: str) -> None:
         assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
 
 
+def ada_table(seats: dict[str, set[str]]) -> str:
+    return next(label for label, people in seats.items() if "Ada" in people)
+
+
 def take_turns(host: Page, phones: dict, sockets: dict, turns: int) -> None:
     """Each speaker on the host's cards ends their turn from their phone, `turns` times."""
     speaking = host.locator("#tables-grid .table-card-speaker")
@@ -126,6 +130,17 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
             expect(phone.locator("#move-mates")).to_have_text(f"You'll sit with {mate}.")
     tap(phones["Ada"].get_by_role("button", name="I'm at my new table"))
     expect(phones["Ada"].locator("#move-now")).to_be_hidden()
+
+    # The board spans the event: an ask from another table reaches Ada, who can show one table.
+    asker = next(name for name in sockets if name not in second[ada_table(second)])
+    assert sockets[asker].call("post_ask", {"text": "A venue for 80"})["ok"]
+    asked_at = next(label for label, people in second.items() if asker in people)
+    ask = phones["Ada"].locator("#board-asks .post-ask")
+    expect(ask).to_contain_text(f"A venue for 80{asker} at {asked_at.split(' — ')[0]}")
+    phones["Ada"].select_option("#board-table", label=ada_table(second))
+    expect(ask).to_have_count(0)
+    phones["Ada"].select_option("#board-table", label=asked_at)
+    expect(ask).to_have_count(1)
 
     # The next round starts at the new tables, and runs there.
     tap(host.locator("#btn-start"))

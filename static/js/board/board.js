@@ -8,6 +8,7 @@ import { identity, onState } from "../shared/live.js";
 import { nameOf, room } from "../shared/room.js";
 import { config } from "../shared/config.js";
 import { webLink } from "../shared/weblink.js";
+import { manyTables, tableLabel } from "../shared/tables.js";
 
 const NEW_FOR_MS = 10000;
 const rows = new Map(); // post id -> its <li>, kept across renders so open forms survive updates
@@ -35,7 +36,7 @@ export function renderBoard() {
   const counts = room.board;
   if (!counts) return;
   setText($("board-met"), `Asks met: ${counts.met} of ${counts.asks}`);
-  const shown = room.posts;
+  const shown = atChosenTable(room.posts);
   const loose = drawPosts(shown, $("board-asks"), $("board-offers"));
   show($("board-others"), loose > 0);
   show($("board-empty"), !Object.values(shown).some((p) => p.type === "ask"));
@@ -50,6 +51,34 @@ export function renderBoard() {
   for (const id of rows.keys()) if (!ids.includes(id)) rows.delete(id);
   markNew(ids);
   options.afterRender(Object.values(shown));
+}
+
+/** The board spans the event; at an event of several tables it can show one table's posts:
+ *  the asks made there, with all their offers, and the offers made there or to someone there. */
+function atChosenTable(posts) {
+  renderTableFilter();
+  const chosen = Number($("board-table").value) || null;
+  if (!chosen) return posts;
+  const here = (p) => p.table === chosen || (p.type === "offer" && p.to_table === chosen);
+  const asks = new Set(Object.values(posts).filter((p) => p.type === "ask" && here(p)).map((p) => p.id));
+  return Object.fromEntries(Object.entries(posts).filter(([, p]) => (p.type === "ask" ? asks.has(p.id)
+    : asks.has(p.ask) || here(p))));
+}
+
+function renderTableFilter() {
+  const select = $("board-table");
+  const tables = room.layout?.tables ?? [];
+  show(select.parentElement, tables.length > 1);
+  const chosen = select.value;
+  const wanted = ["", ...tables.map((t) => String(t.number))];
+  if ([...select.options].map((o) => o.value).join() !== wanted.join()) {
+    select.replaceChildren(el("option", { text: "Every table", attrs: { value: "" } }),
+      ...tables.map((t) => el("option", { text: tableLabel(t), attrs: { value: t.number } })));
+  }
+  for (const option of select.options) {
+    if (option.value) setText(option, tableLabel(tables[Number(option.value) - 1]));
+  }
+  select.value = wanted.includes(chosen) ? chosen : "";
 }
 
 /** Asks (newest first) with their offers into `askList`; offers without a shown ask into
@@ -101,7 +130,7 @@ function row(post, body) {
 function askBody(ask) {
   const meta = el("p", { class: "post-meta" },
     el("span", { class: "post-author", text: nameOf(ask.author) }),
-    ask.by_host ? " (typed by the host)" : null, ask.edited ? " · edited" : null,
+    ask.by_host ? " (typed by the host)" : null, atTable(ask), ask.edited ? " · edited" : null,
     ask.met ? el("span", { class: "badge badge-met", text: "Met" }) : null, offstageBadge(ask));
   return [el("p", { class: "post-text", text: ask.text }), meta,
     el("div", { class: "post-actions" }, ...options.tools(ask))];
@@ -110,7 +139,7 @@ function askBody(ask) {
 function offerBody(offer) {
   const line = el("p", { class: "offer-line" },
     el("span", { class: "offer-kind", text: config.offer_kinds[offer.kind] || "Offer" }), " ",
-    el("span", { class: "post-author", text: nameOf(offer.author) }),
+    el("span", { class: "post-author", text: nameOf(offer.author) }), atTable(offer),
     offer.to && !offer.ask ? ` → ${nameOf(offer.to)}` : null, ": ",
     el("span", { class: "post-text", text: offer.text }),
     offer.who ? ` (introduces ${offer.who})` : null, offer.edited ? " · edited" : null, " ",
@@ -119,6 +148,12 @@ function offerBody(offer) {
     offstageBadge(offer));
   const actions = options.tools(offer);
   return [line, actions.length ? el("div", { class: "post-actions" }, ...actions) : null];
+}
+
+/** " at Table 4": where the author sat when posting, at an event of several tables. */
+function atTable(post) {
+  const table = manyTables() && room.layout.tables[post.table - 1];
+  return table ? el("span", { class: "post-table", text: ` at ${table.name}` }) : null;
 }
 
 function offstageBadge(post) {
@@ -159,6 +194,7 @@ function onClick(event) {
  *  button, slot)` runs one (`slot` holds a form under the post), `afterRender(posts)` follows each
  *  drawing, and `hidden: true` (the host) shows the posts the host hid. */
 export function mountBoard(opts) {
+  $("board-table").addEventListener("change", renderBoard);
   options = { ...options, ...opts };
   $("board").addEventListener("click", onClick);
   onState(renderBoard);
