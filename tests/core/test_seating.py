@@ -447,3 +447,16 @@ def test_every_change_is_weighed_as_a_recount_would_weigh_it() -> None:
         assert schedule.score() == (before[0] + change, before[1] + spread)
         if gain is not None:
             assert schedule.mates[move.leaving[0]] - mates == gain
+
+
+def test_a_plan_longer_than_its_repeat_free_rounds_repeats_last():
+    """Nine people at three tables meet everyone in four rounds; a plan of five after one round
+    must repeat, and the round that surely runs next repeats nobody. (These ids once had the
+    search leave its repeats in the first round.)"""
+    people = ["ee504ee080", "f0bb49ea6f", "21257628ef", "a7df614a77", "02a1950fdc",
+              "94c37300d0", "12015fc880", "fbe7e9d81d", "c93fb2a369"]
+    first = [[people[0], people[3], people[6]], [people[1], people[4], people[7]],
+             [people[2], people[5], people[8]]]
+    plan = plan_seating(people, tables=3, rounds=5, history=meetings([first]), current=first,
+                        seed=1)
+    assert quality(plan.rounds[:1], meetings([first])).repeats == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Mapping, Sequence
+from itertools import combinations
 
 from .bounds import repeat_floor, table_sizes
 from .construct import best_design
@@ -48,11 +49,39 @@ def plan_seating(people: Collection[str], *, tables: int, rounds: int = 1,
         seats.append(fit_round(problem, _renumbered(problem, [line_of[point_of[p]]
                                                               for p in range(n)])))
         settle(problem, seats[0])
-    seats = improve(problem, seats, rng, plan_floor(problem))
+    seats = _fewest_repeats_first(problem, improve(problem, seats, rng, plan_floor(problem)))
     names = problem.names
     planned = tuple(tuple(tuple(names[p] for p in range(n) if seat[p] == table)
                           for table in range(tables)) for seat in seats)
     return Plan(planned, design.name)
+
+
+def _fewest_repeats_first(problem: Problem, seats: list[list[int]]) -> list[list[int]]:
+    """The same rounds, those with the fewest repeats (of earlier rounds and the ones before it
+    in the plan) first: a plan longer than the rounds without repeats can be must repeat
+    somewhere, and the next round is the one surely run. Every round keeps every rule, and
+    each is numbered against the seating now, so any of them can come first."""
+    n = len(problem.names)
+    met = bytearray(1 if count else 0 for count in problem.met)
+
+    def tables(seat: list[int]) -> list[list[int]]:
+        at: list[list[int]] = [[] for _ in range(problem.tables)]
+        for person, table in enumerate(seat):
+            at[table].append(person)
+        return at
+
+    def repeats(seat: list[int]) -> int:
+        return sum(met[a * n + b] for people in tables(seat) for a, b in combinations(people, 2))
+
+    ordered, left = [], list(seats)
+    while left:
+        best = min(left, key=repeats)  # the first of equals: a plan with no repeats keeps its order
+        left.remove(best)
+        ordered.append(best)
+        for people in tables(best):
+            for a, b in combinations(people, 2):
+                met[a * n + b] = met[b * n + a] = 1
+    return ordered
 
 
 def _lines(design: Design) -> list[list[int]]:
