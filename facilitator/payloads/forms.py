@@ -4,8 +4,8 @@ follow-through marks."""
 from typing import Annotated
 
 from ..core.state.decks import DEFAULT_DECK
-from ..core.state.layout import MAX_TABLES, TABLE_LABELS
-from ..core.state.text import not_a_list, too_many
+from ..core.state.layout import MAX_TABLES, TABLE_LABELS, TOO_MANY_LABELS
+from ..core.state.text import not_a_list
 from .base import Payload
 from .checks import Checked
 from .fields import (
@@ -38,7 +38,7 @@ class TableLabel(Payload):
 
 TableLabels = Annotated[list[TableLabel], Checked(
     not_a_list(TABLE_LABELS), bounds={"max_length": MAX_TABLES},
-    too_long=too_many(TABLE_LABELS, MAX_TABLES))]
+    too_long=TOO_MANY_LABELS)]
 
 
 class CreateRoom(Payload):

@@ -99,6 +99,7 @@ def test_tables_of_about_a_size_take_their_names_as_they_are_made(client, socket
      "The table's name can be at most 30 characters."),
     ({"tables": 300, "table_labels": [{}] * 300},
      "The number of tables must be a whole number from 1 to 200."),
+    ({"table_size": 8, "table_labels": [{}] * 201}, "At most 200 tables can be named."),
 ])
 def test_bad_tables_are_refused_in_words(client, body, error):
     refused = client.post("/api/rooms", json={"name": "Breakfast", **body})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RoomError
-from .text import clean_int, clean_text, too_many
+from .text import clean_int, clean_text
 
 # Colour names: the pages map each to a colour and a pattern that read on paper and projectors.
 COLOURS = ("green", "blue", "orange", "purple", "red", "teal", "yellow", "pink", "brown", "grey")
@@ -27,6 +27,7 @@ TABLE, TABLE_COUNT, TABLE_SIZE = "The table", "The number of tables", "The table
 TABLE_LABELS = "The tables' names and colours"
 COUNT_OR_SIZE = "Say how many tables, or about how many people at each."
 MORE_LABELS_THAN_TABLES = "There are more table names than tables."
+TOO_MANY_LABELS = f"At most {MAX_TABLES} tables can be named."
 Seating = list[list[str]]  # table by table (index = number - 1), who sits there
 
 
@@ -62,7 +63,7 @@ class Layout:
         if size is None and len(labels) > layout.count:
             raise RoomError(MORE_LABELS_THAN_TABLES)
         if len(labels) > MAX_TABLES:
-            raise RoomError(too_many(TABLE_LABELS, MAX_TABLES))
+            raise RoomError(TOO_MANY_LABELS)
         for number, label in enumerate(labels, start=1):
             preset = default_label(number)
             if label.get("name"):
