@@ -148,3 +148,11 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     take_turns(host, phones, sockets, turns=1)
     for screen in sockets.values():
         screen.close()
+
+    # The summary counts the event's point: everyone has met two people, both new.
+    summary = host.context.new_page()
+    summary.goto(f"{table.base_url}/host/{table.code}/summary")
+    figures = summary.locator("#summary-figures")
+    expect(figures.locator('dt:text-is("New people each person met") + dd')).to_have_text(
+        "2 on average, at least 2")
+    expect(figures.locator('dt:text-is("Tables") + dd')).to_have_text("3, 1 reshuffle")

@@ -28,9 +28,21 @@ function figures(data) {
     ["Offers", kinds],
     ["Introductions", `${data.introductions.made} suggested, ${data.introductions.accepted} accepted, ${data.introductions.met} met`],
     ...followThrough(data.follow_through),
+    ...tables(data.tables),
   ];
   $("summary-figures").replaceChildren(...rows.flatMap(([term, value]) => [
     el("dt", { text: term }), el("dd", { text: value })]));
+}
+
+/** At an event of several tables, its point: how many new people each person met. */
+function tables(counts) {
+  if (counts.count < 2) return [];
+  const reshuffles = `${counts.reshuffles} ${counts.reshuffles === 1 ? "reshuffle" : "reshuffles"}`;
+  return [
+    ["Tables", `${counts.count}, ${reshuffles}`],
+    ["New people each person met", `${counts.people_met.mean} on average, at least ${counts.people_met.least}`],
+    ["Offers across tables", `${counts.offers_across} of ${counts.offers_to_someone} offers to someone`],
+  ];
 }
 
 /** What people said afterwards, on their follow-up pages, of the offers made to someone. */
