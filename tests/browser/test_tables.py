@@ -112,6 +112,15 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
         "Move now: find your name, and sit at your new table")
     host.locator("#btn-panel-close").click()
     second = seating(host)
+    # The display (no host key) shows the same plan, with none of the console's tools.
+    display = table.desktop().new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    expect(display.locator("#tables-title")).to_have_text(
+        "Move now: find your name, and sit at your new table")
+    assert seating(display) == second
+    expect(display.locator(".table-card-controls")).to_have_count(0)
+    boxes_apart(display, "#tables-grid .table-card, #join-card")
+    display.close()
     assert sorted(len(people) for people in second.values()) == [2, 2, 2]
     assert ada_mate in second["Table 1 — green"]
     before = {frozenset(p) for p in first.values()}
