@@ -23,7 +23,12 @@ from ..core.state import (
     turns,
 )
 from ..core.state.features import LABELS as SWITCH_LABELS
-from ..core.state.features import SWITCHES_ASK, clean_switches
+from ..core.state.features import (
+    MAX_PITCH_SHARE,
+    MIN_PITCH_SHARE,
+    SWITCHES_ASK,
+    clean_switches,
+)
 from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
@@ -145,7 +150,14 @@ Order = Annotated[list[Annotated[str, Field(max_length=ID_MAX_LEN)]], Checked(
 # Each switch's value is the rule's to check, so its refusal names the switch.
 SwitchValues = Annotated[dict[str, Any], Checked(
     SWITCHES_ASK, clean_switches, too_long="Unknown switch.",
-    bounds={"max_length": len(SWITCH_LABELS) + 1})]  # every switch, and pitch_share
+    bounds={"max_length": len(SWITCH_LABELS) + 1},  # every switch, and pitch_share
+    schema_extra={"properties": {
+        **{name: {"type": "boolean", "description": label}
+           for name, label in SWITCH_LABELS.items()},
+        "pitch_share": {"type": "number", "minimum": MIN_PITCH_SHARE,
+                        "maximum": MAX_PITCH_SHARE,
+                        "description": "The share of listeners whose taps nudge a speaker"}},
+        "additionalProperties": False, "minProperties": 1})]
 
 # Tables and seating
 TableNumber = Annotated[int, whole_number(layout.TABLE, 1, layout.MAX_TABLES)]

@@ -1,6 +1,10 @@
 """docs/protocol-schemas.md is generated from the payload models and lists every event a client
 sends and every body it posts: it can't go stale, nor miss one."""
 
+import json
+import re
+
+from facilitator.core.state.features import Features
 from facilitator.extensions import socketio
 from facilitator.payloads import schema_doc
 from facilitator.payloads.catalogue import BODIES, EVENTS
@@ -32,3 +36,9 @@ def test_every_field_of_every_payload_is_in_the_doc():
         assert f"`{entry.name}`" in doc
         for name, info in (entry.model.model_fields.items() if entry.model else ()):
             assert f"| `{info.alias or name}` |" in doc, (entry.name, name)
+
+
+def test_the_protocol_doc_shows_every_switch_the_features_section_has():
+    doc = (schema_doc.DOC.parent / "protocol.md").read_text(encoding="utf-8")
+    shown = re.search(r"^`features`:.*?```json\n(.*?)```", doc, re.MULTILINE | re.DOTALL)
+    assert shown and json.loads(shown.group(1)) == Features().public()
