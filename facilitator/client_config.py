@@ -24,6 +24,7 @@ from .core.state.participants import (
     COMPANY_MAX_LEN,
     INTEREST_MAX_LEN,
     MAX_INTERESTS,
+    MAX_RECENT_MINUTES,
     NAME_MAX_LEN,
 )
 from .core.state.room import ROOM_NAME_MAX_LEN
@@ -51,6 +52,7 @@ def client_config(retention_days: float, mail: bool) -> dict[str, Any]:
             "post": {"text": TEXT_MAX_LEN, "who": WHO_MAX_LEN, "link": LINK_MAX_LEN},
             "prompt": {"text": PROMPT_MAX_LEN, "hint": HINT_MAX_LEN},
             "turn_seconds": {"min": MIN_TURN_SECONDS, "max": MAX_TURN_SECONDS},
+            "remove_recent_minutes": MAX_RECENT_MINUTES,
             "contact": {"email": EMAIL_MAX_LEN, "phone": PHONE_MAX_LEN, "link": LINK_MAX_LEN},
             "tables": {"count": MAX_TABLES, "size": {"min": MIN_TABLE_SIZE,
                                                       "max": MAX_TABLE_SIZE},

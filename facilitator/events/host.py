@@ -10,7 +10,7 @@ from typing import assert_never
 from flask import current_app
 
 from .. import mail
-from ..core.commands import ending, generosity, people, prompts, round, tables
+from ..core.commands import ending, generosity, moderation, people, prompts, round, tables
 from ..core.errors import RoomError
 from ..core.state.room import Room
 from ..core.state.turns import IN_ROUND
@@ -19,10 +19,12 @@ from ..payloads import parse
 from ..payloads.events import DeleteRoom
 from ..payloads.fields import CONFIRM_DELETE
 from ..payloads.host import (
+    DeletePost,
     EndEvent,
     EndRound,
     HandsClear,
     HostAction,
+    Lock,
     Next,
     NextPrompt,
     Pause,
@@ -32,6 +34,7 @@ from ..payloads.host import (
     PromptRemove,
     PromptSelect,
     Remove,
+    RemoveRecent,
     Reorder,
     Reshuffle,
     Resume,
@@ -145,6 +148,12 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
                             together=args.together)
         case Reshuffle():
             tables.reshuffle(room, seed=at.rng.randrange(2**31), now=at.now)
+        case Lock(args=args):
+            moderation.lock(room, locked=args.locked)
+        case RemoveRecent(args=args):
+            moderation.remove_recent(room, minutes=args.minutes, posts=args.posts, now=at.now)
+        case DeletePost(args=args):
+            moderation.delete_post(room, post_id=args.post_id)
         case _:
             assert_never(action)
 

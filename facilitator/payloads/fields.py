@@ -32,7 +32,7 @@ from ..core.state.features import (
 from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
-from ..core.state.room import ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN, clean_room_name
+from ..core.state.room import LOCK_ASK, ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN, clean_room_name
 from ..core.state.text import (
     LINK_MAX_LEN,
     clean_link,
@@ -173,4 +173,8 @@ TableColour = Annotated[str | None, Checked(
 Company = Annotated[str, text(participants.COMPANY, participants.COMPANY_MAX_LEN,
                               participants.clean_company, required=False)]
 Stay = Annotated[bool, flag("Say whether they keep their table.")]
+Locked = Annotated[bool, flag(LOCK_ASK)]
+RemovePosts = Annotated[bool, flag("Say whether to delete their posts too.")]
+RecentMinutes = Annotated[int, whole_number(participants.RECENT_LABEL, 1,
+                                            participants.MAX_RECENT_MINUTES)]
 RoundNumber = Annotated[int, whole_number("The round", 1, 10_000)]

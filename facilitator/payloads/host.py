@@ -14,12 +14,16 @@ from .fields import (
     Company,
     EmailLinks,
     Hint,
+    Locked,
     Order,
     PersonId,
     PersonIdOrNone,
     Position,
+    PostId,
     PromptId,
     PromptText,
+    RecentMinutes,
+    RemovePosts,
     Stay,
     SwitchValues,
     TableColour,
@@ -238,10 +242,44 @@ class Reshuffle(Payload):
     args: NoArgs
 
 
+class LockArgs(Payload):
+    locked: Locked
+
+
+class Lock(Payload):
+    """Close the event to newcomers (or open it again)."""
+
+    action: Literal["lock"]
+    args: LockArgs
+
+
+class RemoveRecentArgs(Payload):
+    minutes: RecentMinutes
+    posts: RemovePosts = True
+
+
+class RemoveRecent(Payload):
+    """Remove everyone who joined in the last `minutes`, and (`posts`) what they posted."""
+
+    action: Literal["remove_recent"]
+    args: RemoveRecentArgs
+
+
+class DeletePostArgs(Payload):
+    post_id: Annotated[PostId, Field(alias="id")]
+
+
+class DeletePost(Payload):
+    """Delete any post, hidden or not."""
+
+    action: Literal["delete_post"]
+    args: DeletePostArgs
+
+
 HostAction = (Start | Next | Skip | Pause | Resume | EndRound | NextPrompt | Shuffle | Reorder
               | Remove | SetTurnSeconds | PromptAdd | PromptEdit | PromptRemove | PromptSelect
               | PromptMove | SetFeatures | HandsClear | EndEvent | SetTables | TableLabel
-              | TableHost | SeatingRule | Reshuffle)
+              | TableHost | SeatingRule | Reshuffle | Lock | RemoveRecent | DeletePost)
 HOST_ACTIONS: tuple[str, ...] = tuple(get_args(model.model_fields["action"].annotation)[0]
                                       for model in get_args(HostAction))
 

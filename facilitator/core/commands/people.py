@@ -13,7 +13,7 @@ from ..state.participants import (
     clean_company,
     clean_profile,
 )
-from ..state.room import Room
+from ..state.room import LOCKED, Room
 from ..state.text import clean_id
 from . import tables
 
@@ -23,6 +23,8 @@ def join(room: Room, *, name: str, about: str = "", interests: list[str] | None 
     """A newcomer, seated at the smallest table (or at `table`, whose QR they scanned, when it
     has room); returns them and their secret token."""
     room.require_open()
+    if room.locked:
+        raise RoomError(LOCKED)
     profile = clean_profile(name, about, interests)
     company = clean_company(company)
     if table is not None:

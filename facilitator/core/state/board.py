@@ -23,6 +23,8 @@ TAKEN_ASK = "Say whether the offer is taken up."
 KIND_ASK = "Choose what kind of offer this is."
 HIDDEN_ASK = "Say whether to hide or restore the post."
 MAX_POSTS = 1000  # a room is saved whole on every change: keep the document bounded
+# One person's share of the board, so a few can't fill it for everyone (issue 16.7).
+MAX_POSTS_PER_PERSON = 25
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # at most 10 posts or edits per person in any 60 seconds
 
 
@@ -97,9 +99,24 @@ class Board:
         return self._with_ask(post)
 
     def delete(self, post_id: object, author: str) -> list[str]:
-        """The author removes their post. Offers that answered a deleted ask stay, to its author;
-        those hidden with it stay hidden, in their own right, until the host restores them."""
-        post = self._own(post_id, author)
+        """The author removes their post; returns the ids whose view changed."""
+        return self._drop(self._own(post_id, author))
+
+    def remove(self, post_id: object) -> list[str]:
+        """The host removes any post, hidden or not, freeing its place on the board."""
+        return self._drop(self._find(post_id))
+
+    def remove_by(self, author: str) -> list[str]:
+        """Every post `author` made, gone (the host removed them from the event)."""
+        touched: list[str] = []
+        for post in [p for p in self.posts.values() if p.author == author]:
+            if post.id in self.posts:
+                touched += self._drop(post)
+        return touched
+
+    def _drop(self, post: Post) -> list[str]:
+        """Offers that answered a deleted ask stay, to its author; those hidden with it stay
+        hidden, in their own right, until the host restores them."""
         touched = self._with_ask(post)
         for offer in self._offers_on(post.id):
             offer.hidden = offer.hidden or post.hidden
@@ -178,6 +195,10 @@ class Board:
     def _add(self, post: Post) -> Post:
         if len(self.posts) >= MAX_POSTS:
             raise RoomError("The board is full.")
+        if not post.by_host and sum(p.author == post.author
+                                    for p in self.posts.values()) >= MAX_POSTS_PER_PERSON:
+            raise RoomError(f"You have {MAX_POSTS_PER_PERSON} posts on the board, as many as "
+                            "one person may: delete one to post another.")
         self.posts[post.id] = post
         return post
 

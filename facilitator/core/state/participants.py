@@ -14,6 +14,8 @@ HERE, LEFT, REMOVED = "here", "left", "removed"
 NOT_IN_ROOM = "That person is not in this room."
 INTERESTS = "Interests"
 NAME_LABEL, ABOUT_LABEL = "Your name", "What you do"
+# The host removes everyone who joined in the last this-many minutes (at most a day).
+RECENT_LABEL, MAX_RECENT_MINUTES = "The minutes", 24 * 60
 
 
 @dataclass

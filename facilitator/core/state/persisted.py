@@ -43,6 +43,7 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "mailing": room.mailing.to_dict(),
         "max_participants": room.max_participants,
         "ended_at": room.ended_at,
+        "locked": room.locked,
         "kept_until": room.kept_until,
         "version": room.version,
     }
@@ -67,6 +68,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         mailing=Mailing.from_dict(data.get("mailing", {})),
         max_participants=data["max_participants"],
         ended_at=data.get("ended_at"),
+        locked=data.get("locked", False),
         kept_until=data.get("kept_until"),
         version=data["version"],
     )

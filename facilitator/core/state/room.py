@@ -33,6 +33,8 @@ ROOM_NAME_LABEL = "The event name"
 DEFAULT_MAX_PARTICIPANTS = 500
 DAY = 86400.0
 ENDED = "This event has ended: its board is read-only. Your follow-up page has everything."
+LOCKED = "The host has closed this event to newcomers. Please ask the host."
+LOCK_ASK = "Say whether to close the event to newcomers."
 
 
 @dataclass
@@ -57,6 +59,9 @@ class Room:
     # when housekeeping deletes it (an event nobody ended expires when idle instead).
     ended_at: float | None = None
     kept_until: float | None = None
+    # The host closed the event to newcomers (against a flood of scripted joins); people who
+    # joined before come and go with their tokens as ever.
+    locked: bool = False
     version: int = 0
     changes: Changes = field(default_factory=Changes, compare=False, repr=False)
     tables: Tables = field(default_factory=Tables, compare=False, repr=False)

@@ -1,9 +1,10 @@
 // The host's board: shown beside the prompt or full screen (B cycles), hide and restore posts,
-// type the speaker's ask for them, and download the event as CSV, Markdown or JSON.
+// delete a hidden one for good (freeing its place), type the speaker's ask for them, and
+// download the event as CSV, Markdown or JSON.
 // Hidden posts reach only the host: in its snapshot and in `host_update` events (docs/protocol.md).
-import { $, el, isTyping, saveFile, setText, show, toast } from "../shared/dom.js";
+import { $, confirmTwice, el, isTyping, saveFile, setText, show, toast } from "../shared/dom.js";
 import { onHostUpdate, onState } from "../shared/live.js";
-import { currentSpeaker, nameOf, person, send } from "../shared/room.js";
+import { currentSpeaker, hostAction, nameOf, person, send } from "../shared/room.js";
 import { actButton, mountBoard, renderBoard } from "../board/board.js";
 import { KEPT, keep, recall } from "../shared/storage.js";
 
@@ -45,12 +46,15 @@ export function mountHostBoard({ hostKey, code }) {
   }
   mountBoard({
     hidden: true,
-    tools: (post) => [post.hidden
-      ? actButton("Restore", "restore", { attrs: { "aria-label": `Restore ${summary(post)}` } })
-      : actButton("Hide", "hide", { className: "post-mod", attrs: { "aria-label": `Hide ${summary(post)}` } })],
+    tools: (post) => (post.hidden
+      ? [actButton("Restore", "restore", { attrs: { "aria-label": `Restore ${summary(post)}` } }),
+        actButton("Delete", "delete", { className: "button-danger", attrs: { "aria-label": `Delete ${summary(post)} for good` } })]
+      : [actButton("Hide", "hide", { className: "post-mod", attrs: { "aria-label": `Hide ${summary(post)}` } })]),
     actions: {
       hide: (post) => send("moderate", { id: post.id, hidden: true }),
       restore: (post) => send("moderate", { id: post.id, hidden: false }),
+      delete: (post, button) => confirmTwice(button, "Tap again to delete",
+        () => hostAction("delete_post", { id: post.id })),
     },
   });
   onHostUpdate(renderBoard);

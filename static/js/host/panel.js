@@ -1,4 +1,5 @@
-// The host's "Manage" drawer: people in speaking order (with airtime), prompts, turn length.
+// The host's "Manage" drawer: people in speaking order (with airtime), newcomers (closing the
+// event to them, removing a flood of them), prompts, turn length.
 import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
 import {
@@ -31,6 +32,8 @@ export function mountPanel() {
   $("prompt-list").addEventListener("click", onPromptClick);
   $("prompt-add-form").addEventListener("submit", addPrompt);
   $("turn-seconds-form").addEventListener("submit", setTurnSeconds);
+  $("btn-lock").addEventListener("click", () => hostAction("lock", { locked: !room.details?.locked }));
+  $("remove-recent-form").addEventListener("submit", removeRecent);
   onState(render);
   setInterval(tickAirtime, 1000);
 }
@@ -42,6 +45,22 @@ function render() {
   if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts));
   const input = $("turn-seconds-input");
   if (document.activeElement !== input) input.value = turns.turn_seconds;
+  renderNewcomers(Boolean(room.details?.locked));
+}
+
+function renderNewcomers(locked) {
+  setText($("newcomers-state"), locked
+    ? "Closed: nobody new can join. People already here come and go as before."
+    : "Open: anyone with the code can join.");
+  setText($("btn-lock"), locked ? "Open to newcomers again" : "Close to newcomers");
+  $("btn-lock").setAttribute("aria-pressed", String(locked));
+}
+
+function removeRecent(event) {
+  event.preventDefault();
+  const minutes = Number($("remove-recent-minutes").value);
+  confirmTwice($("btn-remove-recent"), `Really remove everyone from the last ${minutes} min?`, () => hostAction(
+    "remove_recent", { minutes, posts: $("remove-recent-posts").checked }));
 }
 
 /** Rebuild a list without losing the keyboard focus of someone working in it. */
