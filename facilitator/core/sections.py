@@ -23,6 +23,7 @@ class Section(StrEnum):
     COMMON = "common"
     INTROS = "intros"
     LAYOUT = "layout"  # the tables, their names, the reshuffle
+    DISPLAY = "display"  # what the host puts on the projector: board, cards, theme, chime
     TABLE = "table"  # one table's number and table host
     GENEROSITY = "generosity"  # the host's alone: never in a `room_update`
     RULES = "rules"  # the host's alone: the seating rules, with who came with whom

@@ -15,6 +15,7 @@ from flask import session
 from flask_socketio import join_room, leave_room
 
 from ..core.errors import RoomError
+from ..core.state.identity import HOST_KEY_CHANGED
 from ..core.state.room import Room
 from ..core.views.screens import snapshot, table_snapshot
 from ..extensions import socketio
@@ -177,9 +178,14 @@ def participant() -> tuple[str, str]:
 
 
 def host_room() -> str:
+    """The code of the room this connection is the host of, or a refusal; a console whose key
+    was replaced since it came (`new_host_key`) is the host no more."""
     if not session.get("host"):
         raise RoomError("Only the host can do that.")
-    return session["code"]
+    code: str = session["code"]
+    if load_room(code).host_digest != session.get("host_digest"):
+        raise RoomError(HOST_KEY_CHANGED)
+    return code
 
 
 def at_my_table(change: Callable[[Room, str, At], T]) -> tuple[Saved, T]:

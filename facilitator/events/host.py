@@ -7,14 +7,26 @@ of that table alone (`scope`); the rest change the room, and the tables they rea
 import time
 from typing import assert_never
 
-from flask import current_app
+from flask import current_app, session
+from flask_socketio import join_room
 
 from .. import mail
-from ..core.commands import ending, generosity, moderation, people, prompts, round, tables
+from ..core.commands import (
+    display,
+    ending,
+    generosity,
+    hosting,
+    moderation,
+    people,
+    prompts,
+    round,
+    tables,
+)
 from ..core.errors import RoomError
 from ..core.state.room import Room
 from ..core.state.turns import IN_ROUND
 from ..core.views.mail import ENDED
+from ..extensions import socketio
 from ..payloads import parse
 from ..payloads.events import DeleteRoom
 from ..payloads.fields import CONFIRM_DELETE
@@ -39,6 +51,7 @@ from ..payloads.host import (
     Reshuffle,
     Resume,
     SeatingRule,
+    SetDisplay,
     SetFeatures,
     SetTables,
     SetTurnSeconds,
@@ -49,7 +62,7 @@ from ..payloads.host import (
     TableLabel,
     parse_host,
 )
-from ..room_service import At, change_room, load_room, load_tables
+from ..room_service import At, change_room, host_channel, load_room, load_tables
 from ..room_service import delete_room as delete_room_data
 from .common import acked, host_room, leave_room_channels, on
 
@@ -133,6 +146,9 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
             prompts.move(room, prompt_id=args.prompt_id, to=args.to)
         case SetFeatures(args=switches):
             generosity.set_features(room, switches=switches)
+        case SetDisplay(args=args):
+            display.set_display(room, board=args.board, cards=args.cards, theme=args.theme,
+                                chime=args.chime)
         case HandsClear(args=args):
             generosity.clear_hands(room, table=args.table, pid=args.pid)
         case EndEvent():
@@ -156,6 +172,18 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
             moderation.delete_post(room, post_id=args.post_id)
         case _:
             assert_never(action)
+
+
+@on("new_host_key")
+def new_host_key(data: dict) -> dict:
+    """Revoke the host key: every other console stops receiving the host's updates and is
+    refused from its next action; this one gets the new key (to keep, and to hand on by QR)."""
+    code = host_room()
+    saved, key = change_room(code, lambda room, at: hosting.new_host_key(room))
+    socketio.close_room(host_channel(code))  # with Redis, in every process
+    join_room(host_channel(code))
+    session["host_digest"] = load_room(code).host_digest
+    return {**acked((saved, key)), "host_key": key}
 
 
 @on("delete_room")

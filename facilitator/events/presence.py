@@ -1,6 +1,8 @@
 """Socket.IO handlers for being in a room: watching it, joining, following tables, keeping in
 step, sitting at a table by its QR, one's profile, leaving."""
 
+from flask import session
+
 from ..core.commands import people, tables
 from ..core.errors import RoomError
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
@@ -31,7 +33,9 @@ def watch(data: dict) -> dict:
     if watching.host_key is not None:
         if not room.is_host(watching.host_key):
             raise RoomError(WRONG_HOST_KEY)
-        return enter(room.code, HOST, tables=watching.tables)
+        entered = enter(room.code, HOST, tables=watching.tables)
+        session["host_digest"] = room.host_digest  # the key it came with (see `host_room`)
+        return entered
     if watching.token is not None:
         person = room.participant_by_token(watching.token)
         if person is None:

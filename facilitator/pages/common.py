@@ -1,13 +1,15 @@
-"""What pages share: the room a URL names, who is asking, refusals, private responses, and the
-join URL the QR code and the host screen show.
+"""What pages share: the room a URL names, who is asking, refusals, private responses, the
+join URL the QR code and the display show, and QR codes themselves.
 
 Secrets never travel in a URL (URLs end up in logs, history and screenshots): pages that need
 one load without it, then their scripts send the participant token or the host key in an
 `Authorization: Bearer` header and render the JSON or download the file themselves.
 """
 
+import io
 from collections.abc import Mapping
 
+import segno
 from flask import Response, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import NotFound
 
@@ -58,6 +60,14 @@ def public_url(path: str) -> str:
     """An address of ours that works from other devices (a phone, a mail client): PUBLIC_URL's,
     or this request's, or the LAN address (see `public_url.base_url`)."""
     return base_url(current_app.config["PUBLIC_URL"], request.host_url) + path
+
+
+def qr_svg(text: str, title: str) -> bytes:
+    """`text` as an SVG QR code, dark on light whatever the screen's theme."""
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="svg", scale=10, border=2, dark="#111",
+                                     light="#fff", xmldecl=False, svgclass="qr", title=title)
+    return out.getvalue()
 
 
 def join_url(code: str) -> str:

@@ -7,6 +7,7 @@ header (see `common`) and download the file or draw the summary with DOM APIs.
 """
 
 import time
+from base64 import b64encode
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
@@ -18,7 +19,15 @@ from ..payloads import parse
 from ..payloads.forms import RunAgain
 from ..room_service import create_room_again
 from ..security import TOO_MANY_EVENTS, create_room_limit, limiter
-from .common import bearer_secret, event_or_404, private, refuse, room_or_404
+from .common import (
+    bearer_secret,
+    event_or_404,
+    private,
+    public_url,
+    qr_svg,
+    refuse,
+    room_or_404,
+)
 
 bp = Blueprint("host", __name__)
 EXPORTS = {
@@ -39,6 +48,21 @@ def export(code: str, fmt: str) -> Response:
     render, content_type = EXPORTS[fmt]
     body = render(exports.event_record(room, time.time()))
     return private(Response(body, content_type=content_type), f"facilitator-{room.code}.{fmt}")
+
+
+@bp.get("/host/<code>/console-qr")
+def console_qr(code: str) -> Response:
+    """The private QR code that opens the console on the host's own phone: the console's
+    address, reachable from the venue's network, with the host key in its fragment. For the
+    host only (the key in the Authorization header), never cached; the key stays out of every
+    URL the server sees."""
+    room = room_or_404(code)
+    key = bearer_secret()
+    if not room.is_host(key):
+        return refuse("Only the host can hand the console to a phone.")
+    url = f"{public_url(url_for('screens.host', code=room.code))}#key={key}"
+    svg = qr_svg(url, f"Open the console of {room.name}")
+    return private(jsonify(ok=True, qr="data:image/svg+xml;base64," + b64encode(svg).decode()))
 
 
 @bp.get("/host/<code>/summary")

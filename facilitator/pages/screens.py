@@ -1,9 +1,6 @@
 """The live screens: the host's console, the display the room sees on the projector, the
 phone's, and the join QR code."""
 
-import io
-
-import segno
 import werkzeug
 from flask import (
     Blueprint,
@@ -19,7 +16,7 @@ from flask import (
 from ..core.state.again import next_name
 from ..core.state.identity import normalize_code
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
-from .common import join_url, room_or_404
+from .common import join_url, qr_svg, room_or_404
 from .public_url import why_phones_cant_reach
 
 bp = Blueprint("screens", __name__)
@@ -77,8 +74,4 @@ def qr(code: str) -> Response:
                 or not 1 <= int(table) <= room.layout.count:
             abort(404, description=f"There's no table {table[:10]} at this event.")
         url, title = f"{url}?table={int(table)}", f"Sit at {room.layout.label(int(table))['name']}"
-    out = io.BytesIO()
-    segno.make(url, error="m").save(
-        out, kind="svg", scale=10, border=2, dark="#111", light="#fff", xmldecl=False,
-        svgclass="qr", title=title)
-    return Response(out.getvalue(), mimetype="image/svg+xml")
+    return Response(qr_svg(url, title), mimetype="image/svg+xml")

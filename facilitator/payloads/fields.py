@@ -16,6 +16,7 @@ from ..core.state import (
     board,
     contacts,
     decks,
+    display,
     layout,
     mailing,
     participants,
@@ -158,6 +159,18 @@ SwitchValues = Annotated[dict[str, Any], Checked(
                         "maximum": MAX_PITCH_SHARE,
                         "description": "The share of listeners whose taps nudge a speaker"}},
         "additionalProperties": False, "minProperties": 1})]
+
+# The display
+DisplayBoard = Annotated[str | None, Checked(
+    display.BOARD_ASK, none_if_blank(display.clean_board), bounds={"max_length": 16},
+    schema_extra={"enum": list(display.BOARD_PLACES)})]
+DisplayCards = Annotated[list[Annotated[str, Field(max_length=16)]] | None, Checked(
+    display.CARDS_ASK, lambda cards: None if cards is None else display.clean_cards(cards),
+    bounds={"max_length": len(display.CARDS)})]
+DisplayTheme = Annotated[str | None, Checked(
+    display.THEME_ASK, none_if_blank(display.clean_theme), bounds={"max_length": 16},
+    schema_extra={"enum": list(display.THEMES)})]
+DisplayChime = Annotated[bool | None, flag(display.CHIME_ASK)]
 
 # Tables and seating
 TableNumber = Annotated[int, whole_number(layout.TABLE, 1, layout.MAX_TABLES)]

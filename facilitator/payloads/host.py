@@ -12,6 +12,10 @@ from .base import Payload, parse_as
 from .checks import ident
 from .fields import (
     Company,
+    DisplayBoard,
+    DisplayCards,
+    DisplayChime,
+    DisplayTheme,
     EmailLinks,
     Hint,
     Locked,
@@ -168,6 +172,20 @@ class SetFeatures(Payload):
     args: SwitchValues
 
 
+class DisplayArgs(Payload):
+    """What the display shows; a setting left out stays as it is."""
+
+    board: DisplayBoard = None
+    cards: DisplayCards = None
+    theme: DisplayTheme = None
+    chime: DisplayChime = None
+
+
+class SetDisplay(Payload):
+    action: Literal["display"]
+    args: DisplayArgs
+
+
 class HandsClearArgs(Payload):
     table: TableNumberOrNone = None
     pid: Annotated[str | None, ident(NOT_UP)] = None  # none: the whole queue
@@ -278,8 +296,9 @@ class DeletePost(Payload):
 
 HostAction = (Start | Next | Skip | Pause | Resume | EndRound | NextPrompt | Shuffle | Reorder
               | Remove | SetTurnSeconds | PromptAdd | PromptEdit | PromptRemove | PromptSelect
-              | PromptMove | SetFeatures | HandsClear | EndEvent | SetTables | TableLabel
-              | TableHost | SeatingRule | Reshuffle | Lock | RemoveRecent | DeletePost)
+              | PromptMove | SetFeatures | SetDisplay | HandsClear | EndEvent | SetTables
+              | TableLabel | TableHost | SeatingRule | Reshuffle | Lock | RemoveRecent
+              | DeletePost)
 HOST_ACTIONS: tuple[str, ...] = tuple(get_args(model.model_fields["action"].annotation)[0]
                                       for model in get_args(HostAction))
 

@@ -8,7 +8,7 @@ import json
 
 from playwright.sync_api import expect
 
-from .helpers import tap
+from .helpers import decode_qr, tap
 
 # Names that only the host's screens may ever receive (docs/protocol.md, "host only").
 HOST_ONLY = ("host_update", "generosity", "hidden_posts", "rules", "nudges")
@@ -25,23 +25,34 @@ def open_display(table, **options):
     return page, frames
 
 
-def phone_console(table):
-    """The host's console on a 360 px phone, opened with the key as the private QR hands it."""
+def phone_console(table, laptop, tmp_path):
+    """The host's console on a 360 px phone, opened by scanning the private QR code the laptop's
+    console shows in its Manage drawer."""
+    laptop.keyboard.press("m")
+    laptop.get_by_role("button", name="Show the QR code for my phone").click()
+    image = tmp_path / "console-qr.png"
+    laptop.locator("#console-qr").screenshot(path=image)
+    url = decode_qr(image)
+    assert url.endswith(f"/host/{table.code}#key={table.key}"), url
+    laptop.get_by_role("button", name="Hide the QR code").click()
+    expect(laptop.locator("#console-qr")).to_be_hidden()
+    laptop.keyboard.press("Escape")
     context = table.phone_context(viewport={"width": 360, "height": 640},
                                   screen={"width": 360, "height": 640})
     page = context.new_page()
-    page.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
+    page.goto(url.replace(url.split("/host/")[0], table.base_url))  # the LAN address: loopback
     expect(page.locator("#host")).to_have_attribute("data-status", "lobby")
+    assert "key=" not in page.url  # taken from the address bar into the phone's storage
     return page
 
 
-def test_a_host_action_on_the_phone_console_reaches_the_display_and_every_phone(table):
+def test_a_host_action_on_the_phone_console_reaches_the_display_and_every_phone(table, tmp_path):
     laptop = table.create()
     display, frames = open_display(table)
     ada = table.join("Ada")
     grace = table.join("Grace")
     expect(display.locator("#people-chips .chip")).to_have_text(["Grace", "Ada"])
-    console = phone_console(table)
+    console = phone_console(table, laptop, tmp_path)
 
     tap(console.get_by_role("button", name="Start round"))
     for screen in (display, laptop):
@@ -110,3 +121,91 @@ def test_the_display_needs_no_key_and_opens_from_the_console(table):
     expect(display.locator("#room-code")).to_have_text(table.code)
     assert display.url.endswith(f"/display/{table.code}")  # no key in its address
     expect(display.locator("#btn-next, #panel, #no-key")).to_have_count(0)
+
+
+def test_what_the_console_chooses_for_the_display_reaches_it(table):
+    host = table.create()
+    display, frames = open_display(table)
+    table.join("Ada", interests="running")
+    table.join("Grace", interests="jogging")
+    expect(display.locator("#display")).to_have_attribute("data-theme", "light")
+    assert display.evaluate("document.body.dataset.chimes") is None
+
+    # The chime is off by default: a new turn and a turn's time-up pass in silence.
+    table.act("turn_seconds", seconds=15)
+    table.act("start")
+    table.act("next")
+    expect(display.locator("#speaker-name")).to_have_text("Grace")
+    assert display.evaluate("document.body.dataset.chimes") is None
+
+    # The host switches it on, and picks the dark theme, in the console's Manage drawer.
+    host.keyboard.press("m")
+    host.get_by_label("A gentle chime at time-up and at each new turn").check()
+    host.get_by_label("Dark, high contrast (a dim room, a weak projector)").check()
+    expect(display.locator("#display")).to_have_attribute("data-theme", "dark")
+    expect(display.locator("#chime-blocked")).to_be_visible()  # nobody clicked the display yet
+    display.locator("#stage").click()
+    expect(display.locator("#chime-blocked")).to_be_hidden()
+    table.act("next")  # the round ends: Grace's was the last turn
+    expect(display.locator("#display")).to_have_attribute("data-status", "round_over")
+    table.act("start")
+    expect(display.locator("body")).to_have_attribute("data-chimes", "1")  # a new turn
+    host.keyboard.press("Escape")
+
+    # The board and the cards between rounds: chosen on the console, shown on the display.
+    for place in ("beside", "full", "off"):
+        host.keyboard.press("b")
+        for screen, root in ((display, "#display"), (host, "#host")):
+            expect(screen.locator(root)).to_have_attribute("data-board", place)
+    expect(display.locator("#board")).to_be_hidden()
+    table.act("next")
+    table.act("next")
+    expect(display.locator("#display")).to_have_attribute("data-status", "round_over")
+    host.get_by_role("button", name="Everyone's airtime").click()
+    host.get_by_role("button", name="What we share").click()
+    expect(display.locator("#gen-airtime-bars .gen-bar-name")).to_have_text(["Ada", "Grace"])
+    expect(display.locator("#gen-common-list li")).to_have_text(["2 of you run"])
+    expect(display.locator("#gen-tip, .gen-show")).to_have_count(0)  # the console's alone
+    assert all(json.dumps(name) not in "\n".join(frames) for name in HOST_ONLY)
+
+
+def test_a_new_host_key_stops_the_other_consoles(table, tmp_path):
+    laptop = table.create()
+    phone = phone_console(table, laptop, tmp_path)
+    laptop.keyboard.press("m")
+    revoke = laptop.get_by_role("button", name="New host key")
+    revoke.click()
+    laptop.get_by_role("button", name="Really? Other consoles stop").click()
+    expect(laptop.locator("#toast")).to_contain_text("every other console has stopped")
+    laptop.keyboard.press("Escape")
+    tap(phone.get_by_role("button", name="Shuffle"))
+    expect(phone.locator("#toast")).to_contain_text("The host key was changed")
+    phone.reload()  # its stored key opens nothing now
+    expect(phone.locator("#no-key")).to_be_visible()
+    laptop.reload()  # the laptop kept the new one
+    expect(laptop.locator("#host")).to_have_attribute("data-status", "lobby")
+
+
+def test_ending_a_round_early_asks_first_and_says_so_honestly(table):
+    host = table.create()
+    display, _ = open_display(table)
+    ada = table.join("Ada")
+    table.join("Bo")
+    cy = table.join("Cy")
+    table.act("start")
+    expect(display.locator("#speaker-name")).to_have_text("Ada")
+
+    ending = host.locator("#btn-next-prompt")
+    ending.click()
+    expect(ending).to_have_text("2 people haven't spoken yet. End the round anyway?")
+    expect(display.locator("#display")).to_have_attribute("data-status", "speaking")
+    ending.click()
+    expect(display.locator("#display")).to_have_attribute("data-status", "round_over")
+    expect(display.locator("#over-eyebrow")).to_have_text("Round 1 ended early")
+    expect(display.locator("#over-title")).to_have_text("Bo and Cy speak first next round")
+    expect(cy.locator("#my-status")).to_have_text(
+        "The host ended that round before your turn. You speak first in the next one.")
+    expect(ada.locator("#my-status")).to_have_text("That round is done. The next one starts soon.")
+    table.act("next")  # the next round
+    expect(display.locator("#speaker-name")).to_have_text("Bo")
+    expect(display.locator("#next-up")).to_have_text("Next up: Cy")

@@ -184,3 +184,26 @@ def test_public_view_keeps_the_current_turns_airtime_across_a_pause():
     turns.resume(now=10)
     assert (turns.public()["spoken"], turns.public()["since"]) == (4.0, 10)
     assert turns.airtime(now=11) == {"a": 5.0}
+
+
+def test_a_round_ended_early_says_who_was_unheard_and_they_go_first_next():
+    turns = seated("a", "b", "c", "d")
+    turns.start_round(now=0)
+    turns.finish_turn(now=10, outcome="done")  # a spoke; b is speaking
+    turns.end_round(now=20)
+    assert turns.status == ROUND_OVER
+    assert turns.public()["unheard"] == ["c", "d"]
+    assert turns.speaking_order() == ["c", "d", "a", "b"]
+    turns.unseat("d", now=25)  # someone unheard leaves: no longer owed a turn
+    assert turns.public()["unheard"] == ["c"]
+    turns.start_round(now=30)
+    assert turns.current == "c" and turns.public()["unheard"] == []
+
+
+def test_a_round_everyone_spoke_in_leaves_nobody_unheard():
+    turns = seated("a", "b")
+    turns.start_round(now=0)
+    turns.finish_turn(now=10, outcome="done")
+    turns.finish_turn(now=20, outcome="done")
+    assert turns.status == ROUND_OVER and turns.public()["unheard"] == []
+    assert turns.speaking_order() == ["a", "b"]

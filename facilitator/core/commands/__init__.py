@@ -11,9 +11,11 @@ touched (`room.changes`) and takes the time and chance it uses as arguments, nev
 from . import (  # noqa: F401  (the package's API)
     board,
     contacts,
+    display,
     ending,
     followthrough,
     generosity,
+    hosting,
     mailing,
     people,
     prompts,

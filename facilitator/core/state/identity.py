@@ -13,6 +13,8 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
 NO_SUCH_ROOM = "There's no event with that code. Check the code on the big screen."
 WRONG_HOST_KEY = "This host link is not valid for this event."
+HOST_KEY_CHANGED = ("The host key was changed on another console: open the console from its "
+                    "new link or QR code.")
 NO_PLACE = "We couldn't find your place in this event. Please join again."
 
 

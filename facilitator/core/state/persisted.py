@@ -9,6 +9,7 @@ from typing import Any
 
 from .board import Board
 from .contacts import Contacts
+from .display import Display
 from .followthrough import FollowThrough
 from .generosity import Generosity
 from .layout import Layout
@@ -41,6 +42,7 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "generosity": room.generosity.to_dict(),
         "follow_through": room.follow_through.to_dict(),
         "mailing": room.mailing.to_dict(),
+        "display": room.display.to_dict(),
         "max_participants": room.max_participants,
         "ended_at": room.ended_at,
         "locked": room.locked,
@@ -66,6 +68,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         generosity=Generosity.from_dict(data.get("generosity", {})),
         follow_through=FollowThrough.from_dict(data.get("follow_through", {})),
         mailing=Mailing.from_dict(data.get("mailing", {})),
+        display=Display.from_dict(data.get("display", {})),
         max_participants=data["max_participants"],
         ended_at=data.get("ended_at"),
         locked=data.get("locked", False),

@@ -17,6 +17,7 @@ from .board import Board
 from .changes import Changes
 from .contacts import Contacts
 from .decks import CUSTOM_DECK, get_deck
+from .display import Display
 from .features import Features
 from .followthrough import FollowThrough
 from .generosity import Generosity
@@ -54,6 +55,7 @@ class Room:
     generosity: Generosity = field(default_factory=Generosity)  # switches, introductions
     follow_through: FollowThrough = field(default_factory=FollowThrough)  # how the help went
     mailing: Mailing = field(default_factory=Mailing)  # who asked for their link by email
+    display: Display = field(default_factory=Display)  # what the host puts on the projector
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
     # Set when the host ends the event: from then on only follow-up happens, until `kept_until`,
     # when housekeeping deletes it (an event nobody ended expires when idle instead).

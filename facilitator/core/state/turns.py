@@ -45,6 +45,8 @@ class Turns:
     segment_start: float | None = None  # start of the current uninterrupted stretch
     spoken: float = 0.0  # speaking time of the current turn before that stretch
     passed: list[str] = field(default_factory=list)  # passed once this round
+    # Who a round ended early left without a turn: screens say so, and they speak first next.
+    unheard: list[str] = field(default_factory=list)
     log: list[dict[str, Any]] = field(default_factory=list)  # one record per finished turn
 
     @property
@@ -80,6 +82,8 @@ class Turns:
         """Someone left or was removed: drop them without breaking the round."""
         if pid in self.seats:
             self.seats.remove(pid)
+        if pid in self.unheard:
+            self.unheard.remove(pid)
         if self.current == pid:
             self._advance(now, "left")
         elif pid in self.upcoming():
@@ -119,13 +123,17 @@ class Turns:
         self.order = list(self.seats)
         self.position = 0
         self.passed = []
+        self.unheard = []
         self.round = self.round + 1 if number is None else number
         self._begin(now)
 
     def end_round(self, now: float) -> None:
-        """Stop the round early (e.g. the host moves to the next prompt)."""
+        """Stop the round early (e.g. the host moves to the next prompt). Whoever hadn't had
+        their turn yet is `unheard`, and goes first in the next round (the host may reorder)."""
         if self.status in IN_ROUND:
             self._record(now, "ended")
+            self.unheard = [pid for pid in self.upcoming() if pid in self.seats]
+            self.seats = self.unheard + [pid for pid in self.seats if pid not in self.unheard]
             self.position = len(self.order)
             self._stop(ROUND_OVER)
 
@@ -251,6 +259,8 @@ class Turns:
             # `since` (while speaking; null when paused or between turns).
             "spoken": round(self.spoken, 1) if self.status in IN_ROUND else 0.0,
             "since": self.segment_start if self.status == SPEAKING else None,
+            # Between rounds: who the last round, ended early, left without a turn.
+            "unheard": list(self.unheard) if self.status == ROUND_OVER else [],
         }
 
 

@@ -44,6 +44,7 @@ PUBLIC_SECTIONS: dict[Section, Callable[[Room], dict[str, Any]]] = {
     Section.COMMON: generosity.common,
     Section.INTROS: generosity.intros,
     Section.LAYOUT: lambda room: room.layout.public(),
+    Section.DISPLAY: lambda room: room.display.public(),
 }
 # Every section of a table's stream.
 TABLE_SECTIONS: dict[Section, Callable[[Table], dict[str, Any]]] = {

@@ -5,11 +5,13 @@ import { connect, onRoomDeleted, onStatus } from "../shared/live.js";
 import { keepAwake } from "../shared/wake.js";
 import { mountBoard } from "../board/board.js";
 import { mountStage } from "./stage.js";
+import { mountChime } from "./chime.js";
 
 const root = $("display");
 
 mountStage(root, "Display");
 mountBoard({});
+mountChime(() => true);
 keepAwake();
 onStatus((status) => showConnection($("conn"), status));
 connect({ code: root.dataset.code, tables: "all" });

@@ -9,6 +9,7 @@ import {
 import { mountRing } from "../shared/countdown.js";
 import { manyTables } from "../shared/tables.js";
 import { renderTablesStage } from "./tables.js";
+import { renderCards } from "./cards.js";
 
 const MAX_CHIPS = 48;
 const PROMPT_EYEBROWS = { // what the eyebrow above a running prompt says, by its kind
@@ -45,6 +46,7 @@ function render() {
   const { details, turns } = room;
   if (!details) return;
   const ended = hasEnded();
+  renderChoices();
   setText($("event-name"), details.name);
   document.title = `${details.name} · ${screenName} · Facilitator`;
   if (renderTablesStage(root, ended)) {
@@ -65,6 +67,14 @@ function render() {
   else if (turns.status === "lobby") renderLobby();
   else if (running) renderRound(turns);
   else renderOver(turns);
+}
+
+/** What the host chose for the display (the room's `display`): the board's place, the theme. */
+function renderChoices() {
+  const choices = room.display ?? { board: "off", theme: "light" };
+  root.dataset.board = choices.board;
+  root.dataset.theme = choices.theme;
+  show($("board"), choices.board !== "off");
 }
 
 function renderLobby() {
@@ -125,11 +135,22 @@ function renderHands(turns) {
   })));
 }
 
+/** "Bo", "Bo and Cy", "Bo, Cy and Di". */
+function names(pids) {
+  const all = pids.map(nameOf);
+  return all.length < 2 ? all.join("") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
+}
+
 function renderOver(turns) {
-  setText($("over-eyebrow"), turns.round > 0 ? `Round ${turns.round} complete` : "");
+  const unheard = turns.unheard ?? [];
+  const done = turns.round > 0 ? `Round ${turns.round}` : "";
+  setText($("over-eyebrow"), done && (unheard.length ? `${done} ended early` : `${done} complete`));
   const next = upNextPrompt();
-  setText($("over-title"), turns.round > 0 ? "Everyone has spoken" : "Ready for the next prompt");
+  setText($("over-title"), turns.round === 0 ? "Ready for the next prompt"
+    : unheard.length ? `${names(unheard)} ${unheard.length === 1 ? "speaks" : "speak"} first next round`
+      : "Everyone has spoken");
   setText($("over-next-prompt"), next ? next.text : "none chosen yet.");
+  renderCards();
 }
 
 function renderEnded(details) {

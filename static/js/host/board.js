@@ -1,32 +1,31 @@
-// The host's board: shown beside the prompt or full screen (B cycles), hide and restore posts,
-// delete a hidden one for good (freeing its place), type the speaker's ask for them, and
-// download the event as CSV, Markdown or JSON.
+// The console's board: where the display shows it (B cycles off, beside the prompt, full screen:
+// the room's `display.board`, which the stage lays out), hide and restore posts, delete a hidden
+// one for good (freeing its place), type the speaker's ask for them, and download the event as
+// CSV, Markdown or JSON.
 // Hidden posts reach only the host: in its snapshot and in `host_update` events (docs/protocol.md).
 import { $, confirmTwice, el, isTyping, saveFile, setText, show, toast } from "../shared/dom.js";
 import { onHostUpdate, onState } from "../shared/live.js";
-import { currentSpeaker, hostAction, nameOf, person, send } from "../shared/room.js";
+import { currentSpeaker, hostAction, nameOf, person, room, send } from "../shared/room.js";
 import { actButton, mountBoard, renderBoard } from "../board/board.js";
-import { KEPT, keep, recall } from "../shared/storage.js";
+import { hostKey } from "./key.js";
 
-const MODES = ["off", "beside", "full"];
-const MODE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
+const PLACES = ["off", "beside", "full"];
+const PLACE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
 
-/** Wire the board into the host screen; `hostKey` authorises the exports. */
-export function mountHostBoard({ hostKey, code }) {
+/** Wire the board into the console of room `code`. */
+export function mountHostBoard(code) {
   const root = $("host");
-  const modeKey = KEPT.boardMode(code);
   const toggle = el("button", { class: "button", attrs: { type: "button", id: "btn-board",
     "aria-keyshortcuts": "B", "aria-controls": "board" } });
   $("host-controls").querySelector(".controls")?.append(toggle);
 
-  function setMode(mode) {
-    root.dataset.board = mode;
-    show($("board"), mode !== "off");
-    setText(toggle, MODE_LABELS[mode]);
-    toggle.setAttribute("aria-pressed", String(mode !== "off"));
-    keep(modeKey, mode, { session: true });
-  }
-  const cycle = () => setMode(MODES[(MODES.indexOf(root.dataset.board) + 1) % MODES.length]);
+  const place = () => room.display?.board ?? "off";
+  onState(() => {
+    setText(toggle, PLACE_LABELS[place()]);
+    toggle.setAttribute("aria-pressed", String(place() !== "off"));
+  });
+  const cycle = () => hostAction("display", {
+    board: PLACES[(PLACES.indexOf(place()) + 1) % PLACES.length] });
   toggle.addEventListener("click", (event) => {
     if (event.detail > 0) toggle.blur(); // Space goes back to meaning "pause"
     cycle();
@@ -37,12 +36,10 @@ export function mountHostBoard({ hostKey, code }) {
     event.preventDefault();
     cycle();
   });
-  const saved = recall(modeKey, { session: true });
-  setMode(MODES.includes(saved) ? saved : "off");
 
   mountAskFor();
   for (const button of $("board").querySelectorAll("[data-export]")) {
-    button.addEventListener("click", () => download(code, hostKey, button.dataset.export));
+    button.addEventListener("click", () => download(code, button.dataset.export));
   }
   mountBoard({
     hidden: true,
@@ -101,11 +98,11 @@ function mountAskFor() {
 }
 
 /** Fetch an export with the host key in a header (never in the URL), then save it. */
-async function download(code, hostKey, format) {
+async function download(code, format) {
   let response;
   try {
     response = await fetch(`/host/${encodeURIComponent(code)}/export.${format}`, {
-      headers: { Authorization: `Bearer ${hostKey}` }, cache: "no-store" });
+      headers: { Authorization: `Bearer ${hostKey()}` }, cache: "no-store" });
   } catch {
     toast("Couldn't reach the server for the export. Please try again.");
     return;

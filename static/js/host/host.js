@@ -1,40 +1,30 @@
 // The console: the host's controls and what only the host knows, around the stage the room
 // sees (display/stage.js). On the laptop beside a display window, in this window presenting
 // (presenter.js), or on the host's phone.
-import { $, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
+import { $, confirmTwice, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
 import { connect, onHostUpdate, onRoomDeleted, onState, onStatus } from "../shared/live.js";
-import { hostAction, inRound, room, upNextPrompt } from "../shared/room.js";
+import { hostAction, inRound, room, speakingOrder, upNextPrompt } from "../shared/room.js";
 import { hasEnded, mountStage } from "../display/stage.js";
 import { eventRound } from "../display/tables.js";
 import { manyTables } from "../shared/tables.js";
 import { keepAwake } from "../shared/wake.js";
 import { mountPanel, togglePanel } from "./panel.js";
-import { mountPresenter, toggleFullscreen, togglePresenting } from "./presenter.js";
+import { mountDisplayManage } from "./display-manage.js";
+import { mountPresenter, presenting, toggleFullscreen, togglePresenting } from "./presenter.js";
+import { mountChime } from "../display/chime.js";
 import { mountHostBoard } from "./board.js";
 import { mountHostGenerosity } from "./generosity.js";
 import { mountEnding } from "./ending.js";
 import { mountNextTime } from "./next-time.js";
 import { mountHostTables, renderTablesManage } from "./tables.js";
-import { KEPT, keep, recall } from "../shared/storage.js";
+import { hostKey, replaceHostKey, takeHostKey } from "./key.js";
+import { mountPhoneConsole } from "./phone-console.js";
 
 const root = $("host");
 const code = root.dataset.code;
-const storageKey = KEPT.hostKey(code);
-
-/** The host key: from the URL fragment once (then stored and removed), else from storage. */
-function takeHostKey() {
-  const match = location.hash.match(/[#&]key=([^&]+)/);
-  if (match) {
-    const key = decodeURIComponent(match[1]);
-    keep(storageKey, key);
-    history.replaceState(null, "", location.pathname + location.search);
-    return key;
-  }
-  return recall(storageKey);
-}
 
 function forgetKey() {
-  keep(storageKey, null);
+  replaceHostKey(null);
 }
 
 function showNoKey(detail, title) {
@@ -82,11 +72,18 @@ function renderControls(turns, running, many) {
 
 // --- controls ----------------------------------------------------------------------------
 
-/** "Next prompt": during a round the server ends it and moves on; between rounds it means
- *  "not this one": the prompt after the one up next becomes up next. */
-function nextPrompt() {
+/** "Next prompt": during a round the server ends it and moves on (asking first while people
+ *  are still to speak: they go first next round); between rounds it means "not this one": the
+ *  prompt after the one up next becomes up next. */
+function nextPrompt(button) {
   const { prompts, turns } = room;
-  if (inRound(turns)) return hostAction("next_prompt");
+  if (inRound(turns)) {
+    const waiting = speakingOrder().length - turns.position - 1;
+    if (waiting <= 0) return hostAction("next_prompt");
+    const who = waiting === 1 ? "1 person hasn't" : `${waiting} people haven't`;
+    return confirmTwice(button, `${who} spoken yet. End the round anyway?`,
+      () => hostAction("next_prompt"), 6000);
+  }
   const following = prompts.up_next == null ? null : prompts.items[prompts.up_next + 1];
   if (!following) return toast("That's the last prompt. Add another in Manage.");
   return hostAction("prompt_select", { id: following.id });
@@ -118,7 +115,7 @@ function wireControls() {
     // After a mouse click, drop focus so Space goes back to meaning "pause", not "press again".
     if (event.detail > 0) button.blur();
     if (button.id === "btn-fullscreen") toggleFullscreen();
-    else if (button.id === "btn-next-prompt") nextPrompt();
+    else if (button.id === "btn-next-prompt") nextPrompt(button);
     else if (button.dataset.action) hostAction(button.dataset.action);
   });
   document.addEventListener("keydown", onKey);
@@ -127,14 +124,15 @@ function wireControls() {
 
 // --- start -------------------------------------------------------------------------------
 
-const hostKey = takeHostKey();
-if (!hostKey) {
+if (!takeHostKey(code)) {
   showNoKey();
 } else {
   mountStage(root, "Console");
   wireControls();
   mountPanel();
+  mountDisplayManage();
   mountPresenter(root);
+  mountChime(presenting); // this window chimes only while it is the projector's
   keepAwake();
   onStatus((status) => showConnection($("conn"), status));
   onState(render);
@@ -143,17 +141,18 @@ if (!hostKey) {
   mountHostTables();
   connect({
     code,
-    getAuth: () => ({ host_key: hostKey }),
+    getAuth: () => ({ host_key: hostKey() }),
     tables: "all",
     onRefused: (error) => {
       forgetKey();
       showNoKey(error);
     },
   });
-  mountHostBoard({ hostKey, code });
+  mountHostBoard(code);
   mountHostGenerosity();
   mountEnding();
-  mountNextTime({ hostKey });
+  mountNextTime();
+  mountPhoneConsole(code);
   onRoomDeleted(({ message }) => {
     forgetKey();
     showNoKey(message, "This event has ended");

@@ -3,6 +3,7 @@
 import { $, saveFile, setText, toast } from "../shared/dom.js";
 import { room } from "../shared/room.js";
 import { deckJson, saveDeck } from "../shared/decks.js";
+import { hostKey } from "./key.js";
 
 /** This event's prompts, as edited, as a deck called `title`. */
 function thisDeck(title) {
@@ -12,13 +13,13 @@ function thisDeck(title) {
   };
 }
 
-async function runAgain(event, hostKey) {
+async function runAgain(event) {
   event.preventDefault();
   let answer;
   try {
     const response = await fetch(`/host/${encodeURIComponent(room.details.code)}/again`, {
       method: "POST", cache: "no-store",
-      headers: { Authorization: `Bearer ${hostKey}`, "Content-Type": "application/json" },
+      headers: { Authorization: `Bearer ${hostKey()}`, "Content-Type": "application/json" },
       body: JSON.stringify({ name: $("again-name").value }),
     });
     answer = await response.json();
@@ -32,9 +33,9 @@ async function runAgain(event, hostKey) {
   location.assign(answer.url); // its host screen, which keeps its own key
 }
 
-/** Wire the two forms; `hostKey` authorises starting the next event. */
-export function mountNextTime({ hostKey }) {
-  $("again-form").addEventListener("submit", (event) => runAgain(event, hostKey));
+/** Wire the two forms (the host key authorises starting the next event). */
+export function mountNextTime() {
+  $("again-form").addEventListener("submit", runAgain);
   $("deck-form").addEventListener("submit", (event) => {
     event.preventDefault();
     const deck = thisDeck($("deck-title").value.trim());

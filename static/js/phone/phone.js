@@ -93,7 +93,11 @@ function myStatus(turns, me) {
     const where = manyTables() ? `at ${tableLabel(tableOf(me.id))}` : "here";
     return `Waiting for the host to start — ${count(here, "person", "people")} ${where}`;
   }
-  if (turns.status === "round_over") return "That round is done. The next one starts soon.";
+  if (turns.status === "round_over") {
+    return (turns.unheard ?? []).includes(me.id)
+      ? "The host ended that round before your turn. You speak first in the next one."
+      : "That round is done. The next one starts soon.";
+  }
   const at = speakingOrder().indexOf(me.id);
   if (at < 0) return "You'll speak in the next round.";
   if (at < turns.position) return "You've had your turn this round";

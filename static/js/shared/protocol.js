@@ -14,6 +14,7 @@ export const SECTION = Object.freeze({
   COMMON: "common",
   INTROS: "intros",
   LAYOUT: "layout",
+  DISPLAY: "display", // what the host puts on the projector
   TABLE: "table", // in a table's stream
   GENEROSITY: "generosity", // the host's only
   RULES: "rules", // the host's only

@@ -43,6 +43,7 @@ export const room = Object.freeze({
   get commonGround() { return section(SECTION.COMMON)?.groups ?? []; },
   get intros() { return section(SECTION.INTROS) ?? {}; },
   get layout() { return section(SECTION.LAYOUT); }, // the tables, their names, the reshuffle
+  get display() { return section(SECTION.DISPLAY); }, // what the host puts on the projector
   get table() { return atTable(SECTION.TABLE); }, // the table in view: its number and host
   // The host's only: the room's figures and the table in view's, as one section.
   get generosity() {
