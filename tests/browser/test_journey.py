@@ -44,7 +44,7 @@ def test_a_round_run_from_phones(table, server, tmp_path):
     expect(ada.locator("#my-turn-title")).to_have_text("Your turn")
     expect(ada.locator("#phone-ring")).to_have_attribute("data-state", "running")
     expect(turn_of(grace)).to_be_hidden()
-    expect(grace.locator("#my-status")).to_have_text("You're up next")
+    expect(grace.locator("#my-status")).to_have_text("You're next")
     expect(kath.locator("#my-status")).to_have_text("You're up in 2 turns")
     expect(kath.locator("#speaker-card #speaker-name")).to_have_text("Ada")
 
@@ -115,8 +115,10 @@ def test_offers_reach_the_host_and_a_hidden_post_leaves_every_phone(table):
     give = kath.locator("#board-give")
     tap(give.get_by_role("button", name="Resource"))
     give.get_by_label("Your offer").fill("Free desk space in Leeds on Fridays")
+    give.get_by_label("A link (optional)").fill("example.org/desks")  # as people type it
     tap(give.get_by_role("button", name="Send"))
     expect(host.locator("#board-offers")).to_contain_text("Free desk space in Leeds on Fridays")
+    expect(host.locator("#board-offers a")).to_have_attribute("href", "https://example.org/desks")
 
     for phone in (ada, grace, kath):
         expect(phone.locator("#board-asks")).to_contain_text(offer)
@@ -153,14 +155,14 @@ def test_every_screen_follows_the_order_as_people_join_and_the_host_moves_them(t
     expect(host.locator("#people-list .row-title")).to_have_text(["Ada", "Katherine", "Grace"])
     for phone in phones:
         expect(phone.locator("#order-list .order-name")).to_have_text(["Ada", "Katherine", "Grace"])
-    expect(kath.locator("#my-status")).to_have_text("You're up next")
+    expect(kath.locator("#my-status")).to_have_text("You're next")
     table.act("next")
     expect(host.locator("#progress")).to_have_text("Turn 2 of 3")
     for phone in phones:
         expect(phone.locator("#order-list li.is-current")).to_contain_text("Katherine")
         expect(phone.locator("#order-list .order-name")).to_have_text(["Ada", "Katherine", "Grace"])
     expect(ada.locator("#my-status")).to_have_text("You've had your turn this round")
-    expect(grace.locator("#my-status")).to_have_text("You're up next")
+    expect(grace.locator("#my-status")).to_have_text("You're next")
 
     # An update that moves nothing in the list (a pause) leaves it as drawn: in a hall it has
     # 500 rows, and every post or raised hand is an update.

@@ -15,10 +15,33 @@ Object.defineProperty(Navigator.prototype, "wakeLock", { configurable: true, get
   },
 }) });
 """
+NO_WAKE_LOCK = """Object.defineProperty(Navigator.prototype, "wakeLock",
+  { configurable: true, get: () => undefined });"""
 FAKE_VIBRATE = """() => {
   window.__buzzes = [];
   Navigator.prototype.vibrate = function (pattern) { window.__buzzes.push(pattern); return true; };
 }"""
+
+
+def test_the_display_and_a_phone_say_so_when_the_screen_may_dim(table, tmp_path):
+    """A browser with no wake lock to give (older ones; most on plain http): both say so."""
+    table.create()
+    context = table.desktop()
+    context.add_init_script(NO_WAKE_LOCK)
+    display = context.new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    expect(display.locator("#dim-note")).to_be_visible()
+    script = tmp_path / "no-wake-lock.js"
+    script.write_text(NO_WAKE_LOCK)
+    phone = table.join("Ada", init_script=script)
+    expect(phone.locator("#dim-note")).to_be_visible()
+    # With a lock to give, the display asks for it and says nothing.
+    awake = table.desktop()
+    awake.add_init_script(FAKE_WAKE_LOCK)
+    calm = awake.new_page()
+    calm.goto(f"{table.base_url}/display/{table.code}")
+    calm.wait_for_function("window.__wakeLocks.length > 0")
+    expect(calm.locator("#dim-note")).to_be_hidden()
 
 
 def test_the_host_screen_keeps_awake_and_goes_fullscreen(table):
@@ -44,17 +67,19 @@ def test_a_phone_buzzes_once_when_its_turn_starts(table):
         phone.evaluate(FAKE_VIBRATE)  # after loading: the join happened without it
     host.keyboard.press("n")
     expect(ada.locator("#my-turn")).to_be_visible()
+    expect(bob.locator("#my-status")).to_have_text("You're next")  # and a short double buzz
+    bob.wait_for_function("window.__buzzes.length > 0")
     ada.wait_for_function("window.__buzzes.length > 0")
     tap(ada.get_by_role("button", name="I'm done"))
     expect(bob.locator("#my-turn")).to_be_visible()
-    bob.wait_for_function("window.__buzzes.length > 0")
+    bob.wait_for_function("window.__buzzes.length > 1")
     host.keyboard.press("p")  # pause and resume redraw the turn: no second buzz
     expect(host.locator("#btn-pause")).to_have_text("Resume")
     expect(bob.locator("#phone-ring")).to_have_attribute("data-state", "paused")
     host.keyboard.press("p")
     expect(bob.locator("#phone-ring")).to_have_attribute("data-state", "running")
     assert ada.evaluate("window.__buzzes") == [200]
-    assert bob.evaluate("window.__buzzes") == [200]
+    assert bob.evaluate("window.__buzzes") == [[80, 60, 80], 200]
 
 
 JOIN_FIELDS = {
@@ -80,6 +105,19 @@ def test_joining_from_the_keyboard_and_by_code(table):
     code_field = phone.locator("#join-code")
     expect(code_field).to_have_attribute("autocapitalize", "characters")
     expect(phone.locator("#turn-seconds")).to_have_attribute("inputmode", "numeric")
+    # On a phone, joining comes first: the code field is on the first screen, above hosting.
+    expect(code_field).to_be_in_viewport()
+    assert (code_field.bounding_box()["y"]
+            < phone.locator("#create-title").bounding_box()["y"])
+    # A wrong code is answered under the field, in view, and the field keeps the focus.
+    code_field.fill("NOSUCH")
+    code_field.press("Enter")
+    error = phone.locator("#join-code-error")
+    expect(error).to_be_in_viewport()
+    expect(phone.locator("#join-code")).to_be_focused()
+    gap = error.bounding_box()["y"] - phone.locator("#join-code").bounding_box()["y"]
+    assert 0 < gap < 120, gap
+    code_field = phone.locator("#join-code")
     code_field.fill(table.code.lower())  # as typed from the wall, in lower case
     code_field.press("Enter")
     expect(phone).to_have_url(table.join_url)
@@ -100,10 +138,13 @@ def test_follow_up_contact_fields_use_the_right_keyboards(table):
     phone.get_by_role("link", name="Your follow-up").click()
     expect(phone.locator("#followup-content")).to_be_visible()
     for selector, kind, autocomplete in [("#contact-email", "email", "email"),
-                                         ("#contact-phone", "tel", "tel"),
-                                         ("#contact-link", "url", "url")]:
+                                         ("#contact-phone", "tel", "tel")]:
         expect(phone.locator(selector)).to_have_attribute("type", kind)
         expect(phone.locator(selector)).to_have_attribute("autocomplete", autocomplete)
+    # A link is text with the web keyboard: the browser never refuses "example.org/me".
+    link = phone.locator("#contact-link")
+    expect(link).to_have_attribute("inputmode", "url")
+    expect(link).to_have_attribute("autocomplete", "url")
 
 
 def test_the_host_deletes_the_event_and_every_screen_says_it_ended(table):

@@ -6,6 +6,7 @@ from facilitator.core.errors import RoomError
 from facilitator.core.state import text
 from facilitator.core.state.text import (
     characters,
+    clean_link,
     clean_int,
     clean_list,
     clean_text,
@@ -93,3 +94,20 @@ def test_clean_int_accepts_whole_json_numbers():
 def test_clean_int_refuses_the_rest(value):
     with pytest.raises(RoomError, match="Turn length must be a"):
         clean_int(value, "Turn length", 15, 900)
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("example.org/page", "https://example.org/page"),
+    ("www.example.co.uk", "https://www.example.co.uk"),
+    ("example.org:8080/x?a=1", "https://example.org:8080/x?a=1"),
+    ("http://example.org", "http://example.org"),
+])
+def test_a_link_typed_as_people_say_it_gets_https(typed, kept):
+    assert clean_link(typed, "The link") == kept
+
+
+@pytest.mark.parametrize("typed", ["javascript:alert(1)", "data:text/html,x", "localhost:8000",
+                                   "ftp://example.org", "a.b", "1.2.3.4/x"])
+def test_anything_else_is_still_refused_in_words(typed):
+    with pytest.raises(RoomError, match=r"must be a web address \(http or https\), like example.org/page"):
+        clean_link(typed, "The link")

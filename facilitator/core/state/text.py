@@ -139,8 +139,13 @@ def not_a_list(label: str) -> str:
     return f"{label} must be a list."
 
 
+# A web address without its scheme: a host name with a dot, then a port, path, query or nothing.
+BARE_HOST = regex.compile(r"[\w-]+(\.[\w-]+)*\.[^\W\d_]{2,}(?=[:/?#]|$)", regex.IGNORECASE)
+
+
 def clean_link(value: object, label: str) -> str:
     """An http(s) address, or "" for none: other schemes (javascript:, data:) never reach a page.
+    An address typed as people say it ("example.org/page") gets `https://` in front.
 
     Characters that could break out of an attribute or a Markdown/vCard line are refused too,
     so a link is safe wherever it is written out.
@@ -150,6 +155,8 @@ def clean_link(value: object, label: str) -> str:
         return ""
     if any(ch.isspace() or ch in '<>"`\\' for ch in text):
         raise RoomError(unsafe_link(label))
+    if BARE_HOST.match(text):
+        text = "https://" + text
     try:
         parts = urlsplit(text)
         web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
@@ -165,4 +172,4 @@ def unsafe_link(label: str) -> str:
 
 
 def not_a_web_address(label: str) -> str:
-    return f"{label} must be a web address starting with http:// or https://."
+    return f"{label} must be a web address (http or https), like example.org/page."

@@ -1,6 +1,6 @@
 // The display: the stage alone, for the projector. It watches the room as a viewer, with no host
 // key, so what only the host may see never reaches it; the console drives it.
-import { $, showConnection } from "../shared/dom.js";
+import { $, show, showConnection } from "../shared/dom.js";
 import { connect, onRoomDeleted, onStatus } from "../shared/live.js";
 import { keepAwake } from "../shared/wake.js";
 import { mountBoard } from "../board/board.js";
@@ -12,7 +12,7 @@ const root = $("display");
 mountStage(root, "Display");
 mountBoard({});
 mountChime(() => true);
-keepAwake();
+keepAwake(() => show($("dim-note"), true));
 onStatus((status) => showConnection($("conn"), status));
 connect({ code: root.dataset.code, tables: "all" });
 onRoomDeleted(() => {

@@ -133,7 +133,7 @@ if (!takeHostKey(code)) {
   mountDisplayManage();
   mountPresenter(root);
   mountChime(presenting); // this window chimes only while it is the projector's
-  keepAwake();
+  keepAwake(() => show($("dim-note"), true));
   onStatus((status) => showConnection($("conn"), status));
   onState(render);
   onState(renderTablesManage);

@@ -14,13 +14,21 @@ function field(tag, attrs) {
   return el(tag, { attrs: { autocomplete: "off", ...attrs } });
 }
 
+/** A link field: text, not type="url", so "example.org/page" is taken as typed (the server
+ *  puts https:// in front) instead of being refused by the browser. */
+function linkField() {
+  return field("input", { type: "text", maxlength: LIMITS.link, inputmode: "url", autocomplete: "url",
+    autocapitalize: "off", spellcheck: "false", placeholder: "A link, e.g. example.org (optional)",
+    "aria-label": "A link (optional)" });
+}
+
 /** Choose a kind (tap 1), type, send (tap 2). `target` is {ask}, {to} or {} (the whole room). */
 function offerForm(target, onSent = () => {}) {
-  const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3, "aria-label": "Your offer" });
+  const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3,
+    placeholder: "Your offer", "aria-label": "Your offer" });
   const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: "Whom? (optional)",
     "aria-label": "Whom you'd introduce (optional)" });
-  const link = field("input", { type: "url", maxlength: LIMITS.link, inputmode: "url",
-    placeholder: "https://… (optional)", "aria-label": "A link (optional)" });
+  const link = linkField();
   const submit = el("button", { class: "button button-primary", text: "Send", attrs: { type: "submit" } });
   const form = el("form", { class: "offer-form stack compact", attrs: { hidden: true } }, text, who, link, submit);
   const kinds = Object.entries(config.offer_kinds).map(([kind, label]) => el("button", {
@@ -56,10 +64,12 @@ function offerForm(target, onSent = () => {}) {
 
 /** Rewrite one's own post in place; `done()` closes the form. */
 function editForm(post, done) {
-  const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3, "aria-label": "Your text" });
+  const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3,
+    placeholder: "Your text", "aria-label": "Your text" });
   text.value = post.text;
-  const who = field("input", { type: "text", maxlength: LIMITS.who, "aria-label": "Whom you'd introduce (optional)" });
-  const link = field("input", { type: "url", maxlength: LIMITS.link, "aria-label": "A link (optional)" });
+  const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: "Whom? (optional)",
+    "aria-label": "Whom you'd introduce (optional)" });
+  const link = linkField();
   who.value = post.who || "";
   link.value = post.link || "";
   const isOffer = post.type === "offer";

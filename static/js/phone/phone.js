@@ -5,6 +5,7 @@ import {
   inRound, person, presentPeople, room, roundPrompt, send, speakingOrder, upNextPrompt,
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
+import { keepAwake } from "../shared/wake.js";
 import { mountPhoneBoard } from "./board.js";
 import { mountPhoneGenerosity } from "./generosity.js";
 import { mountPhoneTable, scannedTable } from "./table.js";
@@ -101,7 +102,7 @@ function myStatus(turns, me) {
   const at = speakingOrder().indexOf(me.id);
   if (at < 0) return "You'll speak in the next round.";
   if (at < turns.position) return "You've had your turn this round";
-  if (at === turns.position + 1) return "You're up next";
+  if (at === turns.position + 1) return "You're next";
   return `You're up in ${at - turns.position} turns`;
 }
 
@@ -113,7 +114,10 @@ function renderLive(turns, me) {
   show($("my-turn"), myTurn);
   show($("my-status"), !myTurn);
   setText($("my-status"), myTurn ? "" : myStatus(turns, me));
+  const next = running && turns.next === me.id;
+  root.classList.toggle("is-next", next);
   if (myTurn) startTurn(turns);
+  else if (next) nextUp(turns);
   updateRing();
 
   const prompt = running ? roundPrompt() : upNextPrompt();
@@ -154,6 +158,14 @@ function renderOrder(turns, me, running) {
       running && i < turns.position ? el("span", { class: "order-tag order-tag-done", text: "spoke" }) : null);
   }).filter(Boolean);
   $("order-list").replaceChildren(...rows);
+}
+
+/** The turn after this one is mine: one short buzz, where the phone can (the words show too). */
+function nextUp(turns) {
+  const key = `next:${turns.round}:${turns.position}`;
+  if (buzzedFor === key) return;
+  buzzedFor = key;
+  if (navigator.vibrate) navigator.vibrate([80, 60, 80]);
 }
 
 function startTurn(turns) {
@@ -233,6 +245,7 @@ onStatus((status) => {
   show($("reconnecting"), status === "reconnecting");
 });
 onState(render);
+keepAwake(() => show($("dim-note"), true));
 mountPhoneBoard();
 onRoomDeleted(({ message }) => {
   storeToken(null);
