@@ -45,6 +45,7 @@ EVENTS: tuple[Entry, ...] = (
     Entry("take_offer", "the author of the ask", events.TakeOffer),
     Entry("moderate", "the host", events.Moderate),
     Entry("delete_room", "the host", events.DeleteRoom),
+    Entry("new_host_key", "the host", None),
     Entry("pitch_tap", "a listener", None),
     Entry("raise_hand", "a listener", None),
     Entry("lower_hand", "a participant", None),
