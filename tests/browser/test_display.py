@@ -209,3 +209,19 @@ def test_ending_a_round_early_asks_first_and_says_so_honestly(table):
     table.act("next")  # the next round
     expect(display.locator("#speaker-name")).to_have_text("Bo")
     expect(display.locator("#next-up")).to_have_text("Next up: Cy")
+
+
+def test_two_people_with_one_name_are_told_apart(table):
+    table.create()
+    display, _ = open_display(table)
+    table.join("Sam", "Designer")
+    baker = table.join("Sam", "Baker")
+    table.join("Ali")
+    table.join("Ali")
+    expect(display.locator("#people-chips .chip")).to_have_text(
+        ["Ali 2", "Ali 1", "Sam (Baker)", "Sam (Designer)"])
+    table.act("start")
+    expect(display.locator("#speaker-name")).to_have_text("Sam (Designer)")
+    expect(display.locator("#next-up")).to_have_text("Next up: Sam (Baker)")
+    expect(baker.locator("#order-list .order-name")).to_have_text(
+        ["Sam (Designer)", "Sam (Baker)", "Ali 1", "Ali 2"])

@@ -86,7 +86,7 @@ function renderLobby() {
     : "Waiting for the first person to join");
   // Newest first, so whoever just joined sees their name land on the big screen.
   const list = $("people-chips");
-  list.replaceChildren(...here.slice(-MAX_CHIPS).reverse().map((p) => el("li", { class: "chip", text: p.name })));
+  list.replaceChildren(...here.slice(-MAX_CHIPS).reverse().map((p) => el("li", { class: "chip", text: nameOf(p.id) })));
   fitChips(list, Math.max(0, here.length - MAX_CHIPS));
 }
 
@@ -116,11 +116,12 @@ function renderRound(turns) {
   $("prompt-text").dataset.size = text.length > 110 ? "long" : text.length > 60 ? "medium" : "short";
   setText($("prompt-hint"), prompt ? prompt.hint : "");
   const speaker = person(turns.current);
-  setText($("speaker-name"), speaker ? speaker.name : "");
-  $("speaker-name").dataset.size = speaker && speaker.name.length > 22 ? "long" : "short";
+  const speakerName = speaker ? nameOf(speaker.id) : "";
+  setText($("speaker-name"), speakerName);
+  $("speaker-name").dataset.size = speakerName.length > 22 ? "long" : "short";
   setText($("speaker-about"), speaker ? speaker.about : "");
   const next = person(turns.next);
-  setText($("next-up"), next ? `Next up: ${next.name}` : "Last turn of this round");
+  setText($("next-up"), next ? `Next up: ${nameOf(next.id)}` : "Last turn of this round");
   renderHands(turns);
   updateRing();
 }

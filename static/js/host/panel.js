@@ -3,7 +3,7 @@
 import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
 import {
-  airtime, hostAction, inRound, person, presentPeople, room, roundPrompt, speakingOrder,
+  airtime, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder,
 } from "../shared/room.js";
 import { config } from "../shared/config.js";
 
@@ -119,7 +119,7 @@ function renderPeople(turns) {
     }
     return el("li", { class: "manage-row", data: { pid, tag: tag.toLowerCase() } },
       el("span", { class: "row-main" },
-        el("span", { class: "row-title", text: p.name }),
+        el("span", { class: "row-title", text: nameOf(pid) }),
         p.about ? el("span", { class: "row-sub", text: p.about }) : null),
       tag ? el("span", { class: "row-tag", text: tag }) : null,
       el("span", { class: "row-air", text: mmss(airtime(pid)), data: { airtime: pid },

@@ -144,7 +144,7 @@ function fillPeople(me) {
     if (document.activeElement === select) continue;
     const keep = select.value;
     select.replaceChildren(el("option", { text: "Choose…", attrs: { value: "" } }),
-      ...here.map((p) => el("option", { text: p.name, attrs: { value: p.id } })));
+      ...here.map((p) => el("option", { text: nameOf(p.id), attrs: { value: p.id } })));
     if (person(keep)) select.value = keep;
   }
 }

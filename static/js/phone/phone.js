@@ -2,7 +2,7 @@
 import { $, confirmTwice, count, el, setText, show, showConnection } from "../shared/dom.js";
 import { connect, identity, join, onRoomDeleted, onState, onStatus, watch } from "../shared/live.js";
 import {
-  inRound, person, presentPeople, room, roundPrompt, send, speakingOrder, upNextPrompt,
+  inRound, nameOf, person, presentPeople, room, roundPrompt, send, speakingOrder, upNextPrompt,
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
 import { keepAwake } from "../shared/wake.js";
@@ -129,7 +129,7 @@ function renderLive(turns, me) {
 
   const speaker = running && !myTurn ? person(turns.current) : null;
   show($("speaker-card"), Boolean(speaker));
-  setText($("speaker-name"), speaker?.name);
+  setText($("speaker-name"), speaker ? nameOf(speaker.id) : "");
   setText($("speaker-about"), speaker?.about);
   renderOrder(turns, me, running);
 }
@@ -139,7 +139,7 @@ let drawnOrder = null; // what the order list shows, to redraw it only when that
 function renderOrder(turns, me, running) {
   // Every update comes here (a post, a raised hand…); in a hall the list has 500 rows.
   const order = speakingOrder();
-  const shown = JSON.stringify([order, order.map((pid) => person(pid)?.name ?? null), me.id,
+  const shown = JSON.stringify([order, order.map((pid) => (person(pid) ? nameOf(pid) : null)), me.id,
     running ? turns.position : null]);
   if (shown === drawnOrder) return;
   drawnOrder = shown;
@@ -152,7 +152,7 @@ function renderOrder(turns, me, running) {
     const current = running && i === turns.position;
     if (current) classes.push("is-current");
     return el("li", { class: classes.join(" "), attrs: { "aria-current": current ? "true" : null } },
-      el("span", { class: "order-name", text: p.name }),
+      el("span", { class: "order-name", text: nameOf(p.id) }),
       pid === me.id ? el("span", { class: "order-you", text: " (you)" }) : null,
       current ? el("span", { class: "order-tag", text: "speaking" }) : null,
       running && i < turns.position ? el("span", { class: "order-tag order-tag-done", text: "spoke" }) : null);

@@ -62,9 +62,23 @@ export function person(pid) {
   return (pid && room.people[pid]) || null;
 }
 
-/** A person's name; "Someone" for an id this screen doesn't know. */
+const SHORT_ABOUT = 24; // characters of "what you do" that tell two namesakes apart
+
+/** A person's name as the room tells them apart: two people called Sam read "Sam (designer)"
+ *  and "Sam (baker)" (their one-liners), or "Sam 1" and "Sam 2" (in joining order) when their
+ *  one-liners don't differ. "Someone" for an id this screen doesn't know. */
 export function nameOf(pid) {
-  return person(pid)?.name || "Someone";
+  const p = person(pid);
+  if (!p) return "Someone";
+  const same = (other) => other.name.trim().toLowerCase() === p.name.trim().toLowerCase();
+  const namesakes = Object.values(room.people).filter((other) => other.status === "here" && same(other));
+  if (namesakes.length < 2 || !namesakes.includes(p)) return p.name;
+  const about = (q) => (q.about || "").trim().slice(0, SHORT_ABOUT).trim();
+  const abouts = namesakes.map(about);
+  if (about(p) && abouts.filter((a) => a.toLowerCase() === about(p).toLowerCase()).length === 1) {
+    return `${p.name} (${about(p)})`;
+  }
+  return `${p.name} ${namesakes.indexOf(p) + 1}`;
 }
 
 /** Whether a round is running: someone has the floor, speaking or paused. */
