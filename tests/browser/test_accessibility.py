@@ -202,3 +202,30 @@ def test_reduced_motion_is_respected(table):
     assert motion(calm, "#board-asks .post.is-new")["animation"] == "none"
     expect(ada.locator("#board-asks .post.is-new")).to_contain_text("A mentor in bookbinding")
     assert motion(ada, "#board-asks .post.is-new")["animation"] == "none"
+
+
+def test_the_dark_screens_stay_readable(table, tmp_path):
+    """A phone in dark mode, and the display in the dark projector theme: axe finds nothing
+    serious, colour contrast included."""
+    table.create()
+    phone = table.join("Ada", "Engines", color_scheme="dark", init_script=AXE_JS)
+    bob = table.join("Bob", color_scheme="dark", init_script=AXE_JS)
+    expect(phone.locator("body")).to_have_attribute("data-theme", "dark")
+    table.act("display", theme="dark")
+    desktop = table.desktop()
+    desktop.add_init_script(path=AXE_JS)
+    display = desktop.new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    expect(display.locator("#display")).to_have_attribute("data-theme", "dark")
+    table.act("start")
+    expect(bob.locator("#speaker-card #speaker-name")).to_have_text("Ada")
+    expect(display.locator("#speaker-name")).to_have_text("Ada")
+    found = {}
+    for name, page in (("phone on its turn", phone), ("phone listening", bob),
+                       ("display", display)):
+        results = axe(page)
+        assert "color-contrast" in results["passes"], name
+        bad = [v for v in results["violations"] if v["impact"] in SERIOUS]
+        if bad:
+            found[name] = bad
+    assert not found, found

@@ -6,6 +6,7 @@ import {
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
 import { keepAwake } from "../shared/wake.js";
+import { followSystemTheme } from "../shared/theme.js";
 import { mountPhoneBoard } from "./board.js";
 import { mountPhoneGenerosity } from "./generosity.js";
 import { mountPhoneTable, scannedTable } from "./table.js";
@@ -246,6 +247,7 @@ onStatus((status) => {
 });
 onState(render);
 keepAwake(() => show($("dim-note"), true));
+followSystemTheme();
 mountPhoneBoard();
 onRoomDeleted(({ message }) => {
   storeToken(null);
