@@ -225,3 +225,35 @@ def test_two_people_with_one_name_are_told_apart(table):
     expect(display.locator("#next-up")).to_have_text("Next up: Sam (Baker)")
     expect(baker.locator("#order-list .order-name")).to_have_text(
         ["Sam (Designer)", "Sam (Baker)", "Ali 1", "Ali 2"])
+
+
+def test_the_speakers_part_is_inside_the_turn_card_on_a_small_phone(table):
+    table.create()
+    small = {"viewport": {"width": 360, "height": 740}, "screen": {"width": 360, "height": 740}}
+    ada = table.join("Ada", **small)
+    grace = table.join("Grace", **small)
+    kath = table.join("Katherine", **small)
+    table.act("start")
+    table.act("next")
+    table.act("next")
+    table.act("next")  # round 1 over; round 2 asks what people need help with
+    table.act("next")
+    expect(ada.locator("#my-turn")).to_be_visible()
+    expect(ada.locator("#prompt-text")).to_contain_text("help")
+    tap(grace.get_by_role("button", name="I have a question"))
+    tap(grace.get_by_role("button", name="Sounds like a pitch"))
+    tap(kath.get_by_role("button", name="Sounds like a pitch"))
+    turn = ada.locator("#my-turn")
+    for part in ("#gen-nudge", "#gen-speaker-queue li", "#board-ask-text"):
+        expect(turn.locator(part)).to_be_visible()
+    # All of it within the turn card, one after another under "Your turn".
+    card = turn.bounding_box()
+    for part in ("#gen-nudge", "#board-ask-text"):
+        box = ada.locator(part).bounding_box()
+        assert card["y"] <= box["y"] and box["y"] + box["height"] <= card["y"] + card["height"]
+    ada.locator("#board-ask-text").fill("An introduction to a food bank")
+    tap(ada.get_by_role("button", name="Post my ask"))
+    expect(grace.locator("#board-asks")).to_contain_text("An introduction to a food bank")
+    tap(ada.get_by_role("button", name="I'm done"))
+    expect(ada.locator("#my-turn")).to_be_hidden()
+    expect(ada.locator("#board #board-ask")).to_have_count(1)  # the form went back to the board

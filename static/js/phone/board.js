@@ -135,6 +135,9 @@ function afterRender(posts) {
     askOpenedFor = turns.round;
     $("board-ask").open = true;
   }
+  // On one's own turn in an ask round the form sits in the turn card, under "Your turn".
+  const home = at === turns?.position && isAskRound() ? $("my-turn-ask") : $("board-ask-home");
+  if ($("board-ask").parentElement !== home) home.append($("board-ask"));
 }
 
 /** The phone's own forms ("What I need help with", an offer to the whole room), then the board. */
