@@ -1,0 +1,143 @@
+"""Nothing clipped, nothing overlapping: every state of the display at three projector sizes and
+every state of a phone at two phone sizes, each block of the screen either in view or where the
+page (or its own scrolling box) can scroll to it, and no block drawn over another."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from .helpers import tap
+
+PROJECTORS = [(1280, 720), (1366, 768), (1920, 1080)]
+PHONES = [(360, 640), (390, 844)]
+# The blocks a screen is made of: each must be reachable and none may cover another.
+DISPLAY_BLOCKS = (".display-bar > *, #join-card, #lobby-view > *, .round-main > *, #ring, "
+                  "#next-up, #gen-hands, #over-view > :not(.gen-between), .gen-card, "
+                  "#board .board-head, #board-asks > li, #board-others, #ended-view > *")
+PHONE_BLOCKS = (".phone-bar > *, #join-view form > *, #my-turn > *, #my-status, .prompt-card, "
+                ".speaker-card, #gen-listen, #board .board-head, #board-asks > li, .order-card, "
+                ".leave-row")
+
+PROBLEMS = """(selector) => {
+    const shown = (el) => el.getClientRects().length > 0
+        && getComputedStyle(el).visibility !== "hidden";
+    const blocks = [...document.querySelectorAll(selector)].filter(shown);
+    const problems = [];
+    const name = (el) => el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${el.className}`;
+    for (const el of blocks) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.left < -1 || r.right > innerWidth + 1) problems.push(`${name(el)} off the side`);
+        // Clipped by a box that doesn't scroll, or below a page that doesn't scroll.
+        let inScroller = false;
+        for (let box = el.parentElement; box; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            const clips = /hidden|clip/.test(style.overflowY + style.overflowX);
+            if (/auto|scroll/.test(style.overflowY)) {
+                inScroller = true;
+                break;
+            }
+            if (clips && box !== document.body && box !== document.documentElement) {
+                const b = box.getBoundingClientRect();
+                if (r.bottom > b.bottom + 1 || r.top < b.top - 1 || r.right > b.right + 1)
+                    problems.push(`${name(el)} clipped by ${name(box)}`);
+                break;
+            }
+        }
+        const page = document.scrollingElement;
+        const pageScrolls = page.scrollHeight > innerHeight
+            && !/hidden|clip/.test(getComputedStyle(document.body).overflowY);
+        if (r.bottom > innerHeight + 1 + page.scrollTop && !pageScrolls && !inScroller
+            && !problems.some((p) => p.startsWith(name(el))))
+            problems.push(`${name(el)} below the screen`);
+    }
+    for (let i = 0; i < blocks.length; i++) {
+        for (let j = i + 1; j < blocks.length; j++) {
+            const a = blocks[i], b = blocks[j];
+            if (a.contains(b) || b.contains(a)) continue;
+            const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+            const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+            const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+            if (w > 2 && h > 2) problems.push(`${name(a)} overlaps ${name(b)}`);
+        }
+    }
+    return problems;
+}"""
+
+
+def problems(page: Page, blocks: str) -> list[str]:
+    return page.evaluate(PROBLEMS, blocks)
+
+
+def walk(page: Page, sizes, blocks: str, state: str, found: dict) -> None:
+    for width, height in sizes:
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(100)  # a frame to lay out at the new size (not a timed assertion)
+        if bad := problems(page, blocks):
+            found[f"{state} at {width}x{height}"] = bad
+
+
+def test_every_display_state_fits_every_projector(table):
+    table.create()
+    display = table.desktop().new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    root = display.locator("#display")
+    phones = [table.join(name, "Runs a bookshop, a cafe and a small press",
+                         interests="running, books") for name in ("Ada", "Grace", "Katherine",
+                                                                   "Dorothy", "Barbara")]
+    found: dict[str, list[str]] = {}
+    expect(display.locator("#people-chips .chip")).to_have_count(5)
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "lobby", found)
+
+    table.act("start")
+    for phone in phones[1:4]:
+        tap(phone.get_by_role("button", name="I have a question"))
+    expect(display.locator("#gen-hands-list li")).to_have_count(3)
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "a turn with hands up", found)
+    table.act("pause")
+    expect(root).to_have_attribute("data-status", "paused")
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "paused", found)
+    table.act("resume")
+
+    speaker = table.admin.table["sections"]["turns"]["current"]
+    for i in range(3):
+        assert table.admin.call("post_ask", {"text": f"An introduction to a baker, please ({i})",
+                                             "for": speaker})["ok"]
+    table.act("display", board="beside")
+    expect(display.locator("#board-asks > li")).to_have_count(3)
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "the board beside the prompt", found)
+    table.act("display", board="full")
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "the board full screen", found)
+    table.act("display", board="off")
+
+    for _ in phones:
+        table.act("next")
+    expect(root).to_have_attribute("data-status", "round_over")
+    table.act("display", cards=["airtime", "common", "gaps"])
+    expect(display.locator("#gen-gaps-list li")).to_have_count(3)
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "between rounds, every card up", found)
+
+    table.act("end_event")
+    expect(root).to_have_attribute("data-status", "ended")
+    walk(display, PROJECTORS, DISPLAY_BLOCKS, "ended", found)
+    assert not found, "\n".join(f"{state}: {bad}" for state, bad in found.items())
+
+
+def test_every_phone_state_fits_every_phone(table):
+    table.create()
+    found: dict[str, list[str]] = {}
+    ada = table.open_phone(viewport={"width": 360, "height": 640})
+    walk(ada, PHONES, PHONE_BLOCKS, "join", found)
+    ada = table.join("Ada", "Runs a bookshop, a cafe and a small press", page=ada)
+    grace = table.join("Grace", viewport={"width": 360, "height": 640})
+    walk(ada, PHONES, PHONE_BLOCKS, "lobby", found)
+    table.act("start")
+    expect(ada.locator("#my-turn")).to_be_visible()
+    tap(grace.get_by_role("button", name="I have a question"))
+    walk(ada, PHONES, PHONE_BLOCKS, "my turn, a question waiting", found)
+    walk(grace, PHONES, PHONE_BLOCKS, "listening, hand up", found)
+    table.act("next")
+    table.act("next")
+    expect(ada.locator("#phone")).to_have_attribute("data-status", "round_over")
+    walk(ada, PHONES, PHONE_BLOCKS, "between rounds", found)
+    assert not found, "\n".join(f"{state}: {bad}" for state, bad in found.items())
