@@ -1,11 +1,12 @@
 """Regenerate the README's screenshots in docs/screenshots/ (run it as `scripts/screenshots`).
 
 Starts the real server on 127.0.0.1, seats a table of eight, runs into the first round with a few
-asks and offers on the board, and photographs what people see: the host screen (1920x1080), a
-phone's join page, the speaker's phone on its turn (390x844) and the host's board.
+asks and offers on the board, and photographs what people see: the display on the projector
+(1920x1080) and its board, the host's console on a laptop (1366x768, Manage open) and on the
+host's phone, a phone's join page and the speaker's phone on its turn (390x844).
 
-The join address on the host screen reads like a venue laptop's (PUBLIC_URL below); the phones
-in this script never use it, they talk to the loopback server directly.
+The join address on the display reads like a venue laptop's (PUBLIC_URL below); the phones in
+this script never use it, they talk to the loopback server directly.
 """
 
 from __future__ import annotations
@@ -47,7 +48,12 @@ def main() -> int:
                                              args=CHROMIUM_ARGS)
                 table = Table(browser, server.url)
                 phone = {**PHONE_CONTEXT, "device_scale_factor": 2}  # sharp, not huge files
-                host = table.create("Thursday breakfast", turn_seconds=120)
+                host = table.create("Thursday breakfast", turn_seconds=120,
+                                    context=table.desktop(viewport={"width": 1366,
+                                                                    "height": 768}))
+                display = table.desktop().new_page()
+                display.goto(f"{server.url}/display/{table.code}")
+                expect(display.locator("#display")).to_have_attribute("data-status", "lobby")
                 first, *others = TABLE
                 speaker = table.join(*first, **phone)
                 for name, about, interests in others:
@@ -60,7 +66,7 @@ def main() -> int:
                 joiner.fill("#join-name", "Chloé Martin")
                 joiner.fill("#join-about", "Runs the farmers' market")
                 joiner.locator("#join-about").blur()
-                expect(joiner.locator("#join-lead")).to_contain_text("8 people are already")
+                expect(joiner.locator("#join-lead")).to_contain_text("Say who you are")
                 settle(joiner)
                 joiner.screenshot(path=OUT / "phone-join.png")
 
@@ -80,21 +86,30 @@ def main() -> int:
                 speaker.evaluate("window.scrollTo(0, 0)")
                 speaker.screenshot(path=OUT / "phone-turn.png")
 
+                settle(display)
+                display.screenshot(path=OUT / "display.png")
+                host.keyboard.press("m")
+                expect(host.locator("#panel")).to_be_visible()
                 settle(host)
-                host.screenshot(path=OUT / "host.png")
-                host.keyboard.press("b")
-                host.keyboard.press("b")  # the board full screen, once the arrivals calm down
-                expect(host.locator("#host")).to_have_attribute("data-board", "full")
-                expect(host.locator("#board .post.is-new")).to_have_count(0, timeout=15_000)
-                settle(host)
-                host.screenshot(path=OUT / "board.png")
+                host.screenshot(path=OUT / "console.png")
+                host.keyboard.press("Escape")
+                pocket = table.phone_context(**phone).new_page()
+                pocket.goto(f"{server.url}/host/{table.code}#key={table.key}")
+                expect(pocket.locator("#speaker-name")).to_have_text(first[0])
+                settle(pocket)
+                pocket.screenshot(path=OUT / "phone-console.png")
+                table.act("display", board="full")  # once the arrivals calm down
+                expect(display.locator("#display")).to_have_attribute("data-board", "full")
+                expect(display.locator("#board .post.is-new")).to_have_count(0, timeout=15_000)
+                settle(display)
+                display.screenshot(path=OUT / "board.png")
                 table.close()
                 browser.close()
         finally:
             for screen in screens:
                 screen.close()
             server.stop()
-    for name in ("host", "phone-join", "phone-turn", "board"):
+    for name in ("display", "board", "console", "phone-console", "phone-join", "phone-turn"):
         print(OUT / f"{name}.png")
     return 0
 
