@@ -193,11 +193,21 @@ def test_a_round_ended_early_says_who_was_unheard_and_they_go_first_next():
     turns.end_round(now=20)
     assert turns.status == ROUND_OVER
     assert turns.public()["unheard"] == ["c", "d"]
-    assert turns.speaking_order() == ["c", "d", "a", "b"]
     turns.unseat("d", now=25)  # someone unheard leaves: no longer owed a turn
     assert turns.public()["unheard"] == ["c"]
     turns.start_round(now=30)
-    assert turns.current == "c" and turns.public()["unheard"] == []
+    assert turns.order == ["c", "a", "b"] and turns.public()["unheard"] == []
+
+
+def test_the_host_reordering_between_rounds_overrides_who_goes_first():
+    turns = seated("a", "b", "c")
+    turns.start_round(now=0)
+    turns.end_round(now=10)
+    assert turns.public()["unheard"] == ["b", "c"]
+    turns.reorder(["c", "a", "b"])
+    assert turns.public()["unheard"] == []
+    turns.start_round(now=20)
+    assert turns.order == ["c", "a", "b"]
 
 
 def test_a_round_everyone_spoke_in_leaves_nobody_unheard():

@@ -110,6 +110,7 @@ class Turns:
             self.seats = [p for p in done if p in self.seats] + pids
         else:
             self.seats = pids
+            self.unheard = []  # the host chose the next round's order
 
     # --- the round ------------------------------------------------------------------------
 
@@ -120,7 +121,8 @@ class Turns:
             raise RoomError("A round is already running.")
         if not self.seats:
             raise RoomError("Nobody has joined yet: share the code first.")
-        self.order = list(self.seats)
+        # Whoever a round ended early left unheard speaks first (unless the host reordered since).
+        self.order = self.unheard + [pid for pid in self.seats if pid not in self.unheard]
         self.position = 0
         self.passed = []
         self.unheard = []
@@ -129,11 +131,11 @@ class Turns:
 
     def end_round(self, now: float) -> None:
         """Stop the round early (e.g. the host moves to the next prompt). Whoever hadn't had
-        their turn yet is `unheard`, and goes first in the next round (the host may reorder)."""
+        their turn yet is `unheard`, and goes first in the next round (unless the host reorders
+        the seats before it starts)."""
         if self.status in IN_ROUND:
             self._record(now, "ended")
             self.unheard = [pid for pid in self.upcoming() if pid in self.seats]
-            self.seats = self.unheard + [pid for pid in self.seats if pid not in self.unheard]
             self.position = len(self.order)
             self._stop(ROUND_OVER)
 
