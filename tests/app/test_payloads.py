@@ -28,7 +28,7 @@ def test_unknown_or_malformed_host_actions_are_refused():
 
 
 def test_every_host_action_is_read_as_its_own_model():
-    assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 27
+    assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 28
     move = parse_host({"action": "prompt_move", "args": {"id": "p1", "to": 2}})
     assert move == PromptMove(action="prompt_move", args={"id": "p1", "to": 2})
     assert parse_host({"action": "next"}).args.model_dump() == {"table": None}  # none needed
