@@ -46,7 +46,7 @@ def test_phone_context_is_mobile(phone_context: Callable[..., BrowserContext]) -
 def test_readme_shows_every_screenshot() -> None:
     root = VENDOR.parents[2]
     readme = (root / "README.md").read_text()
-    for name in ("host", "phone-join", "phone-turn", "board"):
+    for name in ("display", "board", "console", "phone-console", "phone-join", "phone-turn"):
         path = f"docs/screenshots/{name}.png"
         assert path in readme, f"README does not show {path}"
         assert (root / path).is_file(), f"{path} missing: run scripts/screenshots"
