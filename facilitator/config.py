@@ -33,6 +33,9 @@ DEFAULTS: dict[str, object] = {
     "RATELIMIT_JOIN": "120 per minute",  # per client address (a venue NAT is one address)
     "RATELIMIT_SOCKET_EVENTS": "25 per second;600 per minute",  # per connection
     "MAX_MESSAGE_BYTES": 100_000,  # largest Socket.IO message accepted
+    # Largest HTTP request body (Flask's own setting), refused with 413 before it is read. The
+    # largest a page sends is a custom deck (40,000 characters, each at most 12 bytes encoded).
+    "MAX_CONTENT_LENGTH": 512 * 1024,
     "ROOM_TTL_HOURS": 48.0,  # a room nobody ended, untouched this long, is deleted
     "RETENTION_DAYS": 30.0,  # an ended event's follow-up pages last this long, then it is deleted
     "HOUSEKEEPING_INTERVAL_SECONDS": 600,  # how often to look for them; 0: never (use the CLI)

@@ -75,16 +75,19 @@ def init_app(app: Flask) -> None:
     app.extensions["event_limits"] = EventLimits(app.config)
     app.before_request(_refuse_other_origins)
     app.register_error_handler(403, _error_page)
+    app.register_error_handler(411, _error_page)
+    app.register_error_handler(413, _error_page)
     app.register_error_handler(429, _error_page)
     app.register_error_handler(CSRFError, _csrf_error)
 
 
-HEADINGS = {403: "Not from here", 429: "One moment, please"}
+HEADINGS = {403: "Not from here", 411: "Too much at once", 413: "Too much at once",
+            429: "One moment, please"}
 API_PREFIX = "/api/"  # routes for clients that are not a page of ours: JSON in, JSON out
 
 
 def _error_page(error):
-    """A refusal (403, 429) as a page that says what to do; to a JSON client (`/api/`), as
+    """A refusal (403, 411, 413, 429) as a page that says what to do; to a JSON client (`/api/`), as
     JSON in the shape of every other refusal."""
     if request.path.startswith(API_PREFIX):
         return jsonify(ok=False, error=error.description), error.code

@@ -35,6 +35,7 @@ pytest_plugins = [
 # without every test having to remember its decorator.
 _IMPLIED_MARKERS = {
     "live_server": "live",
+    "attacked_server": "live",
     "browser": "browser",
     "desktop_page": "browser",
     "phone_context": "browser",

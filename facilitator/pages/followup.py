@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
 from .. import mail
+from ..body_limit import small_body
 from ..core.commands import contacts, followthrough, mailing
 from ..core.errors import RoomError
 from ..core.state.room import Room
@@ -79,6 +80,7 @@ def reminder(code: str) -> Response:
 # forged.
 @csrf.exempt
 @bp.put("/j/<code>/me/contact")
+@small_body
 def contact(code: str) -> Response | dict:
     """Set one's own contact details and consent; saved (and versioned) before the answer."""
     def change(room: Room, pid: str, mine: Contact, at: At) -> dict[str, Any]:
@@ -90,6 +92,7 @@ def contact(code: str) -> Response | dict:
 
 @csrf.exempt
 @bp.put("/j/<code>/me/mark")
+@small_body
 def mark(code: str) -> Response | dict:
     """Say how an offer one made or received went."""
     def change(room: Room, pid: str, said: OfferMark, at: At) -> None:
@@ -99,6 +102,7 @@ def mark(code: str) -> Response | dict:
 
 @csrf.exempt
 @bp.put("/j/<code>/me/met")
+@small_body
 def met(code: str) -> Response | dict:
     """Say that an introduction one was part of led to a meeting."""
     def change(room: Room, pid: str, said: MetMark, at: At) -> None:
@@ -108,6 +112,7 @@ def met(code: str) -> Response | dict:
 
 @csrf.exempt
 @bp.put("/j/<code>/me/email")
+@small_body
 def mail_me(code: str) -> Response | dict:
     """Email me this page's link now (and, if asked, one reminder a week after the event)."""
     if not mail.enabled():

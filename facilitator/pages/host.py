@@ -11,6 +11,7 @@ from base64 import b64encode
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
+from ..body_limit import small_body
 from ..core.errors import RoomError
 from ..core.views import exports
 from ..core.views.summary import summary
@@ -83,6 +84,7 @@ def summary_data(code: str) -> Response:
 @csrf.exempt
 @bp.post("/host/<code>/again")
 @limiter.limit(create_room_limit, error_message=TOO_MANY_EVENTS)
+@small_body
 def run_again(code: str) -> Response | dict:
     """A new event with this one's prompts (as edited) and settings, and nobody in it; answers
     where its host screen is, with its own host key in the fragment."""

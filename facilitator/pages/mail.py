@@ -5,6 +5,7 @@ its only authority: it stops emails to one person about one event, and nothing e
 from flask import Blueprint, render_template
 
 from .. import mail
+from ..body_limit import small_body
 from ..core.commands import mailing
 from ..core.errors import RoomError
 from ..extensions import csrf
@@ -25,6 +26,7 @@ def unsubscribe(token: str) -> tuple[str, int]:
 # URL authorises it, and the worst a forged post can do is stop someone's emails.
 @csrf.exempt
 @bp.post("/mail/unsubscribe/<token>")
+@small_body
 def unsubscribe_now(token: str) -> tuple[str, int]:
     whose = mail.read_unsubscribe_token(token)
     if whose is None:
