@@ -4,6 +4,7 @@ python-socketio and Node.js socket.io servers, in each async mode. See docs/benc
 `python -m bench mail`: the room's latency with a slow or unreachable mail server (bench/mail.py).
 `python -m bench validation`: reading a payload into its model, against the same checks by hand
 (bench/validation.py).
+`python -m bench cost`: the costliest message for every event and route (bench/cost.py).
 
 Every server and the load generator run on 127.0.0.1 only; every run is bounded in count and
 time and stops by itself.
@@ -21,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import mail, report, seating, validation
+from . import cost, mail, report, seating, validation
 from .payloads import baseline_payloads, seed_rooms
 from .run import run_one
 from .scenarios import FULL, QUICK
@@ -59,6 +60,8 @@ def main(argv: list[str]) -> int:
         return mail.main()
     if argv[:1] == ["validation"]:
         return validation.main()
+    if argv[:1] == ["cost"]:
+        return cost.main(argv[1:])
     args = parse(argv)
     catalogue = QUICK if args.quick else FULL
     keys = args.scenarios.split(",") if args.scenarios else list(catalogue)

@@ -15,7 +15,7 @@ import gc
 import os
 import socket
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -86,6 +86,8 @@ def server_app(async_mode: str) -> "Flask":
     if async_mode == "eventlet":
         green_postgres()
     app = create_app({"ASYNC_MODE": async_mode})
+    if async_mode == "eventlet":
+        faster_eventlet_unmasking()
     if not app.config["WEBSOCKET_COMPRESSION"]:
         app.wsgi_app = without_websocket_compression(  # type: ignore[method-assign,assignment]
             app.wsgi_app)
@@ -118,6 +120,28 @@ def green_postgres() -> None:
     """
     if "psycopg" not in sys.modules:
         os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_select")
+
+
+def unmask(data: bytes, mask: Sequence[int], length: int | None = None,
+           offset: int = 0) -> bytes:
+    """A WebSocket frame's bytes XORed with the client's 4-byte `mask`, starting `offset` bytes
+    into the frame: eventlet's `_apply_mask`, as one XOR of two integers."""
+    length = len(data) if length is None else length
+    key = bytes(mask[(offset + i) % 4] for i in range(4))
+    repeated = (key * (length // 4 + 1))[:length]
+    xored = int.from_bytes(data[:length], "little") ^ int.from_bytes(repeated, "little")
+    return xored.to_bytes(length, "little")
+
+
+def faster_eventlet_unmasking() -> None:
+    """eventlet's WebSocket unmasks what clients send one byte per Python step: ~0.3 µs a byte,
+    so a message at MAX_MESSAGE_BYTES cost the server ~30 ms before it was even read, and one
+    connection sending them at the allowed rate took most of a core (issue 16.1). `unmask` does
+    the same XOR in C. Call once the app exists (Socket.IO has then loaded eventlet's WebSocket
+    for this mode; nothing here imports eventlet)."""
+    websocket = sys.modules.get("eventlet.websocket")
+    if websocket is not None:
+        websocket.RFC6455WebSocket._apply_mask = staticmethod(unmask)
 
 
 def quieter_gc() -> None:

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from facilitator.serving import listener
+from facilitator.serving import listener, unmask
 
 
 def test_accepted_connections_send_without_nagles_delay():
@@ -25,3 +25,17 @@ def test_it_listens_on_ipv6_loopback_too():
         pytest.skip(f"this machine has no IPv6 loopback: {exc}")
     with server:
         assert server.family == socket.AF_INET6
+
+
+@pytest.mark.parametrize("offset", [0, 1, 2, 3, 5, 4096])
+@pytest.mark.parametrize("size", [0, 1, 3, 4, 7, 1000])
+def test_unmasking_gives_what_eventlets_own_gives(size, offset):
+    from eventlet.websocket import RFC6455WebSocket  # imported by a test only, as a reference
+
+    data = bytes((i * 37 + 11) % 256 for i in range(size + 9))
+    mask = (0x12, 0xF0, 0x00, 0xAB)
+    original = RFC6455WebSocket.__dict__["_apply_mask"].__func__
+    for length in (None, size):
+        assert unmask(data[:size], mask, length, offset) == original(data[:size], mask, length,
+                                                                      offset)
+    assert unmask(unmask(data, mask), mask) == data

@@ -2,6 +2,7 @@
 (half a request, a length it never sends), and a participant to attack as. Real clients
 (`Screen`, `create_room`) come from `tests/live/helpers.py`."""
 
+import os
 import socket
 from urllib.parse import urlsplit
 
@@ -51,3 +52,10 @@ def participant(url: str) -> tuple[str, str]:
     token = phone.join("Mallory")["token"]
     phone.close()
     return code, token
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) process `pid` has used so far, from /proc."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

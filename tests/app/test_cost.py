@@ -1,0 +1,46 @@
+"""No single message costs the server more than a few ordinary changes, whatever its content
+(issue 16.1): every event, host control and route, each field made as costly as it can be
+(bench/cost.py), its CPU time against the host's "shuffle" measured in the same room and run.
+
+The bound is a ratio, and generous: the quadratic check this guards against cost thousands of
+times an ordinary change. docs/benchmarks.md has the figures for a full room."""
+
+import pytest
+
+from bench import cost
+from facilitator.extensions import socketio
+from facilitator.payloads.host import HOST_ACTIONS
+
+EVENT_BOUND = 5  # an event: a few ordinary changes at most
+# A route: creating an event with the largest custom deck reads and cleans 512 KiB, once (and
+# at most RATELIMIT_CREATE_ROOM times a minute per address).
+ROUTE_BOUND = 10
+
+
+@pytest.fixture(scope="module")
+def measured():
+    with cost.world(people=20) as world:
+        yield cost.measure(world)
+
+
+def test_every_event_and_host_control_is_measured(measured):
+    _, worst = measured
+    registered = set(socketio.server.handlers["/"]) - {"connect", "disconnect"}
+    assert registered - {"host"} <= {w.target for w in worst}
+    assert {f"host {action}" for action in HOST_ACTIONS} <= {w.target for w in worst}
+
+
+def test_no_event_costs_more_than_a_few_ordinary_changes(measured):
+    baseline, worst = measured
+    events = [w for w in worst if not w.target.split()[0].isupper()]
+    assert len(events) > 40
+    over = [w for w in events if w.ratio > EVENT_BOUND]
+    assert not over, cost.table(baseline, over)
+
+
+def test_no_route_costs_more_than_a_few_ordinary_changes(measured):
+    baseline, worst = measured
+    routes = [w for w in worst if w.target.split()[0].isupper()]  # "GET /j/{}", ...
+    assert len(routes) > 20
+    over = [w for w in routes if w.ratio > ROUTE_BOUND]
+    assert not over, cost.table(baseline, over)
