@@ -23,6 +23,9 @@ DEFAULTS: dict[str, object] = {
     "MAX_PARTICIPANTS": DEFAULT_MAX_PARTICIPANTS,  # largest room
     # Serving (facilitator/serving.py, facilitator/__main__.py)
     "MAX_CONNECTIONS": 10_000,  # eventlet's cap on simultaneous connections (its own is 1,024)
+    # Socket.IO connections one address may hold (facilitator/events/connections.py): two for
+    # each person of the largest room, all behind one venue NAT
+    "MAX_CONNECTIONS_PER_ADDRESS": 2 * DEFAULT_MAX_PARTICIPANTS,
     "WEBSOCKET_COMPRESSION": False,  # per-message compression: CPU per phone (docs/benchmarks.md)
     # Security and housekeeping (facilitator/security.py, facilitator/housekeeping.py)
     "ALLOWED_ORIGINS": "",  # comma-separated origins besides the app's own, e.g. https://a.org
@@ -32,6 +35,11 @@ DEFAULTS: dict[str, object] = {
     "RATELIMIT_CREATE_ROOM": "10 per minute;100 per day",  # per client address
     "RATELIMIT_JOIN": "120 per minute",  # per client address (a venue NAT is one address)
     "RATELIMIT_SOCKET_EVENTS": "25 per second;600 per minute",  # per connection
+    # A watch's answer is the room's whole snapshot. Per connection: a screen watches when it
+    # connects and when it finds itself behind. Per address: a venue's 500 phones behind one NAT
+    # all reconnecting at once after the wifi drops, twice over.
+    "RATELIMIT_WATCH": "10 per 10 seconds;30 per minute",
+    "RATELIMIT_WATCH_PER_ADDRESS": "1000 per minute",
     "MAX_MESSAGE_BYTES": 100_000,  # largest Socket.IO message accepted
     # Largest HTTP request body (Flask's own setting), refused with 413 before it is read. The
     # largest a page sends is a custom deck (40,000 characters, each at most 12 bytes encoded).

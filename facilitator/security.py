@@ -39,6 +39,8 @@ TOO_MANY_EVENTS = "Too many new events from your network just now. Please wait a
 TOO_FAST = "You're sending messages too fast. Please wait a moment and try again."
 TOO_MANY_JOINS = ("Lots of people just joined from your network. "
                   "Please wait a minute and try again.")
+TOO_MANY_WATCHES = ("Lots of screens just opened this event from your network. "
+                    "Please wait a minute and try again.")
 
 # Created unbound like the other extensions; HTTP routes are limited with `@limiter.limit`.
 limiter = Limiter(key_func=get_remote_address)
@@ -157,7 +159,12 @@ class EventLimits:
         if not self.enabled:
             return
         self.per_connection = parse_many(config["RATELIMIT_SOCKET_EVENTS"])
-        self.per_address = {"join": (parse_many(config["RATELIMIT_JOIN"]), TOO_MANY_JOINS)}
+        # A watch answers with the room's whole snapshot: fewer of them, per connection and per
+        # address, than of other events (issue 16.2)
+        self.per_connection_event = {"watch": parse_many(config["RATELIMIT_WATCH"])}
+        self.per_address = {
+            "join": (parse_many(config["RATELIMIT_JOIN"]), TOO_MANY_JOINS),
+            "watch": (parse_many(config["RATELIMIT_WATCH_PER_ADDRESS"]), TOO_MANY_WATCHES)}
         self._shared = MovingWindowRateLimiter(storage_from_string(
             config["RATELIMIT_STORAGE_URI"], key_prefix=f"{config['REDIS_PREFIX']}-events"))
 
@@ -165,9 +172,13 @@ class EventLimits:
         """Refuse this event (RoomError) if the connection or its address is over a limit."""
         if not self.enabled:
             return
-        counts = session.setdefault("event_counts", {})
-        if not counted(self.per_connection, counts, time.monotonic()):
+        counts, now = session.setdefault("event_counts", {}), time.monotonic()
+        if not counted(self.per_connection, counts, now):
             raise RoomError(TOO_FAST)
+        if event in self.per_connection_event:
+            mine = session.setdefault(f"{event}_counts", {})
+            if not counted(self.per_connection_event[event], mine, now):
+                raise RoomError(TOO_FAST)
         if event in self.per_address:
             items, message = self.per_address[event]
             address = request.remote_addr or "?"

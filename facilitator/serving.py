@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from engineio import json as engineio_json
 from socketio.packet import BINARY_EVENT, EVENT, Packet
 
 if TYPE_CHECKING:
@@ -34,11 +33,15 @@ MALFORMED_EVENT = "malformed"
 
 
 class ClientJson:
-    """engineio's JSON for what we send; orjson for what clients send. orjson parses without
-    recursing in Python and refuses JSON nested deeper than 1,024 with a plain ValueError, where
-    the standard decoder recursed until a RecursionError (issue 16.9)."""
+    """orjson both ways. Reading, it parses without recursing in Python and refuses JSON nested
+    deeper than 1,024 with a plain ValueError, where the standard decoder recursed until a
+    RecursionError (issue 16.9). Writing, it embeds a snapshot already encoded as is
+    (`orjson.Fragment`, events/snapshots.py), and is several times faster."""
 
-    dumps = staticmethod(engineio_json.dumps)
+    @staticmethod
+    def dumps(data: Any, **_options: Any) -> str:  # python-socketio asks for compact separators
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
+
     loads = staticmethod(orjson.loads)
 
 

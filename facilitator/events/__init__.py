@@ -5,4 +5,12 @@ Every handler is a few lines: who is asking (`common`), the payload as its typed
 the change and broadcasts it.
 """
 
-from . import board, generosity, host, malformed, presence, round  # noqa: F401  (registers them)
+from . import (  # noqa: F401  (registers them)
+    board,
+    connections,
+    generosity,
+    host,
+    malformed,
+    presence,
+    round,
+)

@@ -9,7 +9,7 @@ import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from flask import session
 from flask_socketio import join_room, leave_room
@@ -17,7 +17,6 @@ from flask_socketio import join_room, leave_room
 from ..core.errors import RoomError
 from ..core.state.identity import HOST_KEY_CHANGED
 from ..core.state.room import Room
-from ..core.views.screens import snapshot, table_snapshot
 from ..extensions import socketio
 from ..room_service import (
     At,
@@ -32,6 +31,7 @@ from ..room_service import (
     table_channel,
 )
 from ..security import throttled
+from .snapshots import room_snapshot, shared_table_snapshot
 
 log = logging.getLogger(__name__)
 Ack = dict
@@ -99,7 +99,7 @@ def enter(code: str, role: str, pid: str | None = None,
         raise
     # The host's snapshot has the hidden posts it may restore.
     return {"role": role, "me": pid, "version": room.version,
-            "snapshot": snapshot(room, time.time(), host=role == HOST),
+            "snapshot": room_snapshot(room, time.time(), host=role == HOST),
             "tables": follow(room, tables)}
 
 
@@ -129,7 +129,7 @@ def leave_room_channels() -> None:
     _attach(None, None)
 
 
-def follow(room: Room, wanted: str | list[int] | None) -> dict[str, dict]:
+def follow(room: Room, wanted: str | list[int] | None) -> dict[str, Any]:
     """Follow the tables `wanted` ("all", numbers, or for a participant, None: the table they
     sit at) and no other; returns their snapshots, by number. Listens first, then loads, so a
     change saved after a snapshot was read arrives as a delta."""
@@ -148,7 +148,7 @@ def follow(room: Room, wanted: str | list[int] | None) -> dict[str, dict]:
         join_room(table_channel(room.code, number))
     session["tables"] = numbers
     now, host = time.time(), bool(session.get("host"))
-    return {str(t.number): table_snapshot(room, t, now, host=host)
+    return {str(t.number): shared_table_snapshot(room, t, now, host=host)
             for t in load_tables(room.code, numbers)}
 
 

@@ -5,7 +5,7 @@ from limits import parse_many
 
 from facilitator import create_app
 from facilitator.extensions import socketio
-from facilitator.security import TOO_FAST, TOO_MANY_JOINS, counted
+from facilitator.security import TOO_FAST, TOO_MANY_JOINS, TOO_MANY_WATCHES, counted
 
 from .helpers import create_room
 
@@ -99,3 +99,28 @@ def test_a_connection_counts_afresh_in_each_window():
     assert counted([second], counts, 1.0)  # a new second
     assert not counted([minute], counts, 59.0)  # the minute still holds the earlier three
     assert counted([minute], counts, 60.0)
+
+
+def test_watches_are_limited_per_connection_and_per_address(limited_app):
+    app = limited_app(RATELIMIT_WATCH="3 per minute", RATELIMIT_WATCH_PER_ADDRESS="5 per minute")
+    code, _ = create_room(app.test_client())
+    first, second, third = connect(app, 3)
+    acks = [first.emit("watch", {"code": code}, callback=True) for _ in range(4)]
+    assert [a["ok"] for a in acks] == [True, True, True, False]
+    assert acks[3]["error"] == TOO_FAST
+    assert first.emit("sync", {}, callback=True)["ok"]  # other events go on
+    acks = [second.emit("watch", {"code": code}, callback=True) for _ in range(3)]
+    # The address has had its five (first's refused one never reached the address's count).
+    assert [a["ok"] for a in acks] == [True, True, False]
+    assert acks[2]["error"] == TOO_MANY_WATCHES
+    assert not third.emit("watch", {"code": code}, callback=True)["ok"]
+
+
+def test_connections_per_address_are_capped(limited_app):
+    app = limited_app(MAX_CONNECTIONS_PER_ADDRESS=2)
+    first, second = connect(app, 2)
+    third, = connect(app)
+    assert first.is_connected() and second.is_connected() and not third.is_connected()
+    first.disconnect()  # a place frees up
+    fourth, = connect(app)
+    assert fourth.is_connected()
