@@ -29,6 +29,9 @@ DEFAULTS: dict[str, object] = {
     "WEBSOCKET_COMPRESSION": False,  # per-message compression: CPU per phone (docs/benchmarks.md)
     # Security and housekeeping (facilitator/security.py, facilitator/housekeeping.py)
     "ALLOWED_ORIGINS": "",  # comma-separated origins besides the app's own, e.g. https://a.org
+    # Names (besides any IP address, localhost, this machine's name and PUBLIC_URL's) requests
+    # may be addressed to, comma-separated; ".example.org" takes subdomains (trusted_hosts.py)
+    "ALLOWED_HOSTS": "",
     "FORCE_HTTPS": False,  # redirect http to https and mark cookies Secure (behind TLS only)
     "PROXY_HOPS": 0,  # reverse proxies in front that set X-Forwarded-*: trust that many
     "RATELIMIT_ENABLED": True,

@@ -9,7 +9,16 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, current_app, jsonify, render_template, request, session
+from flask import (
+    Flask,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    session,
+)
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_talisman import Talisman
@@ -20,6 +29,7 @@ from limits.strategies import MovingWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .core.errors import RoomError
+from .trusted_hosts import only_trusted_hosts, trusted_names
 
 # Scripts and styles only from our own files: a name typed as <script> can never run.
 CSP = {
@@ -27,7 +37,7 @@ CSP = {
     "script-src": "'self'",
     "style-src": "'self'",
     "img-src": "'self' data:",
-    "connect-src": "'self' ws: wss:",
+    "connect-src": "'self'",  # and this host's ws: and wss: (`_connect_to_own_origin`)
     "object-src": "'none'",
     "frame-ancestors": "'none'",
     "base-uri": "'self'",
@@ -52,11 +62,14 @@ def create_room_limit() -> str:
 
 def init_app(app: Flask) -> None:
     """Headers, CSRF/origin checks, rate limits and the proxy fix for `app`."""
+    app.wsgi_app = only_trusted_hosts(  # type: ignore[method-assign,assignment]
+        app.wsgi_app, trusted_names(app.config))  # inside the proxy fix: the browser's Host
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     secure = app.config["FORCE_HTTPS"] or app.config["PUBLIC_URL"].startswith("https://")
+    app.after_request(_connect_to_own_origin)  # before Talisman's: runs after it
     Talisman(
         app,
         force_https=app.config["FORCE_HTTPS"],  # off by default: venue laptops serve plain http
@@ -81,6 +94,18 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(413, _error_page)
     app.register_error_handler(429, _error_page)
     app.register_error_handler(CSRFError, _csrf_error)
+
+
+def _connect_to_own_origin(response: Response) -> Response:
+    """Scripts may connect only to this origin: 'self', and its WebSocket origins, which older
+    browsers don't count as 'self' (issue 16.14; any ws: or wss: host before). The Host is one
+    `trusted_hosts` let through, so it is a name or an address and nothing else."""
+    csp = response.headers.get("Content-Security-Policy")
+    if csp:
+        host = request.host
+        response.headers["Content-Security-Policy"] = csp.replace(
+            "connect-src 'self'", f"connect-src 'self' ws://{host} wss://{host}", 1)
+    return response
 
 
 HEADINGS = {403: "Not from here", 411: "Too much at once", 413: "Too much at once",

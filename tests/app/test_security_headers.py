@@ -140,3 +140,27 @@ def test_creating_over_json_is_limited_and_checked_for_origin_like_the_form(make
     limited = client.post("/api/rooms", json=body)
     assert limited.status_code == 429 and limited.get_json()["ok"] is False
     assert "Please wait a minute" in limited.get_json()["error"]
+
+
+@pytest.mark.parametrize("host", ["localhost:5000", "127.0.0.1:5000", "192.168.1.20:5000",
+                                  "[::1]:5000", "10.0.0.7", "meet.example.org",
+                                  "screens.example.net:8080"])
+def test_requests_to_any_address_and_the_known_names_are_answered(make_app, host):
+    app = make_app(PUBLIC_URL="https://meet.example.org", ALLOWED_HOSTS=".example.net")
+    response = app.test_client().get("/", headers={"Host": host})
+    assert response.status_code == 200
+    # Scripts connect only to this very origin (and its WebSocket twins).
+    assert csp_of(response)["connect-src"] == f"'self' ws://{host} wss://{host}"
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:5000", "meet.example.org.evil",
+                                  "127.0.0.1:5000; script-src *", "1.2.3.4.evil.example"])
+def test_requests_to_other_names_are_refused_before_any_work(make_app, host):
+    """DNS rebinding: a page of evil.example, its name pointed at the laptop, would otherwise
+    be "same origin" with the event's pages and sockets."""
+    app = make_app(PUBLIC_URL="https://meet.example.org")
+    client = app.test_client()
+    for path in ("/", "/socket.io/?EIO=4&transport=polling"):
+        response = client.get(path, headers={"Host": host, "Origin": f"http://{host}"})
+        assert response.status_code == 400
+        assert b"doesn't answer to that name" in response.data

@@ -21,8 +21,10 @@ class RawHttp:
         self.sock.sendall(data)
 
     def head(self, method: str, path: str, **headers: str) -> None:
-        """Send a request line and headers (Host added), and nothing of the body."""
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {self.host}",
+        """Send a request line and headers (Host: the server's, unless given), and nothing of
+        the body."""
+        headers = {"Host": self.host, **headers}
+        lines = [f"{method} {path} HTTP/1.1",
                  *(f"{name.replace('_', '-')}: {value}" for name, value in headers.items())]
         self.send(("\r\n".join(lines) + "\r\n\r\n").encode())
 
