@@ -16,7 +16,17 @@ def create_app(test_config: dict | None = None) -> "Flask":
     # __main__ runs, and eventlet/gevent must patch the standard library before Flask loads.
     from flask import Flask
 
-    from . import body_limit, client_config, config, housekeeping, mail, security, serving, store
+    from . import (
+        body_limit,
+        client_config,
+        code_guesses,
+        config,
+        housekeeping,
+        mail,
+        security,
+        serving,
+        store,
+    )
     from .extensions import csrf, socketio
 
     app = Flask(__name__, instance_relative_config=True,
@@ -46,6 +56,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     )
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too
     body_limit.init_app(app)
+    code_guesses.init_app(app)
     housekeeping.init_app(app)
     mail.init_app(app)
     client_config.init_app(app)

@@ -43,6 +43,10 @@ DEFAULTS: dict[str, object] = {
     # all reconnecting at once after the wifi drops, twice over.
     "RATELIMIT_WATCH": "10 per 10 seconds;30 per minute",
     "RATELIMIT_WATCH_PER_ADDRESS": "1000 per minute",
+    # Unknown event codes per address (code_guesses.py); past it, lookups by code from there
+    # wait. Pages named by a code, per address: a venue's 500 phones behind one NAT, twice over.
+    "RATELIMIT_ROOM_MISSES": "20 per minute;200 per hour",
+    "RATELIMIT_PAGES": "1000 per minute",
     "MAX_MESSAGE_BYTES": 100_000,  # largest Socket.IO message accepted
     # Largest HTTP request body (Flask's own setting), refused with 413 before it is read. The
     # largest a page sends is a custom deck (40,000 characters, each at most 12 bytes encoded).

@@ -49,6 +49,7 @@ TOO_MANY_EVENTS = "Too many new events from your network just now. Please wait a
 TOO_FAST = "You're sending messages too fast. Please wait a moment and try again."
 TOO_MANY_JOINS = ("Lots of people just joined from your network. "
                   "Please wait a minute and try again.")
+TOO_MANY_PAGES = "Lots of pages were opened from your network just now. Please wait a minute."
 TOO_MANY_WATCHES = ("Lots of screens just opened this event from your network. "
                     "Please wait a minute and try again.")
 
@@ -58,6 +59,10 @@ limiter = Limiter(key_func=get_remote_address)
 
 def create_room_limit() -> str:
     return current_app.config["RATELIMIT_CREATE_ROOM"]
+
+
+def pages_limit() -> str:
+    return current_app.config["RATELIMIT_PAGES"]
 
 
 def init_app(app: Flask) -> None:

@@ -3,6 +3,7 @@ step, sitting at a table by its QR, one's profile, leaving."""
 
 from flask import session
 
+from ..code_guesses import looked_up
 from ..core.commands import people, tables
 from ..core.errors import RoomError
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
@@ -29,7 +30,7 @@ def watch(data: dict) -> dict:
     """(Re)connect to a room: as host with its key, as a participant with a token, or to look;
     following the tables asked for ("all": the display, the console), or a participant's own."""
     watching = parse(Watch, data)
-    room = load_room(watching.code)
+    room = looked_up(lambda: load_room(watching.code))
     if watching.host_key is not None:
         if not room.is_host(watching.host_key):
             raise RoomError(WRONG_HOST_KEY)
@@ -51,7 +52,7 @@ def join(data: dict) -> dict:
     """A phone joins: seated at the smallest table (or the one whose QR it scanned, when it has
     room), given its secret token once."""
     joining = parse(Join, data)
-    code = load_room(joining.code).code
+    code = looked_up(lambda: load_room(joining.code)).code
     _, (person, token) = change_room(code, lambda room, at: people.join(
         room, name=joining.name, about=joining.about, interests=joining.interests,
         company=joining.company, table=joining.table, now=at.now))

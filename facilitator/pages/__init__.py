@@ -9,10 +9,15 @@ goes through `room_service.change_room` like any event.
 from flask import Flask
 
 from ..core.views.mail import day
+from ..security import TOO_MANY_PAGES, limiter, pages_limit
 from . import common, followup, home, host, mail, screens
 
 
 def init_app(app: Flask) -> None:
+    # The pages named by an event's code, limited per address (issue 16.10; the wrong codes
+    # themselves in `code_guesses`)
+    for family in (screens, followup, host):
+        limiter.limit(pages_limit, error_message=TOO_MANY_PAGES)(family.bp)
     for family in (home, screens, followup, host, mail):
         app.register_blueprint(family.bp)
     app.register_error_handler(404, common.not_found)

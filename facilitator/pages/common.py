@@ -7,12 +7,13 @@ one load without it, then their scripts send the participant token or the host k
 """
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import segno
 from flask import Response, abort, current_app, jsonify, render_template, request, url_for
 from werkzeug.exceptions import NotFound
 
+from ..code_guesses import TooManyMisses, looked_up
 from ..core.errors import RoomError
 from ..core.state.room import Room
 from ..room_service import load_event, load_room
@@ -20,17 +21,21 @@ from .public_url import base_url
 
 
 def room_or_404(code: str) -> Room:
-    """The room, or the not-found page with the reason (mistyped or expired code)."""
-    try:
-        return load_room(code)
-    except RoomError as exc:
-        abort(404, exc.message)
+    """The room, or the not-found page with the reason (mistyped or expired code), or 429 for
+    an address that guessed too many codes (`code_guesses`)."""
+    return _found(lambda: load_room(code))
 
 
 def event_or_404(code: str) -> Room:
     """The whole event, every table loaded (for what counts over all of it), or not found."""
+    return _found(lambda: load_event(code))
+
+
+def _found(load: Callable[[], Room]) -> Room:
     try:
-        return load_event(code)
+        return looked_up(load)
+    except TooManyMisses as exc:
+        abort(429, exc.message)
     except RoomError as exc:
         abort(404, exc.message)
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from ..code_guesses import TooManyMisses, looked_up
 from ..core.errors import RoomError
 from ..core.state.decks import DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
@@ -18,6 +19,7 @@ from ..security import API_PREFIX, TOO_MANY_EVENTS, create_room_limit, limiter
 from .common import as_body, join_url, refuse
 
 bp = Blueprint("home", __name__)
+CODE_INPUT_MAX_LEN = 40  # a code typed with spaces and dashes; anything longer is no code
 JSON_ONLY = "Send the event as JSON, with Content-Type: application/json."
 
 
@@ -98,11 +100,12 @@ def _host_url(code: str, host_key: str, *, external: bool) -> str:
 @bp.get("/join")
 def join_by_code() -> Response | tuple[str, int]:
     """The home page's "join with a code" form."""
-    code = normalize_code(request.args.get("code", ""))
+    typed = request.args.get("code", "")[:CODE_INPUT_MAX_LEN]
+    code = normalize_code(typed)
     try:
-        load_room(code)
+        looked_up(lambda: load_room(code))
     except RoomError as exc:
-        return _home(exc.message, 404, {"code": request.args.get("code", "")})
+        return _home(exc.message, 429 if isinstance(exc, TooManyMisses) else 404, {"code": typed})
     return redirect(url_for("screens.phone", code=code))
 
 

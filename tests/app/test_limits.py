@@ -4,6 +4,7 @@ import pytest
 from limits import parse_many
 
 from facilitator import create_app
+from facilitator.code_guesses import TOO_MANY_MISSES
 from facilitator.extensions import socketio
 from facilitator.security import TOO_FAST, TOO_MANY_JOINS, TOO_MANY_WATCHES, counted
 
@@ -124,3 +125,28 @@ def test_connections_per_address_are_capped(limited_app):
     first.disconnect()  # a place frees up
     fourth, = connect(app)
     assert fourth.is_connected()
+
+
+def test_guessing_codes_stops_every_lookup_from_that_address(limited_app):
+    app = limited_app(RATELIMIT_ROOM_MISSES="2 per minute")
+    http = app.test_client()
+    code, _ = create_room(http)
+    assert http.get(f"/j/{code}").status_code == 200  # a hit is not a miss
+    assert [http.get(f"/j/{wrong}").status_code for wrong in ("AAAAAA", "BBBBBB")] == [404, 404]
+    # Now nothing tells a hit from a miss: the live room is refused as the next guess is.
+    for path in (f"/j/{code}", "/j/CCCCCC", f"/qr/{code}.svg", f"/join?code={code}"):
+        refused = http.get(path)
+        assert refused.status_code == 429 and TOO_MANY_MISSES in refused.get_data(as_text=True)
+    viewer, = connect(app)
+    assert viewer.emit("watch", {"code": code}, callback=True)["error"] == TOO_MANY_MISSES
+    other_network = {"REMOTE_ADDR": "192.0.2.9"}
+    assert http.get(f"/j/{code}", environ_base=other_network).status_code == 200
+
+
+def test_pages_named_by_a_code_are_limited_per_address(limited_app):
+    app = limited_app(RATELIMIT_PAGES="3 per minute")
+    http = app.test_client()
+    code, _ = create_room(http)
+    statuses = [http.get(f"/j/{code}").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert http.get("/").status_code == 200  # the home page is not one of them
