@@ -11,7 +11,10 @@ from bench import cost
 from facilitator.extensions import socketio
 from facilitator.payloads.host import HOST_ACTIONS
 
-EVENT_BOUND = 5  # an event: a few ordinary changes at most
+# An event: a few ordinary changes at most. A join or "next" does more than a shuffle, and a
+# message of 90 KB takes a few milliseconds to read; the quadratic check this guards against
+# cost thousands of times a shuffle.
+EVENT_BOUND = 10
 # A route: creating an event reads and cleans a body of up to 512 KiB (the largest custom deck,
 # ~20 ms), at most RATELIMIT_CREATE_ROOM times a minute per address; every other route costs
 # about an ordinary change.

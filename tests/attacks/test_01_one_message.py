@@ -16,7 +16,8 @@ from .helpers import Screen, cpu_seconds, create_room
 
 MESSAGES = 40
 PACE = 0.05  # seconds between messages: under RATELIMIT_SOCKET_EVENTS, so none is refused
-INTERESTS = [f"interest number {n}" for n in range(4_000)]  # ~90 KB (a message may be 100), all distinct
+# ~90 KB (a message may be 100), all distinct
+INTERESTS = [f"interest number {n}" for n in range(4_000)]
 
 
 def server_cpu_for(server, send) -> float:
