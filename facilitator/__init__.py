@@ -52,6 +52,8 @@ def create_app(test_config: dict | None = None) -> "Flask":
         message_queue=app.config["REDIS_URL"] or None,
         channel=f"{app.config['REDIS_PREFIX']}-socketio",
         serializer=serving.TextPacket,
+        ping_interval=app.config["PING_INTERVAL_SECONDS"],
+        ping_timeout=app.config["PING_TIMEOUT_SECONDS"],
         **security.socketio_options(app),  # allowed origins (never "*"), message size cap
     )
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too

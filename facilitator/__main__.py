@@ -33,24 +33,45 @@ def main() -> None:
     host, port = app.config["HOST"], app.config["PORT"]
     sock = listener(host, port)
     print(f"Facilitator on http://{host}:{port} (async mode: {ASYNC_MODE})", flush=True)
-    serve(app, sock, max_connections=app.config["MAX_CONNECTIONS"])
+    serve(app, sock, max_connections=app.config["MAX_CONNECTIONS"],
+          timeout=app.config["SOCKET_TIMEOUT_SECONDS"],
+          keepalive=app.config["KEEPALIVE_SECONDS"])
 
 
-def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int) -> None:
-    """The WSGI server `socketio.run` picks for this mode, on our own listening socket."""
+def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeout: float,
+          keepalive: float) -> None:
+    """The WSGI server `socketio.run` picks for this mode, on our own listening socket.
+
+    Each is given its own timeouts (issue 16.4): a connection that sends nothing for `timeout`
+    seconds, half a request or a silent WebSocket, is closed (WebSockets hear from every screen
+    at least every PING_INTERVAL_SECONDS, so `timeout` must be longer), and one idle between
+    requests for `keepalive` seconds (eventlet; gevent waits `timeout`; Werkzeug's threads
+    serve one request per connection).
+    """
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
 
-        eventlet.wsgi.server(sock, app, log_output=False, max_size=max_connections)
+        eventlet.wsgi.server(sock, app, log_output=False, max_size=max_connections,
+                             socket_timeout=timeout, keepalive=keepalive)
     elif ASYNC_MODE == "gevent":
         from gevent import pywsgi
 
-        pywsgi.WSGIServer(sock, app, log=None).serve_forever()
-    else:
-        from werkzeug.serving import make_server
+        class TimedHandler(pywsgi.WSGIHandler):
+            def __init__(self, client: "socket.socket", *args: object, **kwargs: object):
+                client.settimeout(timeout)
+                super().__init__(client, *args, **kwargs)
 
+        pywsgi.WSGIServer(sock, app, log=None, handler_class=TimedHandler).serve_forever()
+    else:
+        from werkzeug.serving import WSGIRequestHandler, make_server
+
+        class TimedRequestHandler(WSGIRequestHandler):
+            pass
+
+        TimedRequestHandler.timeout = timeout  # http.server's own: set on each connection
         host, port = sock.getsockname()[:2]
-        make_server(host, port, app, threaded=True, fd=sock.fileno()).serve_forever()
+        make_server(host, port, app, threaded=True, fd=sock.fileno(),
+                    request_handler=TimedRequestHandler).serve_forever()
 
 
 main()

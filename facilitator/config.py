@@ -27,6 +27,14 @@ DEFAULTS: dict[str, object] = {
     # each person of the largest room, all behind one venue NAT
     "MAX_CONNECTIONS_PER_ADDRESS": 2 * DEFAULT_MAX_PARTICIPANTS,
     "WEBSOCKET_COMPRESSION": False,  # per-message compression: CPU per phone (docs/benchmarks.md)
+    # Connections that send nothing this long are closed: half-sent requests, silent WebSockets
+    # (longer than a ping and its answer may take); idle between requests: KEEPALIVE_SECONDS
+    "SOCKET_TIMEOUT_SECONDS": 60.0,
+    "KEEPALIVE_SECONDS": 15.0,
+    # Engine.IO: the server pings every screen this often, and drops one that doesn't answer
+    # within the timeout (python-engineio's defaults, made settings)
+    "PING_INTERVAL_SECONDS": 25.0,
+    "PING_TIMEOUT_SECONDS": 20.0,
     # Security and housekeeping (facilitator/security.py, facilitator/housekeeping.py)
     "ALLOWED_ORIGINS": "",  # comma-separated origins besides the app's own, e.g. https://a.org
     # Names (besides any IP address, localhost, this machine's name and PUBLIC_URL's) requests

@@ -43,6 +43,18 @@ class RawHttp:
             headers[name.strip().lower()] = value.strip()
         return int(status_line.split()[1]), headers
 
+    def closed_by_server(self) -> bool:
+        """True once the server closes this connection (reads end), False if it is still open
+        after TIMEOUT seconds of silence."""
+        try:
+            while self.sock.recv(65536):
+                pass
+        except TimeoutError:
+            return False
+        except ConnectionResetError:
+            pass
+        return True
+
     def close(self) -> None:
         self.sock.close()
 

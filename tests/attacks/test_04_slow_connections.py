@@ -1,0 +1,44 @@
+"""Finding 4: slow and idle connections were never closed; half-sent requests held connections
+forever, and enough of them starved the server. Now every async mode's WSGI server closes a
+connection that sends nothing for SOCKET_TIMEOUT_SECONDS, and Engine.IO drops a screen that
+doesn't answer its pings. (Short settings here, so the test waits seconds, not minutes.)"""
+
+import time
+
+import pytest
+import websocket
+
+from .helpers import TIMEOUT, Screen, create_room
+
+SETTINGS = {"SOCKET_TIMEOUT_SECONDS": "3", "KEEPALIVE_SECONDS": "1",
+            "PING_INTERVAL_SECONDS": "1", "PING_TIMEOUT_SECONDS": "1"}
+
+
+@pytest.mark.parametrize("mode", ["eventlet", "gevent", "threading"])
+def test_half_sent_requests_and_silent_sockets_are_closed_and_screens_stay(live_server,
+                                                                           raw_http, mode):
+    server = live_server(extra_env={"ASYNC_MODE": mode, **SETTINGS})
+    code, key = create_room(server.url)
+    host = Screen(server.url, code, host_key=key)
+    connects = []
+    host.sio.on("connect", lambda: connects.append(1))
+    half = raw_http(server.url)
+    half.send(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")  # and never the rest
+    idle = raw_http(server.url)
+    idle.head("GET", "/healthz")
+    assert idle.response()[0] == 200  # then nothing more
+    silent = websocket.create_connection(
+        server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
+        timeout=TIMEOUT, http_proxy_host=None)
+    assert silent.recv().startswith("0{")  # Engine.IO's "open"; its pings go unanswered
+    assert half.closed_by_server()
+    assert idle.closed_by_server()
+    with pytest.raises(websocket.WebSocketException):
+        for _ in range(20):  # its pings, then the close
+            silent.recv()
+    silent.close()
+    # A screen that answers its pings stays connected through many timeouts.
+    time.sleep(2 * float(SETTINGS["SOCKET_TIMEOUT_SECONDS"]))
+    assert host.sio.connected and not connects
+    assert host.call("host", {"action": "shuffle", "args": {}})["ok"]
+    host.close()
