@@ -17,6 +17,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     from flask import Flask
 
     from . import (
+        access_log,
         body_limit,
         client_config,
         code_guesses,
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too
     body_limit.init_app(app)
     code_guesses.init_app(app)
+    access_log.init_app(app)
     housekeeping.init_app(app)
     mail.init_app(app)
     client_config.init_app(app)

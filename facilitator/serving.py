@@ -12,6 +12,7 @@ back on, for a venue where bandwidth is scarcer than CPU.
 """
 
 import gc
+import logging
 import os
 import socket
 import sys
@@ -91,6 +92,7 @@ def server_app(async_mode: str) -> "Flask":
     app = create_app({"ASYNC_MODE": async_mode})
     if async_mode == "eventlet":
         faster_eventlet_unmasking()
+    log_to_console()
     if not app.config["WEBSOCKET_COMPRESSION"]:
         app.wsgi_app = without_websocket_compression(  # type: ignore[method-assign,assignment]
             app.wsgi_app)
@@ -145,6 +147,15 @@ def faster_eventlet_unmasking() -> None:
     websocket = sys.modules.get("eventlet.websocket")
     if websocket is not None:
         websocket.RFC6455WebSocket._apply_mask = staticmethod(unmask)
+
+
+def log_to_console() -> None:
+    """The app's log (the access log among it, facilitator/access_log.py) on standard error,
+    unless the server (gunicorn's --log-config, say) set up logging already. Werkzeug's own
+    request log, which writes whole paths and query strings, stays quiet."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: "
+                                                   "%(message)s")
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
 def quieter_gc() -> None:
