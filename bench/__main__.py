@@ -5,6 +5,7 @@ python-socketio and Node.js socket.io servers, in each async mode. See docs/benc
 `python -m bench validation`: reading a payload into its model, against the same checks by hand
 (bench/validation.py).
 `python -m bench cost`: the costliest message for every event and route (bench/cost.py).
+`python -m bench attack`: an honest table with and without attackers, in every async mode.
 
 Every server and the load generator run on 127.0.0.1 only; every run is bounded in count and
 time and stops by itself.
@@ -22,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import cost, mail, report, seating, validation
+from . import attack, cost, mail, report, seating, validation
 from .payloads import baseline_payloads, seed_rooms
 from .run import run_one
 from .scenarios import FULL, QUICK
@@ -62,6 +63,8 @@ def main(argv: list[str]) -> int:
         return validation.main()
     if argv[:1] == ["cost"]:
         return cost.main(argv[1:])
+    if argv[:1] == ["attack"]:
+        return attack.main(argv[1:])
     args = parse(argv)
     catalogue = QUICK if args.quick else FULL
     keys = args.scenarios.split(",") if args.scenarios else list(catalogue)

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import profile as py_spy
@@ -64,8 +65,11 @@ class LoadGen:
 
 
 def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir: Path,
-            profile: bool = False) -> dict:
-    """Measure `scenario` on the server `name`; returns one row of results."""
+            profile: bool = False,
+            before_measuring: Callable[[str], None] | None = None) -> dict:
+    """Measure `scenario` on the server `name`; returns one row of results.
+    `before_measuring(url)`, if given, runs once every phone is connected (bench/attack.py
+    starts its attackers there)."""
     database_url = f"sqlite:///{workdir}/{name}-{scenario.key}.db"
     if name.startswith("app-"):
         insert_rooms(database_url, seeded)
@@ -85,6 +89,8 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
         loadgen = LoadGen(config, workdir / f"loadgen-{name}-{scenario.key}.json")
         connected = loadgen.expect("connected", timeout=300)
         sockets, connected_rss = proc.sockets(), proc.rss_bytes()
+        if before_measuring is not None:
+            before_measuring(server.url)
         loadgen.send("go")
         loadgen.expect("measuring", timeout=120)
         if profile:
