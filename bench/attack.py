@@ -61,13 +61,14 @@ class Attackers:
         self._spawn(self._slow)
         self._spawn(self._joins, own)
 
-    def stop(self) -> dict[str, int]:
+    def stop(self) -> None:
+        if self.stopping.is_set():
+            return
         self.stopping.set()
         for thread in self.threads:
             thread.join(timeout=10)
         for client in self.clients:
             client.disconnect()
-        return dict(self.sent)
 
     def _spawn(self, target: Callable[..., None], *args: object) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True)
@@ -147,14 +148,15 @@ def measure(mode: str, scenario: Scenario, workdir: Path, attacked: bool) -> dic
     payloads.write_text(json.dumps(baseline_payloads(seeded, scenario.actions)))
     attackers: list[Attackers] = []
 
-    def around(url: str) -> None:
+    def attack(url: str) -> Callable[[], None]:
         attackers.append(Attackers(url, seeded[0].room.code))
         attackers[0].start()
+        return attackers[0].stop
 
     row = run_one(f"app-{mode}", scenario, seeded, payloads, workdir,
-                  before_measuring=around if attacked else None)
+                  alongside=attack if attacked else None)
     if attackers:
-        row["attack"] = attackers[0].stop()
+        row["attack"] = dict(attackers[0].sent)
     return row
 
 

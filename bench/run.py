@@ -66,10 +66,11 @@ class LoadGen:
 
 def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir: Path,
             profile: bool = False,
-            before_measuring: Callable[[str], None] | None = None) -> dict:
+            alongside: Callable[[str], Callable[[], None]] | None = None) -> dict:
     """Measure `scenario` on the server `name`; returns one row of results.
-    `before_measuring(url)`, if given, runs once every phone is connected (bench/attack.py
-    starts its attackers there)."""
+    `alongside(url)`, if given, starts something once every phone is connected and returns
+    how to stop it, which is called when the measuring is done (bench/attack.py's
+    attackers)."""
     database_url = f"sqlite:///{workdir}/{name}-{scenario.key}.db"
     if name.startswith("app-"):
         insert_rooms(database_url, seeded)
@@ -77,6 +78,7 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
     proc = server.start()
     loadgen = None
     profiler = None
+    stop_alongside: Callable[[], None] | None = None
     try:
         time.sleep(0.3)
         idle_rss = proc.rss_bytes()
@@ -89,8 +91,7 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
         loadgen = LoadGen(config, workdir / f"loadgen-{name}-{scenario.key}.json")
         connected = loadgen.expect("connected", timeout=300)
         sockets, connected_rss = proc.sockets(), proc.rss_bytes()
-        if before_measuring is not None:
-            before_measuring(server.url)
+        stop_alongside = alongside(server.url) if alongside is not None else None
         loadgen.send("go")
         loadgen.expect("measuring", timeout=120)
         if profile:
@@ -99,6 +100,8 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
         gen = Proc(loadgen.proc.pid)
         cpu0, gen0, t0 = proc.cpu_seconds(), gen.cpu_seconds(), time.monotonic()
         done = loadgen.expect("done", timeout=scenario.time_limit())
+        if stop_alongside is not None:
+            stop_alongside()
         wall = time.monotonic() - t0
         cpu, gen_cpu = proc.cpu_seconds() - cpu0, gen.cpu_seconds() - gen0
         end_rss = proc.rss_bytes()
@@ -110,6 +113,8 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
                 raw.with_name(raw.stem + "-summary.txt").write_text(py_spy.summarise(raw))
         if loadgen is not None:
             loadgen.close()
+        if stop_alongside is not None:
+            stop_alongside()  # idempotent: a run that failed stops its attackers here
         server.stop()
     conns = connected["phones"] + connected["hosts"]
     actions = sum(len(r["samples"]) + len(r["errors"]) for r in done["results"])

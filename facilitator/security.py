@@ -49,6 +49,8 @@ TOO_MANY_EVENTS = "Too many new events from your network just now. Please wait a
 TOO_FAST = "You're sending messages too fast. Please wait a moment and try again."
 TOO_MANY_JOINS = ("Lots of people just joined from your network. "
                   "Please wait a minute and try again.")
+TOO_MANY_EXPORTS = "That was asked for several times just now. Please wait a minute."
+TOO_MUCH_RESEATING = "The tables were just rearranged. Please wait a minute before doing it again."
 TOO_MANY_PAGES = "Lots of pages were opened from your network just now. Please wait a minute."
 TOO_MANY_WATCHES = ("Lots of screens just opened this event from your network. "
                     "Please wait a minute and try again.")
@@ -63,6 +65,10 @@ def create_room_limit() -> str:
 
 def pages_limit() -> str:
     return current_app.config["RATELIMIT_PAGES"]
+
+
+def exports_limit() -> str:
+    return current_app.config["RATELIMIT_EXPORTS"]
 
 
 def init_app(app: Flask) -> None:
@@ -189,6 +195,7 @@ class EventLimits:
         if not self.enabled:
             return
         self.per_connection = parse_many(config["RATELIMIT_SOCKET_EVENTS"])
+        self.reseating = parse_many(config["RATELIMIT_RESEATING"])
         # A watch answers with the room's whole snapshot: fewer of them, per connection and per
         # address, than of other events (issue 16.2)
         self.per_connection_event = {"watch": parse_many(config["RATELIMIT_WATCH"])}
@@ -197,6 +204,14 @@ class EventLimits:
             "watch": (parse_many(config["RATELIMIT_WATCH_PER_ADDRESS"]), TOO_MANY_WATCHES)}
         self._shared = MovingWindowRateLimiter(storage_from_string(
             config["RATELIMIT_STORAGE_URI"], key_prefix=f"{config['REDIS_PREFIX']}-events"))
+
+    def check_reseating(self, code: str) -> None:
+        """Refuse a reseating of room `code` (RoomError) past RATELIMIT_RESEATING: the seating
+        planner takes ~300 ms for 500 people (docs/benchmarks.md), and anyone can create a
+        room and fill it. Counted per room, in every process."""
+        if self.enabled and not all(self._shared.hit(item, "reseat", code)
+                                    for item in self.reseating):
+            raise RoomError(TOO_MUCH_RESEATING)
 
     def check(self, event: str) -> None:
         """Refuse this event (RoomError) if the connection or its address is over a limit."""

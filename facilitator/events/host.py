@@ -72,6 +72,9 @@ def host(data: dict) -> dict:
     """One of the host's controls, by name, with its arguments."""
     code = host_room()
     action = parse_host(data)
+    if isinstance(action, Reshuffle | SetTables) and (
+            limits := current_app.extensions.get("event_limits")) is not None:
+        limits.check_reseating(code)  # the seating planner: the costliest control
     table = scope(code, action)
     ack = acked(change_room(code, lambda room, at: run(room, action, at, table=table),
                             table=table))

@@ -19,7 +19,13 @@ from ..extensions import csrf
 from ..payloads import parse
 from ..payloads.forms import RunAgain
 from ..room_service import create_room_again
-from ..security import TOO_MANY_EVENTS, create_room_limit, limiter
+from ..security import (
+    TOO_MANY_EVENTS,
+    TOO_MANY_EXPORTS,
+    create_room_limit,
+    exports_limit,
+    limiter,
+)
 from .common import (
     bearer_secret,
     event_or_404,
@@ -39,6 +45,7 @@ EXPORTS = {
 
 
 @bp.get("/host/<code>/export.<fmt>")
+@limiter.limit(exports_limit, error_message=TOO_MANY_EXPORTS)
 def export(code: str, fmt: str) -> Response:
     """The whole event for the host, in CSV, Markdown or JSON."""
     room = event_or_404(code)
@@ -72,6 +79,7 @@ def summary_page(code: str) -> str:
 
 
 @bp.get("/host/<code>/summary.json")
+@limiter.limit(exports_limit, error_message=TOO_MANY_EXPORTS)
 def summary_data(code: str) -> Response:
     """The summary for the host only; never cached, as it counts what people did."""
     room = event_or_404(code)

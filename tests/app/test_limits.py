@@ -6,7 +6,13 @@ from limits import parse_many
 from facilitator import create_app
 from facilitator.code_guesses import TOO_MANY_MISSES
 from facilitator.extensions import socketio
-from facilitator.security import TOO_FAST, TOO_MANY_JOINS, TOO_MANY_WATCHES, counted
+from facilitator.security import (
+    TOO_FAST,
+    TOO_MANY_JOINS,
+    TOO_MANY_WATCHES,
+    TOO_MUCH_RESEATING,
+    counted,
+)
 
 from .helpers import create_room
 
@@ -150,3 +156,23 @@ def test_pages_named_by_a_code_are_limited_per_address(limited_app):
     statuses = [http.get(f"/j/{code}").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert http.get("/").status_code == 200  # the home page is not one of them
+
+
+def test_the_costliest_controls_are_limited(limited_app):
+    app = limited_app(RATELIMIT_RESEATING="2 per minute", RATELIMIT_EXPORTS="2 per minute")
+    http = app.test_client()
+    code, key = create_room(http)
+    host, *phones = connect(app, 5)
+    assert host.emit("watch", {"code": code, "host_key": key}, callback=True)["ok"]
+    for i, phone in enumerate(phones):
+        assert phone.emit("join", {"code": code, "name": f"P{i}"}, callback=True)["ok"]
+    acks = [host.emit("host", {"action": "tables", "args": {"count": 2}}, callback=True),
+            host.emit("host", {"action": "reshuffle"}, callback=True),
+            host.emit("host", {"action": "reshuffle"}, callback=True)]
+    assert [a["ok"] for a in acks] == [True, True, False], acks
+    assert acks[2]["error"] == TOO_MUCH_RESEATING
+    assert host.emit("host", {"action": "shuffle", "args": {"table": 1}},
+                     callback=True)["ok"]  # other controls go on
+    exports = [http.get(f"/host/{code}/export.csv", headers={"Authorization": f"Bearer {key}"})
+               for _ in range(3)]
+    assert [e.status_code for e in exports] == [200, 200, 429]
