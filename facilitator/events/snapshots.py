@@ -34,8 +34,10 @@ def room_snapshot(room: Room, now: float, *, host: bool) -> orjson.Fragment:
 def shared_table_snapshot(room: Room, table: Table, now: float, *,
                           host: bool) -> orjson.Fragment:
     """`core.views.screens.table_snapshot`, encoded and shared likewise (the host's figures
-    depend on the room too, so both versions name it)."""
-    part = f"table {table.number} v{table.version} {'host' if host else 'room'}"
+    depend on the room too, so both versions name it, and on changes only the host sees,
+    which move the table's revision alone)."""
+    seen = f"r{table.revision} host" if host else "room"
+    part = f"table {table.number} v{table.version} {seen}"
     return _shared(_key(room, part), lambda: table_snapshot(room, table, now, host=host), now)
 
 

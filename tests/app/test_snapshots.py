@@ -33,3 +33,21 @@ def test_screens_watching_one_version_share_one_snapshot(app, client, socketio_c
     again = viewers[0].emit("watch", {"code": table.code}, callback=True)
     assert built == [False, False]
     assert again["snapshot"]["version"] == acks[0]["snapshot"]["version"] + 1
+
+
+def test_the_hosts_table_snapshot_follows_changes_only_the_host_sees(app, client,
+                                                                      socketio_client):
+    """A pitch tap moves the table's revision, not its version (16.12): the host's shared
+    snapshot of the table must not be the one from before the tap."""
+    table = open_table(client, socketio_client)
+    phones = [socketio_client() for _ in range(3)]
+    for i, phone in enumerate(phones):
+        assert phone.emit("join", {"code": table.code, "name": f"P{i}"}, callback=True)["ok"]
+    assert table.host.emit("host", {"action": "start"}, callback=True)["ok"]
+    host_watch = {"code": table.code, "host_key": table.host_key, "tables": "all"}
+    before = table.host.emit("watch", host_watch, callback=True)["tables"]["1"]
+    tapped = [p.emit("pitch_tap", {}, callback=True) for p in phones]  # the speaker can't
+    assert any(a["ok"] for a in tapped), tapped
+    after = table.host.emit("watch", host_watch, callback=True)["tables"]["1"]
+    assert after["version"] == before["version"]
+    assert after["sections"] != before["sections"]  # the host's figures count the tap
