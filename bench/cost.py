@@ -218,6 +218,7 @@ def _event_models() -> dict[str, tuple[str, type[BaseModel] | None]]:
         "turn_pass": ("ann", None), "table_action": ("ann", m.TableAction),
         "time_up": ("viewer", m.TimeUp), MALFORMED_EVENT: ("stranger", None),
         "host": ("host", None), "leave": ("bob", None), "delete_room": ("host", m.DeleteRoom),
+        "new_host_key": ("host", None),
     }
 
 
@@ -276,7 +277,7 @@ def _host_args(world: World) -> dict[str, tuple[type[BaseModel] | None, dict[str
 
 
 # Sent last, in this order: each would leave the others nothing to attack.
-DESTRUCTIVE = ("host remove", "leave", "host end_event", "delete_room")
+DESTRUCTIVE = ("host remove", "leave", "host end_event", "new_host_key", "delete_room")
 
 
 def field_variants(model: type[BaseModel] | None, base: dict[str, object], limit: int,
