@@ -101,6 +101,10 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     # A seating rule from Manage: Ada's table-mate keeps their table, so Ada moves.
     ada_mate = next(iter(first["Table 1 — green"] - {"Ada"}))
     host.locator("#btn-panel").click()
+    # Manage lists everyone by table, and the prompts, as at an event of one table.
+    expect(host.locator("#people-title")).to_have_text("People, by table (6)")
+    expect(host.locator("#people-list li[data-pid] .row-tag")).to_have_count(6)
+    expect(host.locator("#prompt-list li").first).to_be_visible()
     host.select_option("#rule-person", label=ada_mate)
     host.check("#rule-stay")
     host.get_by_role("button", name="Save rules").click()

@@ -4,7 +4,9 @@ import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { onState } from "../shared/live.js";
 import {
   airtime, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder,
+  tableState,
 } from "../shared/room.js";
+import { manyTables, tableOf } from "../shared/tables.js";
 import { config } from "../shared/config.js";
 
 let editingId = null; // a prompt being edited: its row is left alone until saved or cancelled
@@ -39,9 +41,12 @@ export function mountPanel() {
 }
 
 function render() {
-  const { turns, prompts } = room;
+  const { prompts } = room;
+  // An event of several tables has no one round: people are listed by table, and the turn
+  // length (the same at every table) is read from the first.
+  const turns = manyTables() ? eventTurns() : room.turns;
   if (!turns || !prompts) return;
-  keepFocus($("people-list"), () => renderPeople(turns));
+  keepFocus($("people-list"), () => (manyTables() ? renderSeated() : renderPeople(turns)));
   if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts));
   const input = $("turn-seconds-input");
   if (document.activeElement !== input) input.value = turns.turn_seconds;
@@ -61,6 +66,10 @@ function removeRecent(event) {
   const minutes = Number($("remove-recent-minutes").value);
   confirmTwice($("btn-remove-recent"), `Really remove everyone from the last ${minutes} min?`, () => hostAction(
     "remove_recent", { minutes, posts: $("remove-recent-posts").checked }));
+}
+
+function eventTurns() {
+  return tableState(room.layout.tables[0].number)?.sections.turns ?? null;
 }
 
 /** Rebuild a list without losing the keyboard focus of someone working in it. */
@@ -129,6 +138,25 @@ function renderPeople(turns) {
   if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
   $("people-list").replaceChildren(...rows);
   setText($("people-title"), `People, in speaking order (${presentPeople().length})`);
+}
+
+/** At an event of several tables: everyone here, with the table they sit at (each table's
+ *  card on the stage shows its speaking order). */
+function renderSeated() {
+  const rows = [];
+  for (const p of Object.values(room.people)) {
+    if (p.status !== "here") continue;
+    rows.push(el("li", { class: "manage-row", data: { pid: p.id } },
+      el("span", { class: "row-main" },
+        el("span", { class: "row-title", text: p.name }),
+        p.about ? el("span", { class: "row-sub", text: p.about }) : null),
+      el("span", { class: "row-tag", text: tableOf(p.id)?.name ?? "" }),
+      el("span", { class: "row-actions" }, button("Remove", `remove-${p.id}`, {
+        class: "button-danger", aria: `Remove ${p.name}`, data: { remove: p.id } }))));
+  }
+  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
+  $("people-list").replaceChildren(...rows);
+  setText($("people-title"), `People, by table (${rows.filter((r) => r.dataset.pid).length})`);
 }
 
 function tickAirtime() {
