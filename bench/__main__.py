@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from . import attack, cost, mail, report, seating, validation
-from .payloads import baseline_payloads, seed_rooms
+from .payloads import baseline_payloads, seed_event, seed_rooms
 from .run import run_one
 from .scenarios import FULL, QUICK
 from .servers import ROOT, SERVERS, ensure_node_modules, raise_open_files_limit
@@ -96,11 +96,14 @@ def main(argv: list[str]) -> int:
             seeded = seed_rooms(scenario.rooms, scenario.phones, scenario.next_presses())
             payloads = workdir / f"payloads-{scenario.key}.json"
             payloads.write_text(json.dumps(baseline_payloads(seeded, scenario.actions)))
+            # An event: the app runs one room of many tables; bare servers, as many rooms.
+            event = seed_event(scenario.rooms, scenario.phones, scenario.next_presses()) \
+                if scenario.event else seeded
             for name in servers:
                 print(f"[{time.monotonic() - started:5.0f} s] {scenario.key} on {name} …",
                       flush=True)
-                row = run_one(name, scenario, seeded, payloads, workdir,
-                              profile=args.profile and name != "node")
+                row = run_one(name, scenario, event if name.startswith("app-") else seeded,
+                              payloads, workdir, profile=args.profile and name != "node")
                 results.append(row)
                 print(report.text_table(report.HEADER, report.rows([row])).splitlines()[-1],
                       flush=True)

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 from facilitator.core.commands import board, people, round
+from facilitator.core.state.layout import Layout
 from facilitator.core.state.persisted import (
     room_from_dict,
     room_to_dict,
@@ -41,10 +42,12 @@ class Seeded:
     room: Room
     host_key: str
     tokens: list[str]
+    table: int | None = None  # one table of an event: the host's "next" names it
 
     def spec(self) -> dict:
-        """What the load generator needs to play this room's host and phones."""
-        return {"code": self.room.code, "host_key": self.host_key, "tokens": self.tokens}
+        """What the load generator needs to play this room's (or table's) host and phones."""
+        return {"code": self.room.code, "host_key": self.host_key, "tokens": self.tokens,
+                "table": self.table}
 
 
 def seed_rooms(rooms: int, phones: int, next_actions: int) -> list[Seeded]:
@@ -69,11 +72,32 @@ def seed_rooms(rooms: int, phones: int, next_actions: int) -> list[Seeded]:
     return made
 
 
+def seed_event(tables: int, phones: int, next_actions: int) -> list[Seeded]:
+    """One event of `tables` tables with `phones` participants at each (seated as they join:
+    the smallest table first), every table's round running; one `Seeded` per table."""
+    now = time.time()
+    room, host_key = Room.create(name="Bench event", deck_id="classic", turn_seconds=90, now=now,
+                                 max_participants=tables * phones,
+                                 layout=Layout.new(tables=tables))
+    tokens: dict[int, list[str]] = {}
+    for i in range(tables * phones):
+        person, token = people.join(room, name=f"Phone {i + 1}",
+                                    about="Product designer at a small studio",
+                                    interests=INTERESTS, now=now)
+        tokens.setdefault(room.layout.seats[person.id], []).append(token)
+    for i in range(next_actions // (phones + 1) + 2 - len(room.prompts.items)):
+        room.prompts.add(f"Extra prompt {i + 1}: what are you working on this month?")
+    round.start(room, now=now)
+    room.begin_change()
+    return [Seeded(room, host_key, tokens[n], table=n) for n in sorted(tokens)]
+
+
 def insert_rooms(database_url: str, seeded: list[Seeded]) -> None:
-    """Save the rooms in a fresh database, as `create_room` would."""
+    """Save the rooms (an event once, whatever its tables) in a fresh database, as
+    `create_room` would."""
     store = RoomStore(database_url)
     try:
-        for s in seeded:
+        for s in {s.room.code: s for s in seeded}.values():
             store.insert(s.room, time.time())
     finally:
         store.engine.dispose()

@@ -15,6 +15,9 @@ class Scenario:
     actions: int  # measured "next" presses, then as many board posts
     burst: bool = False  # act in every room at once (else one room at a time, in turn)
     warmups: int = 3
+    # One event whose `rooms` are its tables (the app); bare servers get as many rooms, the
+    # same broadcasts to the same phones.
+    event: bool = False
 
     def plan(self) -> list[dict]:
         posts = min(self.actions, POSTS_PER_PHONE * self.phones - self.warmups)
@@ -47,9 +50,13 @@ FULL = {
     "hall": Scenario("hall", "3. One room of 500 phones", 1, 500, 50),
     "capacity": Scenario("capacity", "4. 2,000 phones on one process: 4 rooms × 500", 4, 500,
                          12),
+    # Six presses after three warm-ups: each table's round of ten turns runs without ending.
+    "event": Scenario("event", "5. One event of 60 tables × 10 phones, every table at once",
+                      60, 10, 6, burst=True, event=True),
 }
 QUICK = {
     "table": replace(FULL["table"], actions=10, warmups=1),
     "rooms": replace(FULL["rooms"], rooms=10, actions=3, warmups=1),
     "hall": replace(FULL["hall"], phones=100, actions=10, warmups=1),
+    "event": replace(FULL["event"], rooms=10, actions=3, warmups=1),
 }  # no capacity run: 2,000 connections take a while to open

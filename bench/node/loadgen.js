@@ -194,7 +194,9 @@ const OFFER = {
 };
 const ACTIONS = {
   next(room) {
-    return room.measured(() => room.call(room.host, "host", { action: "next" }));
+    // At a table of an event, the console's card for that table.
+    const args = room.spec.table ? { table: room.spec.table } : {};
+    return room.measured(() => room.call(room.host, "host", { action: "next", args }));
   },
   post(room) {
     const phone = room.phones[room.posts++ % room.phones.length];
@@ -220,10 +222,15 @@ async function pool(items, size, work) {
 }
 
 async function connectAll(rooms) {
+  const hosts = new Map(); // by code: an event's tables share its one console
   for (const room of rooms) {
     // The host's screen follows every table, as the console does.
-    room.host = await connectHost({ host_key: room.spec.host_key, tables: "all" }, room.code);
+    if (!hosts.has(room.code)) {
+      hosts.set(room.code, await connectHost({ host_key: room.spec.host_key, tables: "all" }, room.code));
+    }
+    room.host = hosts.get(room.code);
   }
+  connectAll.hosts = hosts.size;
   const jobs = rooms.flatMap((room) => room.spec.tokens.map((token) => ({ room, token })));
   return pool(jobs, config.connect_concurrency || 50, async ({ room, token }) => {
     const phone = await connectPhone(token, room.code);
@@ -265,7 +272,7 @@ async function main() {
   const started = performance.now();
   const failures = await connectAll(rooms);
   const phones = rooms.reduce((n, room) => n + room.phones.length, 0);
-  say({ phase: "connected", phones, hosts: rooms.length, failures: failures.slice(0, 5),
+  say({ phase: "connected", phones, hosts: connectAll.hosts, failures: failures.slice(0, 5),
         failed: failures.length, connect_seconds: (performance.now() - started) / 1000 });
   await waitForGo();
   for (const step of config.warmup || []) await runStep(step, rooms);
