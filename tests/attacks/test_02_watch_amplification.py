@@ -48,6 +48,7 @@ def burst(client: socketio.Client, event: str, payload: dict, count: int) -> lis
 @pytest.fixture
 def server(live_server):
     return live_server(extra_env={"RATELIMIT_JOIN": "10000 per minute",  # not this finding
+                                  "RATELIMIT_SOCKET_EVENTS": "1000 per second",  # nor this
                                   "RATELIMIT_WATCH_PER_ADDRESS": "25 per minute",
                                   "MAX_CONNECTIONS_PER_ADDRESS": "6"})
 
