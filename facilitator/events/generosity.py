@@ -10,7 +10,7 @@ from ..core.commands import generosity
 from ..core.state.nudges import NUDGE_TEXT
 from ..extensions import socketio
 from ..payloads import parse
-from ..payloads.events import Introduce, IntroRespond
+from ..payloads.events import AnswerHand, Introduce, IntroRespond
 from ..room_service import change_room, person_channel
 from .common import acked, at_my_table, on, participant
 
@@ -36,6 +36,13 @@ def raise_hand(data: dict) -> dict:
 @on("lower_hand")
 def lower_hand(data: dict) -> dict:
     return acked(at_my_table(lambda room, pid, at: generosity.lower_hand(room, pid)))
+
+
+@on("answer_hand")
+def answer_hand(data: dict) -> dict:
+    """The speaker marks one question answered."""
+    asker = parse(AnswerHand, data).pid
+    return acked(at_my_table(lambda room, pid, at: generosity.answer_hand(room, pid, asker=asker)))
 
 
 @on("introduce")

@@ -49,6 +49,7 @@ EVENTS: tuple[Entry, ...] = (
     Entry("pitch_tap", "a listener", None),
     Entry("raise_hand", "a listener", None),
     Entry("lower_hand", "a participant", None),
+    Entry("answer_hand", "the speaker", events.AnswerHand),
     Entry("introduce", "a participant", events.Introduce),
     Entry("intro_respond", "a side of the introduction", events.IntroRespond),
 )

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from ..core.errors import RoomError
+from ..core.state.hands import NOT_UP
 from .base import Payload
 from .checks import Checked, ident
 from .fields import (
@@ -144,6 +145,12 @@ class DeletePost(Payload):
 class TakeOffer(Payload):
     taken: Taken = True
     offer_id: Annotated[OfferId, Field(alias="id")]
+
+
+class AnswerHand(Payload):
+    """The speaker marks one question answered: whose hand goes down."""
+
+    pid: Annotated[str, ident(NOT_UP)]
 
 
 class Moderate(Payload):

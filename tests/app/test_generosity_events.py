@@ -91,18 +91,25 @@ def test_the_nudge_waits_for_the_hosts_share_of_listeners(table):
 def test_the_questions_queue_puts_those_who_asked_least_first(table):
     (ann, ann_id), (bob, bob_id), (cat, cat_id), (dan, dan_id) = table.phones.values()
     assert emit(bob, "raise_hand")["ok"]
-    host(table, "next")  # Bob speaks now; Bob has asked one question already
+    host(table, "next")  # Bob speaks: the hand he raised for Ann went down with her turn
+    assert table_updates(ann)[-1]["sections"]["hands"]["queue"] == []
+    assert "your turn" in emit(bob, "raise_hand")["error"]
     assert emit(dan, "raise_hand")["ok"]
-    assert emit(ann, "raise_hand")["ok"]
+    host(table, "next")  # Cat speaks; Bob and Dan have asked once, Ann never
+    for phone in (bob, dan, ann):
+        assert emit(phone, "raise_hand")["ok"]
     queue = table_updates(ann)[-1]["sections"]["hands"]["queue"]
     assert [(h["pid"], h["speaker"]) for h in queue] == [
-        (bob_id, ann_id), (dan_id, bob_id), (ann_id, bob_id)]
-    assert "your turn" in emit(bob, "raise_hand")["error"]
+        (ann_id, cat_id), (bob_id, cat_id), (dan_id, cat_id)]
+    # The speaker marks one answered; nobody else may.
+    assert "Only the speaker" in emit(ann, "answer_hand", {"pid": bob_id})["error"]
+    assert emit(cat, "answer_hand", {"pid": bob_id})["ok"]
+    assert "isn't up" in emit(cat, "answer_hand", {"pid": bob_id})["error"]
     host(table, "hands_clear")
-    assert emit(cat, "raise_hand")["ok"]
+    assert emit(dan, "raise_hand")["ok"]
     assert emit(ann, "raise_hand")["ok"]
     assert emit(ann, "lower_hand")["ok"]
-    assert [h["pid"] for h in table_updates(bob)[-1]["sections"]["hands"]["queue"]] == [cat_id]
+    assert [h["pid"] for h in table_updates(bob)[-1]["sections"]["hands"]["queue"]] == [dan_id]
     assert "isn't up" in emit(ann, "lower_hand")["error"]
 
 

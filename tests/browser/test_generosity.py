@@ -19,8 +19,8 @@ def test_a_pitch_nudge_and_questions_during_a_turn(table):
     tap(grace.get_by_role("button", name="I have a question"))
     expect(grace.locator("#gen-hand-status")).to_have_text("Your hand is up: number 1 in line.")
     tap(kath.get_by_role("button", name="I have a question"))
-    expect(ada.locator("#gen-speaker-queue li")).to_have_text(["Grace", "Katherine"])
-    expect(host.locator("#gen-hands-list li")).to_have_text(["Grace", "Katherine"])
+    expect(ada.locator("#gen-speaker-queue .hand-name")).to_have_text(["Grace", "Katherine"])
+    expect(host.locator("#gen-hands-list .hand-name")).to_have_text(["Grace", "Katherine"])
 
     # One of two listeners taps "sounds like a pitch": the speaker gets a kind word, the host a
     # discreet marker with the count; the listener only a thank-you.
@@ -31,9 +31,27 @@ def test_a_pitch_nudge_and_questions_during_a_turn(table):
     expect(kath.locator("#gen-nudge")).to_be_hidden()
     expect(kath.locator("#gen-pitch")).to_have_text("Sounds like a pitch")
 
+    # Questions have a life cycle: the speaker marks one answered, the host another; a hand
+    # still up goes down when the turn ends, and no phone says its hand is up after that.
+    tap(ada.get_by_role("button", name="Grace's question answered"))
+    expect(host.locator("#gen-hands-list .hand-name")).to_have_text(["Katherine"])
+    expect(grace.locator("#gen-hand")).to_have_text("I have a question")
+    expect(grace.locator("#gen-hand-status")).to_have_text("")
+    tap(grace.get_by_role("button", name="I have a question"))
+    expect(host.locator("#gen-hands-list li")).to_have_count(2)
+    host.get_by_role("button", name="Katherine's question answered").click()
+    expect(ada.locator("#gen-speaker-queue .hand-name")).to_have_text(["Grace"])
+    table.act("next")
+    expect(host.locator("#speaker-name")).to_have_text("Grace")
+    expect(host.locator("#gen-hands")).to_be_hidden()
+    expect(ada.locator("#gen-hand-status")).to_have_text("")
+    expect(ada.locator("#gen-hand")).to_have_text("I have a question")
+    expect(kath.locator("#gen-hand")).to_have_text("I have a question")
+    tap(kath.get_by_role("button", name="I have a question"))
+    expect(host.locator("#gen-hands-list li")).to_have_count(1)
     host.locator("#gen-hands-clear").click()
     expect(host.locator("#gen-hands")).to_be_hidden()
-    expect(ada.locator("#gen-speaker-queue li")).to_have_count(0)
+    expect(grace.locator("#gen-speaker-queue li")).to_have_count(0)
 
 
 def test_between_rounds_the_host_shows_airtime_and_what_the_table_shares(table):
@@ -151,7 +169,7 @@ def test_axe_finds_nothing_serious_in_the_generosity_tools(table):
     table.act("start")
     grace.reload()
     tap(grace.get_by_role("button", name="I have a question"))
-    expect(host.locator("#gen-hands-list li")).to_have_text(["Grace"])
+    expect(host.locator("#gen-hands-list .hand-name")).to_have_text(["Grace"])
     assert serious(grace) == []
     tap(ada.get_by_role("button", name="I'm done"))
     # Wait for Grace's turn before "next": sent too early, it would end Ada's turn instead.

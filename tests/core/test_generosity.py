@@ -112,3 +112,17 @@ def test_without_the_rule_the_room_moves_on():
     round.start(room, now=10)
     board.post_ask(room, ann, text="A venue", now=11)
     round.next_prompt(room, now=10)
+
+
+def test_questions_are_answered_one_by_one_and_go_down_with_the_turn():
+    room, (ann, bob, cat) = table("Ann", "Bob", "Cat")
+    round.start(room, now=1)  # Ann speaks
+    generosity.raise_hand(room, bob, now=2)
+    generosity.raise_hand(room, cat, now=3)
+    with pytest.raises(RoomError, match="Only the speaker"):
+        generosity.answer_hand(room, bob, asker=cat)
+    generosity.answer_hand(room, ann, asker=bob)
+    assert [h.pid for h in room.table(1).hands.queue] == [cat]
+    round.next_turn(room, table=1, now=4)  # Bob speaks: Cat's question for Ann goes down
+    assert room.table(1).hands.queue == []
+    assert room.table(1).hands.asked == {bob: 1, cat: 1}  # still counted as asked

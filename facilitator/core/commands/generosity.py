@@ -43,6 +43,15 @@ def lower_hand(room: Room, pid: str) -> None:
     table.changes.touch(Section.HANDS)
 
 
+def answer_hand(room: Room, pid: str, *, asker: str) -> None:
+    """The speaker marks `asker`'s question answered: their hand goes down."""
+    table = _my_table(room, pid)
+    if table.turns.current != pid:
+        raise RoomError("Only the speaker can mark their questions answered.")
+    table.hands.clear(asker)
+    table.changes.touch(Section.HANDS)
+
+
 def clear_hands(room: Room, *, table: int | None = None, pid: str | None = None) -> None:
     """The host took `pid`'s question at a table, or clears that table's queue."""
     at = room.pick_table(table)

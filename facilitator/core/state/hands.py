@@ -1,8 +1,9 @@
 """Raised hands: questions for the speaker instead of interruptions, fairly queued.
 
 Those who have asked least so far go first, then whoever raised their hand earlier, so a keen
-questioner can't crowd out a quiet one. A hand is for one speaker; the queue stays after the
-turn ends (questions usually come then) until the host clears it or takes a question.
+questioner can't crowd out a quiet one. A hand is for the speaker who has the floor: the host
+or the speaker marks each question answered, and the hands still up go down when the turn
+ends (or the asker leaves), so a queue never waits on someone who is no longer speaking.
 """
 
 from dataclasses import dataclass, field
@@ -57,6 +58,14 @@ class Hands:
         if not any(h.pid == pid for h in self.queue):
             raise RoomError(NOT_UP)
         self.queue = [h for h in self.queue if h.pid != pid]
+
+    def keep_for(self, speaker: str | None) -> bool:
+        """Only hands for `speaker` (None: nobody has the floor) stay up; whether any went."""
+        kept = [h for h in self.queue if h.speaker == speaker]
+        if len(kept) == len(self.queue):
+            return False
+        self.queue = kept
+        return True
 
     def total(self) -> int:
         """Questions asked during the event."""

@@ -107,6 +107,8 @@ class Table:
         self.changes.touch(Section.TURNS)  # even if only the seats moved: so it is saved and sent
         if after.order != before.order:
             self.changes.touch(Section.ORDER)
+        if self.hands.keep_for(self.turns.current):  # the turn ended: its questions with it
+            self.changes.touch(Section.HANDS)
         for pid in self.turns.ended_since(before):
             self.changes.touch_item(Collection.AIRTIME, pid)
 

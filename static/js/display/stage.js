@@ -18,6 +18,7 @@ const PROMPT_EYEBROWS = { // what the eyebrow above a running prompt says, by it
 
 let root = null;
 let screenName = "";
+let handTools = () => null; // the console's "Answered" button beside each raised hand
 let updateRing = () => {};
 
 /** A date the way people read it here, e.g. "30 December 2026". */
@@ -32,10 +33,12 @@ export function hasEnded() {
 }
 
 /** Draw the stage inside `element` (the page's root, whose `data-status` the CSS lays out by)
- *  and keep it in step; `name` ("Display", "Console") goes in the window's title. */
-export function mountStage(element, name) {
+ *  and keep it in step; `name` ("Display", "Console") goes in the window's title; `tools(hand)`
+ *  gives the console's controls for a raised hand. */
+export function mountStage(element, name, { tools = handTools } = {}) {
   root = element;
   screenName = name;
+  handTools = tools;
   updateRing = mountRing($("ring"));
   onState(render);
   window.addEventListener("resize", render); // the lobby's name chips are fitted to the space
@@ -130,10 +133,10 @@ function renderRound(turns) {
 function renderHands(turns) {
   const queue = room.hands;
   show($("gen-hands"), enabled("hands") && queue.length > 0);
-  $("gen-hands-list").replaceChildren(...queue.map((hand) => el("li", {
-    text: hand.speaker === turns.current ? nameOf(hand.pid)
-      : `${nameOf(hand.pid)} (for ${nameOf(hand.speaker)})`,
-  })));
+  $("gen-hands-list").replaceChildren(...queue.map((hand) => el("li", {},
+    el("span", { class: "hand-name", text: hand.speaker === turns.current ? nameOf(hand.pid)
+      : `${nameOf(hand.pid)} (for ${nameOf(hand.speaker)})` }),
+    handTools(hand))));
 }
 
 /** "Bo", "Bo and Cy", "Bo, Cy and Di". */

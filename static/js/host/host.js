@@ -1,9 +1,9 @@
 // The console: the host's controls and what only the host knows, around the stage the room
 // sees (display/stage.js). On the laptop beside a display window, in this window presenting
 // (presenter.js), or on the host's phone.
-import { $, confirmTwice, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
+import { $, confirmTwice, el, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
 import { connect, onHostUpdate, onRoomDeleted, onState, onStatus } from "../shared/live.js";
-import { hostAction, inRound, room, speakingOrder, upNextPrompt } from "../shared/room.js";
+import { hostAction, inRound, nameOf, room, speakingOrder, upNextPrompt } from "../shared/room.js";
 import { hasEnded, mountStage } from "../display/stage.js";
 import { eventRound } from "../display/tables.js";
 import { manyTables } from "../shared/tables.js";
@@ -120,6 +120,17 @@ function wireControls() {
   });
   document.addEventListener("keydown", onKey);
   $("unreachable-dismiss")?.addEventListener("click", () => show($("unreachable"), false));
+  $("gen-hands-list").addEventListener("click", (event) => {
+    const button = event.target.closest("[data-answered]");
+    if (button) hostAction("hands_clear", { pid: button.dataset.answered });
+  });
+}
+
+/** "Answered" beside a raised hand on the console (not in presenter mode: `console-only`). */
+function answeredButton(hand) {
+  return el("button", { class: "button button-small button-quiet console-only", text: "Answered",
+    attrs: { type: "button", "aria-label": `${nameOf(hand.pid)}'s question answered` },
+    data: { answered: hand.pid } });
 }
 
 // --- start -------------------------------------------------------------------------------
@@ -127,7 +138,7 @@ function wireControls() {
 if (!takeHostKey(code)) {
   showNoKey();
 } else {
-  mountStage(root, "Console");
+  mountStage(root, "Console", { tools: answeredButton });
   wireControls();
   mountPanel();
   mountDisplayManage();

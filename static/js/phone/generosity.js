@@ -15,6 +15,10 @@ export function mountPhoneGenerosity({ socket }) {
     nudge = message;
     render();
   });
+  $("gen-speaker-queue").addEventListener("click", (event) => {
+    const button = event.target.closest("[data-answered]");
+    if (button) send("answer_hand", { pid: button.dataset.answered });
+  });
   $("gen-hand").addEventListener("click", () => {
     const up = myHand();
     send(up ? "lower_hand" : "raise_hand");
@@ -58,7 +62,7 @@ function renderListening(listening) {
   show($("gen-listen"), Boolean(listening) && (hands || pitch));
   if (!listening) return;
   show($("gen-hand"), hands);
-  const place = room.hands.findIndex((h) => h.pid === identity.me) + 1;
+  const place = myHand() ? room.hands.indexOf(myHand()) + 1 : 0;
   setText($("gen-hand"), myHand() ? "Lower my hand" : "I have a question");
   $("gen-hand").setAttribute("aria-pressed", String(Boolean(myHand())));
   setText($("gen-hand-status"), hands && place ? `Your hand is up: number ${place} in line.` : "");
@@ -77,7 +81,10 @@ function renderSpeaker(mine) {
   show($("gen-nudge"), Boolean(hasNudge));
   setText($("gen-nudge"), hasNudge ? nudge.text : "");
   show($("gen-speaker-title"), queue.length > 0);
-  $("gen-speaker-queue").replaceChildren(...queue.map((h) => el("li", { text: nameOf(h.pid) })));
+  $("gen-speaker-queue").replaceChildren(...queue.map((h) => el("li", { class: "gen-hand-row" },
+    el("span", { class: "hand-name", text: nameOf(h.pid) }),
+    el("button", { class: "button button-small", text: "Answered", data: { answered: h.pid },
+      attrs: { type: "button", "aria-label": `${nameOf(h.pid)}'s question answered` } }))));
 }
 
 /** "Sam", "Sam and Ann", "Sam, Ann and 3 others". */
