@@ -19,6 +19,9 @@ EVENT_BOUND = 10
 # ~20 ms), at most RATELIMIT_CREATE_ROOM times a minute per address; every other route costs
 # about an ordinary change.
 ROUTE_BOUND = 25
+# Deleting an event overwrites its pages and checkpoints SQLite's log (secure deletion, issue
+# 16.13): once per event, so it is bounded as creating one is.
+ONCE_PER_EVENT = {"delete_room": ROUTE_BOUND}
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,7 @@ def test_no_event_costs_more_than_a_few_ordinary_changes(measured):
     baseline, worst = measured
     events = [w for w in worst if not w.target.split()[0].isupper()]
     assert len(events) > 40
-    over = [w for w in events if w.ratio > EVENT_BOUND]
+    over = [w for w in events if w.ratio > ONCE_PER_EVENT.get(w.target, EVENT_BOUND)]
     assert not over, cost.table(baseline, over)
 
 
