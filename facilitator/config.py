@@ -55,8 +55,8 @@ DEFAULTS: dict[str, object] = {
     # wait. Pages named by a code, per address: a venue's 500 phones behind one NAT, twice over.
     "RATELIMIT_ROOM_MISSES": "20 per minute;200 per hour",
     "RATELIMIT_PAGES": "1000 per minute",
-    # The costliest work a room can ask for, in a room of 500 (docs/benchmarks.md): exports and
-    # the summary (~170 ms) per address, reseating the tables (~300 ms) per room
+    # The costliest work a room can ask for (docs/benchmarks.md, "What one message can cost"):
+    # exports and the summary per address, reseating the tables per room
     "RATELIMIT_EXPORTS": "10 per minute",
     "RATELIMIT_RESEATING": "6 per minute",
     "MAX_MESSAGE_BYTES": 100_000,  # largest Socket.IO message accepted

@@ -207,8 +207,8 @@ class EventLimits:
 
     def check_reseating(self, code: str) -> None:
         """Refuse a reseating of room `code` (RoomError) past RATELIMIT_RESEATING: the seating
-        planner takes ~300 ms for 500 people (docs/benchmarks.md), and anyone can create a
-        room and fill it. Counted per room, in every process."""
+        planner is the costliest work a room can ask for (docs/benchmarks.md), and anyone can
+        create a room and fill it. Counted per room, in every process."""
         if self.enabled and not all(self._shared.hit(item, "reseat", code)
                                     for item in self.reseating):
             raise RoomError(TOO_MUCH_RESEATING)

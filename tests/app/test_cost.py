@@ -15,8 +15,8 @@ from facilitator.payloads.host import HOST_ACTIONS
 # message of 90 KB takes a few milliseconds to read; the quadratic check this guards against
 # cost thousands of times a shuffle.
 EVENT_BOUND = 10
-# A route: creating an event reads and cleans a body of up to 512 KiB (the largest custom deck,
-# ~20 ms), at most RATELIMIT_CREATE_ROOM times a minute per address; every other route costs
+# A route: creating an event reads and cleans a body of up to 512 KiB (the largest custom deck),
+# at most RATELIMIT_CREATE_ROOM times a minute per address; every other route costs
 # about an ordinary change.
 ROUTE_BOUND = 25
 # Deleting an event overwrites its pages and checkpoints SQLite's log (secure deletion, issue
