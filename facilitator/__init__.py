@@ -23,6 +23,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
         code_guesses,
         config,
         housekeeping,
+        i18n,
         mail,
         security,
         serving,
@@ -64,6 +65,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     housekeeping.init_app(app)
     mail.init_app(app)
     client_config.init_app(app)
+    i18n.init_app(app)
 
     from . import pages
     pages.init_app(app)

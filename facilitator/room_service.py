@@ -33,11 +33,11 @@ import redis
 from flask import current_app
 from redis.exceptions import LockError
 
-from .core.errors import RoomError
+from .core.errors import N_, RoomError
 from .core.state.changes import Changes
 from .core.state.identity import NO_SUCH_ROOM, normalize_code
 from .core.state.layout import Layout
-from .core.state.room import DEFAULT_MAX_PARTICIPANTS, Room
+from .core.state.room import DEFAULT_LANGUAGE, DEFAULT_MAX_PARTICIPANTS, Room
 from .core.state.table import Table, Tables
 from .core.views.screens import delta, host_delta, table_delta, table_host_delta
 from .extensions import socketio
@@ -56,7 +56,7 @@ _locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
 # Parts kept parsed, per set (see Kept): enough for every table of a big event, bounded so
 # memory stays bounded (docs/benchmarks.md, change 7). Beyond that, parts are loaded as needed.
 KEPT_ROOMS, KEPT_TABLES = 200, 2000
-TABLES_MOVED = "The tables just changed: please try again."
+TABLES_MOVED = N_("The tables just changed: please try again.")
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def part_lock(name: str) -> Iterator[None]:
         lock = client.lock(f"{prefix}:room-lock:{name}", timeout=SHARED_LOCK_SECONDS,
                            sleep=0.002, blocking_timeout=SHARED_LOCK_SECONDS)
         if not lock.acquire():
-            raise RoomError("The room is very busy; please try again.")
+            raise RoomError(N_("The room is very busy; please try again."))
         try:
             yield
         finally:
@@ -196,11 +196,12 @@ def person_channel(code: str, pid: str) -> str:
 def create_room(*, name: str, deck_id: str, turn_seconds: int,
                 max_participants: int = DEFAULT_MAX_PARTICIPANTS,
                 prompts: tuple[dict[str, Any], ...] | None = None,
-                layout: Layout | None = None) -> tuple[Room, str]:
+                layout: Layout | None = None,
+                language: str = DEFAULT_LANGUAGE) -> tuple[Room, str]:
     """A new room with a fresh code and its tables, saved; returns it and its host key."""
     return _insert_new(lambda now: Room.create(
         name=name, deck_id=deck_id, turn_seconds=turn_seconds, now=now,
-        max_participants=max_participants, prompts=prompts, layout=layout))
+        max_participants=max_participants, prompts=prompts, layout=layout, language=language))
 
 
 def create_room_again(previous: Room, *, name: str) -> tuple[Room, str]:
@@ -218,7 +219,7 @@ def _insert_new(make: Callable[[float], tuple[Room, str]]) -> tuple[Room, str]:
             return room, host_key
         except CodeTaken:
             continue
-    raise RoomError("Could not find a free room code; please try again.")
+    raise RoomError(N_("Could not find a free room code; please try again."))
 
 
 def load_room(code: object) -> Room:
@@ -382,7 +383,7 @@ def change_room(code: str, change: Callable[[Room, At], T], *,
             if store.save(room, tables, now, room_changed=bool(room.changes)):
                 break
         else:
-            raise RoomError("The room is very busy; please try again.")
+            raise RoomError(N_("The room is very busy; please try again."))
         _keep(room, parts, table)
         # Still under the locks, so each part's deltas are published in version order (with
         # Redis: before any other process can make its next version), and the host's extras
@@ -421,7 +422,7 @@ def _keep(room: Room, parts: _Parts, only: int | None) -> None:
         _kept_rooms("to change").keep(room.code, room)
 
 
-ROOM_DELETED = "This event has ended and its data was deleted."
+ROOM_DELETED = N_("This event has ended and its data was deleted.")
 
 
 def delete_room(code: str) -> None:

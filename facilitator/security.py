@@ -28,7 +28,8 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .core.errors import RoomError
+from .core.errors import N_, RoomError
+from .i18n import translate
 from .trusted_hosts import only_trusted_hosts, trusted_names
 
 # Scripts and styles only from our own files: a name typed as <script> can never run.
@@ -45,15 +46,16 @@ CSP = {
 }
 PERMISSIONS = {"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"}
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
-TOO_MANY_EVENTS = "Too many new events from your network just now. Please wait a minute."
-TOO_FAST = "You're sending messages too fast. Please wait a moment and try again."
-TOO_MANY_JOINS = ("Lots of people just joined from your network. "
-                  "Please wait a minute and try again.")
-TOO_MANY_EXPORTS = "That was asked for several times just now. Please wait a minute."
-TOO_MUCH_RESEATING = "The tables were just rearranged. Please wait a minute before doing it again."
-TOO_MANY_PAGES = "Lots of pages were opened from your network just now. Please wait a minute."
-TOO_MANY_WATCHES = ("Lots of screens just opened this event from your network. "
+TOO_MANY_EVENTS = N_("Too many new events from your network just now. Please wait a minute.")
+TOO_FAST = N_("You're sending messages too fast. Please wait a moment and try again.")
+TOO_MANY_JOINS = N_("Lots of people just joined from your network. "
                     "Please wait a minute and try again.")
+TOO_MANY_EXPORTS = N_("That was asked for several times just now. Please wait a minute.")
+TOO_MUCH_RESEATING = N_("The tables were just rearranged. "
+                        "Please wait a minute before doing it again.")
+TOO_MANY_PAGES = N_("Lots of pages were opened from your network just now. Please wait a minute.")
+TOO_MANY_WATCHES = N_("Lots of screens just opened this event from your network. "
+                      "Please wait a minute and try again.")
 
 # Created unbound like the other extensions; HTTP routes are limited with `@limiter.limit`.
 limiter = Limiter(key_func=get_remote_address)
@@ -119,8 +121,8 @@ def _connect_to_own_origin(response: Response) -> Response:
     return response
 
 
-HEADINGS = {403: "Not from here", 411: "Too much at once", 413: "Too much at once",
-            429: "One moment, please"}
+HEADINGS = {403: N_("Not from here"), 411: N_("Too much at once"), 413: N_("Too much at once"),
+            429: N_("One moment, please")}
 API_PREFIX = "/api/"  # routes for clients that are not a page of ours: JSON in, JSON out
 
 
@@ -128,14 +130,15 @@ def _error_page(error):
     """A refusal (403, 411, 413, 429) as a page that says what to do; to a JSON client (`/api/`), as
     JSON in the shape of every other refusal."""
     if request.path.startswith(API_PREFIX):
-        return jsonify(ok=False, error=error.description), error.code
-    return render_template("refused.html", message=error.description,
-                           heading=HEADINGS.get(error.code, error.name)), error.code
+        return jsonify(ok=False, error=translate(error.description)), error.code
+    return render_template("refused.html", message=translate(error.description),
+                           heading=translate(HEADINGS.get(error.code, error.name))), error.code
 
 
 def _csrf_error(error: CSRFError):
-    message = "This form has expired. Please reload the page and try again."
-    return render_template("refused.html", message=message, heading="Please try again"), 400
+    message = N_("This form has expired. Please reload the page and try again.")
+    return render_template("refused.html", message=translate(message),
+                           heading=translate(N_("Please try again"))), 400
 
 
 # --- origins -------------------------------------------------------------------------------
@@ -175,7 +178,7 @@ def _refuse_other_origins() -> None:
     if request.method in SAFE_METHODS or origin is None:
         return
     if not origin_allowed(origin, request.environ, configured_origins(current_app.config)):
-        abort(403, "Requests from other sites are not accepted.")
+        abort(403, N_("Requests from other sites are not accepted."))
 
 
 # --- Socket.IO event limits --------------------------------------------------------------

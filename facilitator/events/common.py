@@ -14,10 +14,12 @@ from typing import Any, TypeVar
 from flask import session
 from flask_socketio import join_room, leave_room
 
-from ..core.errors import RoomError
+from ..core.errors import N_, RoomError
 from ..core.state.identity import HOST_KEY_CHANGED
 from ..core.state.room import Room
 from ..extensions import socketio
+from ..i18n import translate
+from ..payloads.base import MALFORMED
 from ..room_service import (
     At,
     Saved,
@@ -38,7 +40,8 @@ Ack = dict
 T = TypeVar("T")
 HOST, PARTICIPANT, VIEWER = "host", "participant", "viewer"
 ALL_TABLES = "all"
-NOT_WATCHING = "Open an event first."
+NOT_WATCHING = N_("Open an event first.")
+OUR_FAULT = N_("Something went wrong on our side. Please try again.")
 
 
 def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
@@ -49,14 +52,14 @@ def acknowledged(handler: Callable[[dict], dict | None]) -> Callable[..., Ack]:
         if payload is None:
             payload = {}
         if not isinstance(payload, dict) or len(args) > 1:
-            return {"ok": False, "error": "That message was malformed."}
+            return {"ok": False, "error": translate(MALFORMED)}
         try:
             ack = {"ok": True, **(handler(payload) or {})}
         except RoomError as exc:
-            ack = {"ok": False, "error": exc.message}
+            ack = {"ok": False, "error": translate(exc.message)}
         except Exception:
             log.exception("handler %s failed", handler.__name__)
-            ack = {"ok": False, "error": "Something went wrong on our side. Please try again."}
+            ack = {"ok": False, "error": translate(OUR_FAULT)}
         return with_version(ack)
     return wrapper
 
@@ -173,7 +176,7 @@ def room_code() -> str:
 def participant() -> tuple[str, str]:
     """(room code, participant id) of this connection, or a refusal."""
     if not session.get("pid"):
-        raise RoomError("Join the event first.")
+        raise RoomError(N_("Join the event first."))
     return session["code"], session["pid"]
 
 
@@ -181,7 +184,7 @@ def host_room() -> str:
     """The code of the room this connection is the host of, or a refusal; a console whose key
     was replaced since it came (`new_host_key`) is the host no more."""
     if not session.get("host"):
-        raise RoomError("Only the host can do that.")
+        raise RoomError(N_("Only the host can do that."))
     code: str = session["code"]
     if load_room(code).host_digest != session.get("host_digest"):
         raise RoomError(HOST_KEY_CHANGED)
@@ -194,7 +197,7 @@ def at_my_table(change: Callable[[Room, str, At], T]) -> tuple[Saved, T]:
     code, pid = participant()
     number = load_room(code).layout.seats.get(pid)
     if number is None:
-        raise RoomError("You're no longer at a table. Join again to take part.")
+        raise RoomError(N_("You're no longer at a table. Join again to take part."))
     return change_room(code, lambda room, at: change(room, pid, at), table=number)
 
 

@@ -53,6 +53,7 @@ from ..payloads.host import (
     SeatingRule,
     SetDisplay,
     SetFeatures,
+    SetLanguage,
     SetTables,
     SetTurnSeconds,
     Shuffle,
@@ -135,6 +136,8 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
             round.reorder(room, table=args.table, order=args.order)
         case SetTurnSeconds(args=args):
             round.set_turn_seconds(room, seconds=args.seconds)
+        case SetLanguage(args=args):
+            display.set_language(room, language=args.language)
         case Remove(args=args):
             people.remove(room, pid=args.pid, now=at.now)
         case PromptAdd(args=args):

@@ -8,7 +8,6 @@ goes through `room_service.change_room` like any event.
 
 from flask import Flask
 
-from ..core.views.mail import day
 from ..security import TOO_MANY_PAGES, limiter, pages_limit
 from . import common, followup, home, host, mail, screens
 
@@ -21,4 +20,3 @@ def init_app(app: Flask) -> None:
     for family in (home, screens, followup, host, mail):
         app.register_blueprint(family.bp)
     app.register_error_handler(404, common.not_found)
-    app.add_template_filter(day, "day")

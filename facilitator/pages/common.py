@@ -16,6 +16,7 @@ from werkzeug.exceptions import NotFound
 from ..code_guesses import TooManyMisses, looked_up
 from ..core.errors import RoomError
 from ..core.state.room import Room
+from ..i18n import translate
 from ..room_service import load_event, load_room
 from .public_url import base_url
 
@@ -48,7 +49,7 @@ def bearer_secret() -> str | None:
 
 def refuse(message: str, status: int = 401) -> Response:
     """A JSON refusal for a page's script: `{"ok": false, "error": message}`."""
-    response = jsonify(ok=False, error=message)
+    response = jsonify(ok=False, error=translate(message))
     response.status_code = status
     return response
 
@@ -81,7 +82,7 @@ def join_url(code: str) -> str:
 
 
 def not_found(error: NotFound) -> tuple[str, int]:
-    return render_template("error.html", message=error.description), 404
+    return render_template("error.html", message=translate(error.description)), 404
 
 
 def as_body(fields: Mapping[str, str], *numbers: str) -> dict[str, object]:

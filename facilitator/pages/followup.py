@@ -15,18 +15,19 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request,
 from .. import mail
 from ..body_limit import small_body
 from ..core.commands import contacts, followthrough, mailing
-from ..core.errors import RoomError
+from ..core.errors import N_, RoomError
 from ..core.state.room import Room
 from ..core.views import calendar, exports
 from ..core.views.followup import followup, shared_contacts
 from ..extensions import csrf
 from ..payloads import Payload, parse
+from ..payloads.base import MALFORMED
 from ..payloads.forms import Contact, MailMe, MetMark, OfferMark, Reminder
 from ..room_service import At, change_room
 from .common import as_body, bearer_secret, private, public_url, refuse, room_or_404
 
 bp = Blueprint("followup", __name__)
-MAIL_OFF = "Email isn't set up for this event."
+MAIL_OFF = N_("Email isn't set up for this event.")
 P = TypeVar("P", bound=Payload)
 
 
@@ -36,7 +37,7 @@ def _my_place(code: str) -> tuple[Room, str]:
     room = room_or_404(code)
     person = room.follower(bearer_secret())
     if person is None:
-        abort(refuse("We couldn't find your place in this event on this device."))
+        abort(refuse(N_("We couldn't find your place in this event on this device.")))
     return room, person.id
 
 
@@ -149,7 +150,7 @@ def _change_mine(code: str, model: type[P],
     room, pid = _my_place(code)
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        return refuse("That message was malformed.", 400)
+        return refuse(MALFORMED, 400)
     try:
         said = parse(model, data)
         saved, result = change_room(room.code, lambda room, at: change(room, pid, said, at))

@@ -4,13 +4,14 @@ from flask import Blueprint, current_app, jsonify, redirect, render_template, re
 from werkzeug.wrappers import Response
 
 from ..code_guesses import TooManyMisses, looked_up
-from ..core.errors import RoomError
-from ..core.state.decks import DEFAULT_DECK, builtin_decks
+from ..core.errors import N_, RoomError
+from ..core.state.decks import CUSTOM_DECK, DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
 from ..core.state.layout import Layout
-from ..core.state.room import Room
+from ..core.state.room import DEFAULT_LANGUAGE, LANGUAGES, Room
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from ..extensions import csrf
+from ..i18n import language, translate, translated_prompts
 from ..payloads import parse
 from ..payloads.base import MALFORMED
 from ..payloads.forms import CreateRoom
@@ -20,12 +21,12 @@ from .common import as_body, join_url, refuse
 
 bp = Blueprint("home", __name__)
 CODE_INPUT_MAX_LEN = 40  # a code typed with spaces and dashes; anything longer is no code
-JSON_ONLY = "Send the event as JSON, with Content-Type: application/json."
+JSON_ONLY = N_("Send the event as JSON, with Content-Type: application/json.")
 
 
 def _home(error: str = "", status: int = 200, form: dict | None = None) -> tuple[str, int]:
     return render_template(
-        "home.html", decks=builtin_decks(), default_deck=DEFAULT_DECK, error=error,
+        "home.html", decks=builtin_decks(), default_deck=DEFAULT_DECK, error=translate(error),
         form=form or {}, min_seconds=MIN_TURN_SECONDS, max_seconds=MAX_TURN_SECONDS,
     ), status
 
@@ -72,11 +73,17 @@ def create_from_json() -> Response:
 
 
 def _create(new: CreateRoom) -> tuple[Room, str]:
+    """The event in its creator's language: its screens speak it, and a built-in deck's prompts
+    come written in it (the host edits them as typed text from then on)."""
     layout = Layout.new(tables=new.tables, size=new.table_size,
                         labels=[label.model_dump() for label in new.table_labels])
-    return create_room(name=new.name, deck_id=new.deck, turn_seconds=new.turn_seconds,
-                       prompts=new.prompts, max_participants=current_app.config["MAX_PARTICIPANTS"],
-                       layout=layout)
+    spoken = language() if language() in LANGUAGES else DEFAULT_LANGUAGE
+    deck, prompts = new.deck, new.prompts
+    if deck != CUSTOM_DECK and deck in builtin_decks():
+        deck, prompts = CUSTOM_DECK, translated_prompts(builtin_decks()[deck].prompts)
+    return create_room(name=new.name, deck_id=deck, turn_seconds=new.turn_seconds,
+                       prompts=prompts, max_participants=current_app.config["MAX_PARTICIPANTS"],
+                       layout=layout, language=spoken)
 
 
 def _form_body(form: dict[str, str]) -> dict[str, object]:

@@ -12,10 +12,11 @@ from base64 import b64encode
 from flask import Blueprint, Response, abort, jsonify, render_template, request, url_for
 
 from ..body_limit import small_body
-from ..core.errors import RoomError
+from ..core.errors import N_, RoomError, say
 from ..core.views import exports
 from ..core.views.summary import summary
 from ..extensions import csrf
+from ..i18n import speak_room_language, translate
 from ..payloads import parse
 from ..payloads.forms import RunAgain
 from ..room_service import create_room_again
@@ -39,7 +40,8 @@ from .common import (
 bp = Blueprint("host", __name__)
 EXPORTS = {
     "csv": (exports.to_csv, "text/csv; charset=utf-8"),
-    "md": (exports.to_markdown, "text/markdown; charset=utf-8"),
+    # The report's own words in the room's language (the host's screen speaks it too)
+    "md": (lambda record: exports.to_markdown(record, translate), "text/markdown; charset=utf-8"),
     "json": (exports.to_json, "application/json"),
 }
 
@@ -50,9 +52,10 @@ def export(code: str, fmt: str) -> Response:
     """The whole event for the host, in CSV, Markdown or JSON."""
     room = event_or_404(code)
     if fmt not in EXPORTS:
-        abort(404, "Exports come as .csv, .md or .json.")
+        abort(404, N_("Exports come as .csv, .md or .json."))
     if not room.is_host(bearer_secret()):
-        return refuse("Only the host can export this event.")
+        return refuse(N_("Only the host can export this event."))
+    speak_room_language(room.language)
     render, content_type = EXPORTS[fmt]
     body = render(exports.event_record(room, time.time()))
     return private(Response(body, content_type=content_type), f"facilitator-{room.code}.{fmt}")
@@ -67,9 +70,9 @@ def console_qr(code: str) -> Response:
     room = room_or_404(code)
     key = bearer_secret()
     if not room.is_host(key):
-        return refuse("Only the host can hand the console to a phone.")
+        return refuse(N_("Only the host can hand the console to a phone."))
     url = f"{public_url(url_for('screens.host', code=room.code))}#key={key}"
-    svg = qr_svg(url, f"Open the console of {room.name}")
+    svg = qr_svg(url, translate(say("Open the console of %(name)s", name=room.name)))
     return private(jsonify(ok=True, qr="data:image/svg+xml;base64," + b64encode(svg).decode()))
 
 
@@ -84,7 +87,7 @@ def summary_data(code: str) -> Response:
     """The summary for the host only; never cached, as it counts what people did."""
     room = event_or_404(code)
     if not room.is_host(bearer_secret()):
-        return refuse("Only the host can see this event's summary.")
+        return refuse(N_("Only the host can see this event's summary."))
     return private(jsonify(ok=True, **summary(room, time.time())))
 
 
@@ -98,7 +101,7 @@ def run_again(code: str) -> Response | dict:
     where its host screen is, with its own host key in the fragment."""
     room = room_or_404(code)
     if not room.is_host(bearer_secret()):
-        return refuse("Only the host can start the next event from this one.")
+        return refuse(N_("Only the host can start the next event from this one."))
     data = request.get_json(silent=True)
     try:
         new, host_key = create_room_again(room, name=parse(RunAgain, data).name)

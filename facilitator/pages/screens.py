@@ -13,9 +13,11 @@ from flask import (
     url_for,
 )
 
+from ..core.errors import say
 from ..core.state.again import next_name
 from ..core.state.identity import normalize_code
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
+from ..i18n import speak_room_language, translate
 from .common import join_url, qr_svg, room_or_404
 from .public_url import why_phones_cant_reach
 
@@ -27,6 +29,8 @@ def host(code: str) -> str:
     """The console: the host's screen, on the laptop or the host's phone (the key in the
     fragment, never in the address the server sees)."""
     room = room_or_404(code)
+    # The console can present the stage to the room: it speaks the room's language too.
+    speak_room_language(room.language)
     # With PUBLIC_URL set, phones use that address, whatever this machine listens on.
     unreachable = None if current_app.config["PUBLIC_URL"] else why_phones_cant_reach(
         current_app.config["HOST"])
@@ -39,8 +43,9 @@ def host(code: str) -> str:
 @bp.get("/display/<code>")
 def display(code: str) -> str:
     """The display: what the room sees, for the projector. It needs no key and shows nothing
-    only the host may see, so any window may open it."""
+    only the host may see, so any window may open it. It speaks the room's language."""
     room = room_or_404(code)
+    speak_room_language(room.language)
     return render_template("display.html", room=room, join_url=join_url(room.code))
 
 
@@ -67,11 +72,13 @@ def qr(code: str) -> Response:
     """The join URL as an SVG QR code, dark on light for any projector; with `?table=N`, table
     N's sign's (the phone sits there when seats allow)."""
     room = room_or_404(code)
-    url, title = join_url(room.code), f"Join {room.name}"
+    url, title = join_url(room.code), translate(say("Join %(name)s", name=room.name))
     table = request.args.get("table", "")
     if table:
         if not table.isascii() or not table.isdigit() \
                 or not 1 <= int(table) <= room.layout.count:
-            abort(404, description=f"There's no table {table[:10]} at this event.")
-        url, title = f"{url}?table={int(table)}", f"Sit at {room.layout.label(int(table))['name']}"
+            abort(404, description=say("There's no table %(table)s at this event.",
+                                         table=table[:10]))
+        name = room.layout.label(int(table))["name"]
+        url, title = f"{url}?table={int(table)}", translate(say("Sit at %(name)s", name=name))
     return Response(qr_svg(url, title), mimetype="image/svg+xml")

@@ -5,10 +5,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from ..core.errors import RoomError
+from ..core.errors import N_, RoomError
 
 T = TypeVar("T")
-MALFORMED = "That message was malformed."
+MALFORMED = N_("That message was malformed.")
 
 
 class Payload(BaseModel):

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from ..core.errors import RoomError
+from ..core.errors import N_, RoomError
 from ..core.state.hands import NOT_UP
 from .base import Payload
 from .checks import Checked, ident
@@ -41,11 +41,11 @@ from .fields import (
     Who,
 )
 
-CHOOSE_TWO = "Choose the two people to introduce."
+CHOOSE_TWO = N_("Choose the two people to introduce.")
 FOLLOW_WHICH = 'Say which tables to follow: "all", or a list of their numbers.'
 MAX_FOLLOWED = 200  # every table of the biggest event
 TABLE_ACTIONS = ("next", "skip", "pause", "resume")
-TABLE_ACTION_ASK = "A table host can move on, skip, pause or resume."
+TABLE_ACTION_ASK = N_("A table host can move on, skip, pause or resume.")
 
 
 def _table_numbers(value: Any) -> Any:

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from ..core.errors import N_
 from ..core.state import (
     again,
     board,
@@ -33,7 +34,14 @@ from ..core.state.features import (
 from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
-from ..core.state.room import LOCK_ASK, ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN, clean_room_name
+from ..core.state.room import (
+    LOCK_ASK,
+    PICK_LANGUAGE,
+    ROOM_NAME_LABEL,
+    ROOM_NAME_MAX_LEN,
+    clean_language,
+    clean_room_name,
+)
 from ..core.state.text import (
     LINK_MAX_LEN,
     clean_link,
@@ -45,7 +53,7 @@ from ..core.state.text import (
 from ..core.views import calendar
 from .checks import ID_MAX_LEN, Checked, flag, ident, text, whole_number
 
-CONFIRM_DELETE = "To delete this event, confirm it with its code."
+CONFIRM_DELETE = N_("To delete this event, confirm it with its code.")
 
 
 def none_if_blank(clean: Callable[[str], Any] | None = None) -> Callable[[str | None], Any]:
@@ -105,7 +113,7 @@ IntroText = Annotated[str | None, text(board.OFFER_LABEL, board.TEXT_MAX_LEN,
                                        none_if_blank(board.clean_offer_text), required=False)]
 # An edit's text is an ask's or an offer's, which only the board knows: the type and size are
 # checked here, the rest by the board with the right label.
-PostText = Annotated[str, text("The post", board.TEXT_MAX_LEN, None, required=False)]
+PostText = Annotated[str, text(N_("The post"), board.TEXT_MAX_LEN, None, required=False)]
 Who = Annotated[str, text(board.WHO_LABEL, board.WHO_MAX_LEN, board.clean_who, required=False)]
 Link = Annotated[str, text(board.LINK_LABEL, LINK_MAX_LEN,
                            partial(clean_link, label=board.LINK_LABEL), required=False,
@@ -126,10 +134,10 @@ Accept = Annotated[bool, flag(ACCEPT_ASK)]
 
 # Email
 WantsReminder = Annotated[bool, flag(mailing.REMINDER_ASK)]
-EmailLinks = Annotated[bool, flag("Say whether to email everyone their link.")]
+EmailLinks = Annotated[bool, flag(N_("Say whether to email everyone their link."))]
 
 # Follow-through
-ReminderDays = Annotated[int, whole_number("The reminder's number of days", calendar.MIN_DAYS,
+ReminderDays = Annotated[int, whole_number(N_("The reminder's number of days"), calendar.MIN_DAYS,
                                           calendar.MAX_DAYS)]
 Mark = Annotated[str | None, ident(MARK_ASK, clean_mark)]  # null takes the mark back
 Met = Annotated[bool, flag(MET_ASK)]
@@ -143,6 +151,8 @@ Hint = Annotated[str, text(decks.HINT_LABEL, decks.HINT_MAX_LEN, decks.clean_hin
 Position = Annotated[int, whole_number("Position", 0, 1000)]
 # Bounded here; the turn's own limits (and their message) are the round's to check.
 TurnSeconds = Annotated[int, whole_number(turns.TURN_LENGTH, 0, 10_000)]
+# A language's code, as the room's screens may speak it (core/state/room.py, LANGUAGES).
+Language = Annotated[str, Checked(PICK_LANGUAGE, clean_language, bounds={"max_length": 8})]
 NewTurnSeconds = Annotated[int, whole_number(turns.TURN_LENGTH, turns.MIN_TURN_SECONDS,
                                              turns.MAX_TURN_SECONDS)]
 # Ids bounded by pydantic alone (no call per id): any refusal in the list is the rule's.
@@ -150,7 +160,7 @@ Order = Annotated[list[Annotated[str, Field(max_length=ID_MAX_LEN)]], Checked(
     turns.REORDER_REFUSED, turns.clean_order, bounds={"max_length": turns.ORDER_MAX_LEN})]
 # Each switch's value is the rule's to check, so its refusal names the switch.
 SwitchValues = Annotated[dict[str, Any], Checked(
-    SWITCHES_ASK, clean_switches, too_long="Unknown switch.",
+    SWITCHES_ASK, clean_switches, too_long=N_("Unknown switch."),
     bounds={"max_length": len(SWITCH_LABELS) + 1},  # every switch, and pitch_share
     schema_extra={"properties": {
         **{name: {"type": "boolean", "description": label}
@@ -185,9 +195,9 @@ TableColour = Annotated[str | None, Checked(
     schema_extra={"enum": list(layout.COLOURS)})]
 Company = Annotated[str, text(participants.COMPANY, participants.COMPANY_MAX_LEN,
                               participants.clean_company, required=False)]
-Stay = Annotated[bool, flag("Say whether they keep their table.")]
+Stay = Annotated[bool, flag(N_("Say whether they keep their table."))]
 Locked = Annotated[bool, flag(LOCK_ASK)]
-RemovePosts = Annotated[bool, flag("Say whether to delete their posts too.")]
+RemovePosts = Annotated[bool, flag(N_("Say whether to delete their posts too."))]
 RecentMinutes = Annotated[int, whole_number(participants.RECENT_LABEL, 1,
                                             participants.MAX_RECENT_MINUTES)]
-RoundNumber = Annotated[int, whole_number("The round", 1, 10_000)]
+RoundNumber = Annotated[int, whole_number(N_("The round"), 1, 10_000)]

@@ -6,7 +6,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BeforeValidator, Field, TypeAdapter
 
-from ..core.errors import RoomError
+from ..core.errors import N_, RoomError
 from ..core.state.hands import NOT_UP
 from .base import Payload, parse_as
 from .checks import ident
@@ -18,6 +18,7 @@ from .fields import (
     DisplayTheme,
     EmailLinks,
     Hint,
+    Language,
     Locked,
     Order,
     PersonId,
@@ -118,6 +119,15 @@ class TurnSecondsArgs(Payload):
 class SetTurnSeconds(Payload):
     action: Literal["turn_seconds"]
     args: TurnSecondsArgs
+
+
+class LanguageArgs(Payload):
+    language: Language
+
+
+class SetLanguage(Payload):
+    action: Literal["language"]
+    args: LanguageArgs
 
 
 class PromptAddArgs(Payload):
@@ -298,7 +308,7 @@ HostAction = (Start | Next | Skip | Pause | Resume | EndRound | NextPrompt | Shu
               | Remove | SetTurnSeconds | PromptAdd | PromptEdit | PromptRemove | PromptSelect
               | PromptMove | SetFeatures | SetDisplay | HandsClear | EndEvent | SetTables
               | TableLabel | TableHost | SeatingRule | Reshuffle | Lock | RemoveRecent
-              | DeletePost)
+              | DeletePost | SetLanguage)
 HOST_ACTIONS: tuple[str, ...] = tuple(get_args(model.model_fields["action"].annotation)[0]
                                       for model in get_args(HostAction))
 
@@ -307,10 +317,10 @@ def _envelope(data: object) -> object:
     """The event as the union reads it: a known action, and its arguments ({} if none)."""
     action = data.get("action") if isinstance(data, dict) else None
     if not isinstance(data, dict) or not isinstance(action, str) or action not in HOST_ACTIONS:
-        raise RoomError("Unknown host action.")
+        raise RoomError(N_("Unknown host action."))
     args = data.get("args", {})
     if not isinstance(args, dict):
-        raise RoomError("The action's details are malformed.")
+        raise RoomError(N_("The action's details are malformed."))
     return {"action": action, "args": args}
 
 

@@ -40,7 +40,8 @@ def host_requests(table) -> list[tuple[str, dict]]:
     """Every host control, with arguments the host could use, plus the other host-only events."""
     pids = [ack["me"] for _, ack in table.people.values()]
     args = {"reorder": {"order": pids[1:]}, "remove": {"pid": pids[0]},
-            "turn_seconds": {"seconds": 60}, "prompt_add": {"text": "Hi"},
+            "turn_seconds": {"seconds": 60}, "language": {"language": "de"},
+            "prompt_add": {"text": "Hi"},
             "prompt_edit": {"id": "x", "text": "Hi"}, "prompt_move": {"id": "x", "to": 0}}
     requests = [("host", {"action": name, "args": args.get(name, {})}) for name in HOST_ACTIONS]
     return [*requests, ("moderate", {"id": table.ask_id, "hidden": True}),

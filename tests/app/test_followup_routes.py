@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import icalendar
 import pytest
@@ -197,3 +198,13 @@ def test_the_calendar_reminder_parses_back_with_the_things_i_said_i_d_do(client,
         assert refused.status_code == 400 and "from 1 to 60" in refused.json["error"] or (
             "must be a number" in refused.json["error"])
     assert client.get(f"/j/{event.code}/me/reminder.ics").status_code == 401
+
+
+def test_the_markdown_report_speaks_the_rooms_language_with_its_plurals(client, event):
+    event.host.emit("host", {"action": "language", "args": {"language": "de"}}, callback=True)
+    report = client.get(f"/host/{event.code}/export.md", headers=bearer(event.host_key)).text
+    assert "## Bitten und Angebote" in report
+    # People's words stay as they wrote them; the report's own are German.
+    assert re.search(r"### Ann: A bookkeeper \((offen|erfüllt)\)", report)
+    assert "- Angebote: 1 Hilfsangebot" in report
+    assert "i can help" not in report.lower()

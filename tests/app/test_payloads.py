@@ -28,7 +28,8 @@ def test_unknown_or_malformed_host_actions_are_refused():
 
 
 def test_every_host_action_is_read_as_its_own_model():
-    assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 28
+    assert len(HOST_ACTIONS) == len(set(HOST_ACTIONS)) == 29
+    assert parse_host({"action": "language", "args": {"language": "ar"}}).args.language == "ar"
     move = parse_host({"action": "prompt_move", "args": {"id": "p1", "to": 2}})
     assert move == PromptMove(action="prompt_move", args={"id": "p1", "to": 2})
     assert parse_host({"action": "next"}).args.model_dump() == {"table": None}  # none needed
@@ -102,7 +103,7 @@ def test_a_long_list_is_refused_before_any_item_is_cleaned(monkeypatch):
     cleaned = []
     monkeypatch.setattr(text, "clean_text", lambda value, *args, **kw: cleaned.append(value))
     many = [f"interest {n}" for n in range(10_000)]
-    with pytest.raises(RoomError, match="At most 8 interests, please."):
+    with pytest.raises(RoomError, match="Interests: at most 8, please."):
         parse(Join, {"code": "C", "name": "Ann", "interests": many})
     assert cleaned == []
 

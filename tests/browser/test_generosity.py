@@ -60,8 +60,8 @@ def test_between_rounds_the_host_shows_airtime_and_what_the_table_shares(table):
     grace = table.join("Grace", interests="jogging, sailing")
     table.join("Katherine", interests="children")
     expect(ada.locator("#gen-mine-list li")).to_have_text(
-        ["You and Katherine both have kids", "You and Grace both run"])
-    expect(grace.locator("#gen-mine-list li")).to_have_text(["You and Ada both run"])
+        ["You and Katherine both mentioned kids", "You and Grace both mentioned Running"])
+    expect(grace.locator("#gen-mine-list li")).to_have_text(["You and Ada both mentioned Running"])
 
     table.act("start")
     for _ in range(3):

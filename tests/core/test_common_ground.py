@@ -38,6 +38,30 @@ def test_normalising_drops_case_accents_punctuation_and_fillers():
     assert normalise("...") == ""
 
 
+@pytest.mark.parametrize("a, b", [
+    ("Straße", "STRASSE"),  # Unicode's case folding, not lower()
+    ("ｆｏｏｔｂａｌｌ", "football"),  # full-width letters (NFKC)
+    ("Fútbol", "futbol"),
+    ("Café", "cafe\u0301"),  # é typed as one character or as e and an accent
+    ("القراءة", "القراءة!"),
+    ("كتب", "كتب"),
+    ("खाना", "खाना"),
+    ("料理", "料理"),
+])
+def test_interests_in_any_language_match_after_normalising(a, b):
+    assert match_key(a) == match_key(b)
+    assert normalise(a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("खाना", "खन"),  # a Hindi word keeps the vowel signs that spell it
+    ("كُتُب", "كَتَبَ"),  # Arabic marks tell "books" from "he wrote"
+    ("Wandern", "Wander"),  # no English plural rule on German
+])
+def test_marks_that_spell_a_word_are_kept(a, b):
+    assert match_key(a) != match_key(b)
+
+
 def test_groups_of_two_or_more_largest_first_with_a_phrase_to_say():
     found = groups({
         "ann": ["Running", "Kids", "Sourdough"],

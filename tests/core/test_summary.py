@@ -3,10 +3,12 @@
 import json
 import math
 
+import pytest
+
 from facilitator.core.commands import board, ending, followthrough, generosity, people, round
 from facilitator.core.state.room import Room
 from facilitator.core.views import exports
-from facilitator.core.views.summary import RADIUS, VIEW_SIZE, circle, summary
+from facilitator.core.views.summary import RADIUS, VIEW_SIZE, circle, offers_of_kind, summary
 
 
 def test_points_sit_evenly_on_a_circle_starting_at_the_top():
@@ -86,3 +88,12 @@ def test_the_exports_carry_the_summary():
     markdown = exports.to_markdown(record)
     assert "## Summary" in markdown and "- Rounds run: 1" in markdown
     assert "| Ann \\*bold\\* | 30.0 |" in markdown
+
+
+@pytest.mark.parametrize(("kind", "count", "words"), [
+    ("help", 1, "1 offer to help"), ("help", 2, "2 offers to help"),
+    ("intro", 1, "1 introduction offered"), ("resource", 3, "3 resources"),
+])
+def test_a_count_of_offers_reads_as_english_in_every_number(kind, count, words):
+    # Once "1 i can help": the kind's label was lower-cased after the number.
+    assert offers_of_kind(kind, count) == words

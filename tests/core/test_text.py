@@ -81,7 +81,7 @@ def test_a_list_is_a_list():
 def test_a_list_is_counted_before_any_item_is_cleaned(monkeypatch):
     cleaned = []
     monkeypatch.setattr(text, "clean_text", lambda value, *args, **kw: cleaned.append(value))
-    with pytest.raises(RoomError, match="At most 2 interests, please."):
+    with pytest.raises(RoomError, match="Interests: at most 2, please."):
         clean_list([f"thing {n}" for n in range(10_000)], "Interests", 2, 10)
     assert cleaned == []
 

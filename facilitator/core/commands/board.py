@@ -7,7 +7,7 @@ help that crossed tables. Every command
 records what it touched so the broadcast carries just that.
 """
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from ..sections import Collection, Section
 from ..state.room import Room
 
@@ -24,10 +24,10 @@ def post_ask_for(room: Room, *, for_pid: str | None = None, text: str, now: floa
     """The host types an ask for the speaker (or for the person `for_pid`); it is theirs to
     edit."""
     if for_pid is None and room.layout.count > 1:
-        raise RoomError("Choose whose ask this is.")
+        raise RoomError(N_("Choose whose ask this is."))
     pid = for_pid or room.table(1).turns.current
     if pid is None:
-        raise RoomError("Nobody is speaking: choose whose ask this is.")
+        raise RoomError(N_("Nobody is speaking: choose whose ask this is."))
     room.member(room.known(pid).id)
     post = room.board.add_ask(pid, text, now, by_host=True, table=room.layout.seats.get(pid))
     _touched(room, [post.id])

@@ -1,8 +1,13 @@
 """The host chooses what the display shows (the board's place, the cards between rounds, the
-theme, the chime): a change of the room, sent to every screen in its `display` section."""
+theme, the chime) and the language the room's screens speak.
+
+Display settings go to every screen in the `display` section; the language is the room's own
+(`room` section: the console and the display both redraw in it). Each phone keeps its reader's
+own language (facilitator/i18n.py), and prompts stay as typed, whatever the language.
+"""
 
 from ..sections import Section
-from ..state.room import Room
+from ..state.room import Room, clean_language
 
 
 def set_display(room: Room, *, board: str | None = None, cards: list[str] | None = None,
@@ -10,3 +15,11 @@ def set_display(room: Room, *, board: str | None = None, cards: list[str] | None
     """Apply the host's choice; None leaves a setting as it is."""
     if room.display.update(board=board, cards=cards, theme=theme, chime=chime):
         room.changes.touch(Section.DISPLAY)
+
+
+def set_language(room: Room, *, language: str) -> None:
+    """The host picks the language the room's screens speak; they redraw in it."""
+    language = clean_language(language)
+    if room.language != language:
+        room.language = language
+        room.changes.touch(Section.ROOM)

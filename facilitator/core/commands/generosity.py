@@ -6,7 +6,7 @@ hands belong to the table where they happen (a change of that table alone); pitc
 only `HostOnly.PITCH_TAPS`: nobody but the host learns even that something changed.
 """
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from ..sections import Collection, HostOnly, Section
 from ..state.features import Switches
 from ..state.intros import INTRO, intro_offer
@@ -47,7 +47,7 @@ def answer_hand(room: Room, pid: str, *, asker: str) -> None:
     """The speaker marks `asker`'s question answered: their hand goes down."""
     table = _my_table(room, pid)
     if table.turns.current != pid:
-        raise RoomError("Only the speaker can mark their questions answered.")
+        raise RoomError(N_("Only the speaker can mark their questions answered."))
     table.hands.clear(asker)
     table.changes.touch(Section.HANDS)
 
@@ -82,7 +82,7 @@ def introduce(room: Room, pid: str, *, to: str, other: str, text: str | None = N
     g.features.require("introductions")
     room.member(pid)
     if len({pid, to, other}) < 3:
-        raise RoomError("Introduce two other people to each other.")
+        raise RoomError(N_("Introduce two other people to each other."))
     _at_table(room, to)
     named = _at_table(room, other).name
     offer = room.board.add_offer(pid, INTRO, text or f"I'd like to introduce you to {named}.",
@@ -106,7 +106,7 @@ def _at_table(room: Room, pid: str) -> Participant:
     """Someone at any table of the event: introductions cross tables."""
     person = room.participants.get(pid)
     if person is None or not person.present:
-        raise RoomError("That person isn't at the event any more.")
+        raise RoomError(N_("That person isn't at the event any more."))
     return person
 
 

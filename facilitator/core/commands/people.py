@@ -1,7 +1,7 @@
 """Who is at the event: joining (and being seated), coming back, leaving, being removed, one's
 own profile."""
 
-from ..errors import RoomError
+from ..errors import RoomError, say
 from ..sections import Collection
 from ..state import identity, records
 from ..state.participants import (
@@ -73,7 +73,7 @@ def remove(room: Room, *, pid: str, now: float) -> None:
 
 def _require_a_seat(room: Room) -> None:
     if room.present_count() >= room.max_participants:
-        raise RoomError(f"This room is full ({room.max_participants} people).")
+        raise RoomError(say("This room is full (%(max)s people).", max=room.max_participants))
 
 
 def _forget_if_full(room: Room) -> None:

@@ -12,14 +12,15 @@ moves on only once every ask has had an offer, unless the host switched the rule
 
 import random
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say, say_n
 from ..sections import Section
 from ..state.decks import ASK_PROMPT
 from ..state.room import Room
 from ..state.table import TIME_UP_GRACE_SECONDS, Table
 from ..state.turns import IN_ROUND, PAUSED, SPEAKING
 
-STILL_RUNNING = "Some tables are still on this round: wait for them, or end the round everywhere."
+STILL_RUNNING = N_("Some tables are still on this round: wait for them, or end the round "
+                   "everywhere.")
 
 
 def start(room: Room, *, now: float) -> None:
@@ -28,10 +29,10 @@ def start(room: Room, *, now: float) -> None:
     _fill_the_gaps_first(room)
     tables = room.every_table()
     if any(table.turns.status in IN_ROUND for table in tables):
-        raise RoomError("A round is already running." if len(tables) == 1 else STILL_RUNNING)
+        raise RoomError(N_("A round is already running.") if len(tables) == 1 else STILL_RUNNING)
     seated = [table for table in tables if table.seated]
     if not seated:
-        raise RoomError("Nobody has joined yet: share the code first.")
+        raise RoomError(N_("Nobody has joined yet: share the code first."))
     prompt = room.prompts.for_new_round()
     room.rounds.append({"round": room.round + 1, "prompt_id": prompt["id"],
                         "text": prompt["text"], "started_at": now})
@@ -62,8 +63,8 @@ def advance(room: Room, *, table: int | None = None, now: float) -> None:
     elif table is None:
         start(room, now=now)
     else:
-        raise RoomError(f"{room.layout.label(picked.number)['name']} has finished this round: "
-                        "the next one starts at every table together.")
+        raise RoomError(say("%(table)s has finished this round: the next one starts at every "
+                            "table together.", table=room.layout.label(picked.number)["name"]))
 
 
 def next_turn(room: Room, *, table: int | None = None, now: float) -> None:
@@ -82,7 +83,7 @@ def next_prompt(room: Room, *, now: float) -> None:
     else:
         nxt = room.prompts.up_next()
         if nxt is None or nxt + 1 >= len(room.prompts.items):
-            raise RoomError("That was the last prompt: add one, or pick a prompt to run again.")
+            raise RoomError(N_("That was the last prompt: add one, or pick a prompt to run again."))
         room.prompts.select(room.prompts.items[nxt + 1]["id"])
     room.changes.touch(Section.PROMPTS)
 
@@ -94,14 +95,14 @@ def skip(room: Room, *, table: int | None = None, now: float) -> None:
 
 def pause(room: Room, *, table: int | None = None, now: float) -> None:
     """Pause one table's turn, or (no table) every table's that is running."""
-    for one in _tables(room, table, "Nothing to pause: no turn is running."):
+    for one in _tables(room, table, N_("Nothing to pause: no turn is running.")):
         with one.changing_turns() as turns:
             turns.pause(now)
 
 
 def resume(room: Room, *, table: int | None = None, now: float) -> None:
     """Carry on at one table, or (no table) at every table that is paused."""
-    for one in _tables(room, table, "Nothing to resume: the round is not paused.", paused=True):
+    for one in _tables(room, table, N_("Nothing to resume: the round is not paused."), paused=True):
         with one.changing_turns() as turns:
             turns.resume(now)
 
@@ -163,17 +164,17 @@ def table_action(room: Room, pid: str, *, action: str, now: float) -> None:
     """The table host's controls for their own table."""
     table = room.table_of(pid)
     if table.host != pid:
-        raise RoomError("Only this table's host can do that.")
+        raise RoomError(N_("Only this table's host can do that."))
     controls = {"next": next_turn, "skip": skip, "pause": pause, "resume": resume}
     if action not in controls:
-        raise RoomError("A table host can move on, skip, pause or resume.")
+        raise RoomError(N_("A table host can move on, skip, pause or resume."))
     controls[action](room, table=table.number, now=now)
 
 
 def _speakers_table(room: Room, pid: str) -> Table:
     table = room.table_of(pid)
     if table.turns.current != pid:
-        raise RoomError("It isn't your turn right now.")
+        raise RoomError(N_("It isn't your turn right now."))
     return table
 
 
@@ -195,6 +196,7 @@ def _fill_the_gaps_first(room: Room) -> None:
         return
     gaps = len(room.board.waiting())
     if gaps:
-        waits = "ask is" if gaps == 1 else "asks are"
-        raise RoomError(f"{gaps} {waits} still waiting for an offer: fill the gaps first "
-                        "(or switch the rule off).")
+        raise RoomError(say_n(
+            "%(num)d ask is still waiting for an offer: fill the gaps first (or switch the rule "
+            "off).", "%(num)d asks are still waiting for an offer: fill the gaps first (or switch "
+            "the rule off).", gaps))

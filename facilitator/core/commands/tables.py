@@ -11,7 +11,7 @@ moves, or a rule changes, it plans again from who sat with whom so far.
 import hashlib
 import json
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say
 from ..seating import Constraints, SeatingError, meetings, plan_seating, tables_for
 from ..sections import Section
 from ..state.layout import COUNT_OR_SIZE, Seating, clean_table_count, clean_table_size
@@ -20,7 +20,7 @@ from ..state.room import Room
 from .round import running
 
 MAX_ROUNDS_AHEAD = 8  # a plan beyond the prompts left is rarely followed to the end
-BETWEEN_ROUNDS = "Do that between rounds, when every table has finished."
+BETWEEN_ROUNDS = N_("Do that between rounds, when every table has finished.")
 
 
 # --- seating people as they come and go --------------------------------------------------
@@ -55,8 +55,11 @@ def sit(room: Room, pid: str, *, table: int, now: float) -> None:
         return
     if not layout.has_room(table, len(layout.seats) - (pid in layout.seats) + 1):
         mine = layout.seats.get(pid)
-        where = f" Your seat is at {layout.label(mine)['name']}." if mine else ""
-        raise RoomError(f"{layout.label(table)['name']} is full.{where}")
+        full = layout.label(table)["name"]
+        if mine:
+            raise RoomError(say("%(table)s is full. Your seat is at %(mine)s.", table=full,
+                                mine=layout.label(mine)["name"]))
+        raise RoomError(say("%(table)s is full.", table=full))
     if pid in layout.seats:
         room.move(pid, table, now)
     else:
@@ -104,7 +107,7 @@ def set_rule(room: Room, *, pid: str, company: str, stay: bool, together: str | 
     person = room.known(pid)
     layout = room.layout
     if together == pid:
-        raise RoomError("Keep someone together with another person.")
+        raise RoomError(N_("Keep someone together with another person."))
     if together is not None:
         room.known(together)
     person.company = clean_company(company)
@@ -134,7 +137,7 @@ def reshuffle(room: Room, *, seed: int, now: float) -> None:
     layout = room.layout
     people = list(layout.seats)
     if not people:
-        raise RoomError("Nobody is seated yet.")
+        raise RoomError(N_("Nobody is seated yet."))
     count = tables_for(len(people), layout.size) if layout.size else layout.count
     rules = constraints(room)
     seating = _next_seating(room, people, count, rules, seed)

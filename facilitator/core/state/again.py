@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from .decks import clean_prompt
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -19,7 +19,7 @@ _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 _LAST_NUMBER = re.compile(r"(\d+)(?!.*\d)")
 MAX_DECK_PROMPTS = 50
 MAX_DECK_CHARS = 40_000  # checked before parsing: a deck of 50 long prompts fits well within
-DECK_REFUSED = "That deck isn't one Facilitator can read: export it again from the host screen."
+DECK_REFUSED = N_("That deck isn't one Facilitator can read: export it again from the host screen.")
 
 
 def next_name(name: str) -> str:

@@ -10,18 +10,19 @@ nothing said under it stays on screen. Everything is plain data, and time is pas
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, Text, say
 from .identity import new_public_id
 from .text import clean_bool, clean_id, clean_link, clean_text
 
 ASK, OFFER = "ask", "offer"
-OFFER_KINDS = {"help": "I can help", "intro": "I know someone", "resource": "Resource"}
+OFFER_KINDS = {"help": N_("I can help"), "intro": N_("I know someone"), "resource": N_("Resource")}
 TEXT_MAX_LEN, WHO_MAX_LEN = 280, 80
 # Labels and refusals that payload models give too (facilitator/payloads), written once here.
-ASK_LABEL, OFFER_LABEL, WHO_LABEL, LINK_LABEL = "The ask", "Your offer", "The name", "The link"
-TAKEN_ASK = "Say whether the offer is taken up."
-KIND_ASK = "Choose what kind of offer this is."
-HIDDEN_ASK = "Say whether to hide or restore the post."
+ASK_LABEL, OFFER_LABEL = N_("The ask"), N_("Your offer")
+WHO_LABEL, LINK_LABEL = N_("The name"), N_("The link")
+TAKEN_ASK = N_("Say whether the offer is taken up.")
+KIND_ASK = N_("Choose what kind of offer this is.")
+HIDDEN_ASK = N_("Say whether to hide or restore the post.")
 MAX_POSTS = 1000  # a room is saved whole on every change: keep the document bounded
 # One person's share of the board, so a few can't fill it for everyone (issue 16.7).
 MAX_POSTS_PER_PERSON = 25
@@ -74,7 +75,7 @@ class Board:
             ask = self.visible_post(ask_id, ASK)
             ask_id, to = ask.id, ask.author
         if to == author:
-            raise RoomError("That's your own ask: offers come from the others.")
+            raise RoomError(N_("That's your own ask: offers come from the others."))
         seats = tables or {}
         post = Post(new_public_id(), OFFER, author, clean_offer_text(text), now, kind=kind,
                     ask=ask_id, to=to, who=clean_who(who), link=clean_link(link, LINK_LABEL),
@@ -87,7 +88,7 @@ class Board:
         """The author rewrites their post; returns the ids whose view changed."""
         post = self._own(post_id, author)
         if not self.visible(post):
-            raise RoomError("The host has hidden that post.")
+            raise RoomError(N_("The host has hidden that post."))
         changes = {"text": clean_ask_text(text) if post.type == ASK else clean_offer_text(text)}
         if post.type == OFFER:
             changes["who"] = clean_who(who)
@@ -130,7 +131,7 @@ class Board:
         taken = clean_bool(taken, TAKEN_ASK)
         offer = self.visible_post(offer_id, OFFER)
         if offer.to != pid:
-            raise RoomError("Only the person an offer is for can take it up.")
+            raise RoomError(N_("Only the person an offer is for can take it up."))
         offer.taken = taken
         return self._with_ask(offer)
 
@@ -194,11 +195,11 @@ class Board:
 
     def _add(self, post: Post) -> Post:
         if len(self.posts) >= MAX_POSTS:
-            raise RoomError("The board is full.")
+            raise RoomError(N_("The board is full."))
         if not post.by_host and sum(p.author == post.author
                                     for p in self.posts.values()) >= MAX_POSTS_PER_PERSON:
-            raise RoomError(f"You have {MAX_POSTS_PER_PERSON} posts on the board, as many as "
-                            "one person may: delete one to post another.")
+            raise RoomError(say("You have %(max)s posts on the board, as many as one person may: "
+                                "delete one to post another.", max=MAX_POSTS_PER_PERSON))
         self.posts[post.id] = post
         return post
 
@@ -207,7 +208,8 @@ class Board:
         times = [t for t in self.recent.get(pid, []) if t > now - RATE_WINDOW]
         if len(times) >= RATE_LIMIT:
             wait = max(1, round(times[0] + RATE_WINDOW - now))
-            raise RoomError(f"You're posting very fast: please wait {wait} s and try again.")
+            raise RoomError(say("You're posting very fast: please wait %(wait)s s and try again.",
+                                wait=wait))
         self.recent[pid] = [*times, now]
 
     def _find(self, post_id: object) -> Post:
@@ -219,7 +221,7 @@ class Board:
     def _own(self, post_id: object, author: str) -> Post:
         post = self._find(post_id)
         if post.author != author:
-            raise RoomError("You can only change your own posts.")
+            raise RoomError(N_("You can only change your own posts."))
         return post
 
     def _offers_on(self, ask_id: str) -> list[Post]:
@@ -239,9 +241,14 @@ class Board:
         return cls(posts={p["id"]: Post(**p) for p in data["posts"]}, recent=data["recent"])
 
 
-def gone(kind: str) -> str:
+GONE = {"ask": N_("That ask is no longer on the board."),
+        "offer": N_("That offer is no longer on the board."),
+        "post": N_("That post is no longer on the board.")}
+
+
+def gone(kind: str) -> Text:
     """The refusal for a post (an ask, an offer) that is not, or no longer, on the board."""
-    return f"That {kind} is no longer on the board."
+    return GONE.get(kind, GONE["post"])
 
 
 def clean_offer_kind(value: object) -> str:

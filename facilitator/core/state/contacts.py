@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from .text import clean_bool, clean_link, clean_text
 
 EMAIL_MAX_LEN, PHONE_MAX_LEN = 254, 32
@@ -18,11 +18,11 @@ EMAIL_MAX_LEN, PHONE_MAX_LEN = 254, 32
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 PHONE = re.compile(r"\+?[0-9 ().-]+")
 MIN_PHONE_DIGITS = 5
-SHARE_ASK = "Say whether to share your details."
-LINK_LABEL = "The profile link"
-EMAIL_LABEL, PHONE_LABEL = "The email address", "The phone number"
-EMAIL_REFUSED = "That email address doesn't look right."
-PHONE_REFUSED = "A phone number has digits, spaces, +, -, dots or brackets only."
+SHARE_ASK = N_("Say whether to share your details.")
+LINK_LABEL = N_("The profile link")
+EMAIL_LABEL, PHONE_LABEL = N_("The email address"), N_("The phone number")
+EMAIL_REFUSED = N_("That email address doesn't look right.")
+PHONE_REFUSED = N_("A phone number has digits, spaces, +, -, dots or brackets only.")
 
 
 @dataclass

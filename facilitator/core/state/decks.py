@@ -10,15 +10,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from .text import clean_text
 
 DECKS_DIR = Path(__file__).with_name("decks")
 PROMPT_KINDS = ("story", "ask", "common", "give", "custom")
 PROMPT_MAX_LEN = 200
 HINT_MAX_LEN = 200
-PROMPT_LABEL, HINT_LABEL = "The prompt", "The hint"
-PICK_A_DECK = "Please pick one of the prompt decks."
+PROMPT_LABEL, HINT_LABEL = N_("The prompt"), N_("The hint")
+PICK_A_DECK = N_("Please pick one of the prompt decks.")
 DEFAULT_DECK = "classic"
 CUSTOM_DECK = "custom"  # a deck the host wrote, sent with the form that creates the event
 ASK_PROMPT = "ask"  # the kind of a "what do you need help with" round
@@ -57,7 +57,7 @@ def get_deck(deck_id: object) -> Deck:
 def clean_prompt(text: object, hint: object = "", kind: object = "custom") -> dict[str, Any]:
     """A prompt the host typed, checked like everything else people type."""
     if kind not in PROMPT_KINDS:
-        raise RoomError("Unknown kind of prompt.")
+        raise RoomError(N_("Unknown kind of prompt."))
     return {"text": clean_prompt_text(text), "hint": clean_hint(hint), "kind": kind}
 
 

@@ -9,15 +9,15 @@ the console drives the projector through the protocol like any other change, and
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 
 BOARD_PLACES = ("off", "beside", "full")  # the board: hidden, beside the prompt, full screen
 CARDS = ("airtime", "common", "gaps")  # between rounds: airtime, what we share, asks waiting
 THEMES = ("light", "dark")  # dark: high contrast for a dim room or a weak projector
-BOARD_ASK = "The board goes off, beside the prompt, or full screen."
-CARDS_ASK = "The cards to show are airtime, common or gaps."
-THEME_ASK = "The display's theme is light or dark."
-CHIME_ASK = "Say whether the display chimes."
+BOARD_ASK = N_("The board goes off, beside the prompt, or full screen.")
+CARDS_ASK = N_("The cards to show are airtime, common or gaps.")
+THEME_ASK = N_("The display's theme is light or dark.")
+CHIME_ASK = N_("Say whether the display chimes.")
 
 
 def clean_board(value: str) -> str:

@@ -9,22 +9,22 @@ pitch nudge's threshold is a share of the listeners.
 from dataclasses import dataclass, fields
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say
 from .text import clean_bool
 
 DEFAULT_PITCH_SHARE = 1 / 3
 MIN_PITCH_SHARE, MAX_PITCH_SHARE = 0.1, 1.0
 # What each switch is called on screens and in refusals.
 LABELS = {
-    "pitch_nudges": "Pitch nudges",
-    "hands": "Questions queue",
-    "common_ground": "Common ground",
-    "airtime": "Airtime chart",
-    "give_take": "Give and take",
-    "fill_the_gaps": "Fill the gaps before moving on",
-    "introductions": "Introductions",
-    "tips": "Tips between rounds",
-    "auto_advance": "Move on at time-up",
+    "pitch_nudges": N_("Pitch nudges"),
+    "hands": N_("Questions queue"),
+    "common_ground": N_("Common ground"),
+    "airtime": N_("Airtime chart"),
+    "give_take": N_("Give and take"),
+    "fill_the_gaps": N_("Fill the gaps before moving on"),
+    "introductions": N_("Introductions"),
+    "tips": N_("Tips between rounds"),
+    "auto_advance": N_("Move on at time-up"),
 }
 
 
@@ -44,7 +44,8 @@ class Features:
     def require(self, name: str) -> None:
         """Refuse clearly when the host has switched `name` off for this room."""
         if not getattr(self, name):
-            raise RoomError(f"The host has switched off “{LABELS[name]}” for this room.")
+            raise RoomError(say("The host has switched off “%(feature)s” for this room.",
+                                feature=LABELS[name]))
 
     def update(self, switches: object) -> list[str]:
         """Apply the host's `{switch: bool, "pitch_share": fraction}`; returns what changed.
@@ -71,7 +72,7 @@ class Features:
 
 
 Switches = dict[str, bool | float]
-SWITCHES_ASK = "Say which switches to change."
+SWITCHES_ASK = N_("Say which switches to change.")
 
 
 def clean_switches(switches: object) -> Switches:
@@ -83,16 +84,17 @@ def clean_switches(switches: object) -> Switches:
         if name == "pitch_share":
             checked[name] = clean_share(value)
         elif name in LABELS:
-            checked[name] = clean_bool(value, f"Say whether “{LABELS[name]}” is on or off.")
+            checked[name] = clean_bool(value, say("Say whether “%(feature)s” is on or off.",
+                                                   feature=LABELS[name]))
         else:
-            raise RoomError("Unknown switch.")
+            raise RoomError(N_("Unknown switch."))
     return checked
 
 
 def clean_share(value: object) -> float:
     """A share of listeners between 10 % and 100 %, as a fraction."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RoomError("The share of listeners must be a number.")
+        raise RoomError(N_("The share of listeners must be a number."))
     if not MIN_PITCH_SHARE <= value <= MAX_PITCH_SHARE:
-        raise RoomError("The share of listeners must be from 10 % to 100 %.")
+        raise RoomError(N_("The share of listeners must be from 10 % to 100 %."))
     return float(value)

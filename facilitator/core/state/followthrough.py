@@ -9,17 +9,18 @@ appear on the two people's follow-up pages and, counted, in the host's summary.
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from .board import OFFER, Board, Post
 from .text import clean_bool
 
 IN_TOUCH, HELPED, DIDNT_WORK = "in_touch", "helped", "didnt_work"
-OFFER_MARKS = {IN_TOUCH: "We're in touch", HELPED: "It helped", DIDNT_WORK: "Didn't work out"}
+OFFER_MARKS = {IN_TOUCH: N_("We're in touch"), HELPED: N_("It helped"),
+               DIDNT_WORK: N_("Didn't work out")}
 FOLLOWED_UP = (IN_TOUCH, HELPED)  # marks that say the offer was taken up after the event
-MARK_ASK = "Say how it went: we're in touch, it helped, or didn't work out."
-MET_ASK = "Say whether you met."
-NOT_YOURS = "Only the two people an offer was between can say how it went."
-NOT_INTRODUCED = "Only the people it introduced can say they met."
+MARK_ASK = N_("Say how it went: we're in touch, it helped, or didn't work out.")
+MET_ASK = N_("Say whether you met.")
+NOT_YOURS = N_("Only the two people an offer was between can say how it went.")
+NOT_INTRODUCED = N_("Only the people it introduced can say they met.")
 
 
 @dataclass

@@ -9,10 +9,10 @@ ends (or the asker leaves), so a queue never waits on someone who is no longer s
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 
 MAX_HANDS = 200  # more than any table raises; keeps the saved room bounded
-NOT_UP = "That person's hand isn't up."
+NOT_UP = N_("That person's hand isn't up.")
 
 
 @dataclass
@@ -32,11 +32,11 @@ class Hands:
     def raise_hand(self, pid: str, speaker: str, round_no: int, now: float) -> None:
         """`pid` has a question for `speaker`: queued behind those who asked less."""
         if pid == speaker:
-            raise RoomError("It's your turn: the questions are for you.")
+            raise RoomError(N_("It's your turn: the questions are for you."))
         if any(h.pid == pid and h.speaker == speaker for h in self.queue):
-            raise RoomError("Your hand is already up.")
+            raise RoomError(N_("Your hand is already up."))
         if len(self.queue) >= MAX_HANDS:
-            raise RoomError("The queue of questions is full: wait for the host to clear it.")
+            raise RoomError(N_("The queue of questions is full: wait for the host to clear it."))
         self.queue.append(Hand(pid, speaker, round_no, now, self.asked.get(pid, 0)))
         self.asked[pid] = self.asked.get(pid, 0) + 1
         # Stable sort: equal counts keep the order the hands went up.
@@ -46,7 +46,7 @@ class Hands:
         """The asker changed their mind: the question doesn't count."""
         mine = [h for h in self.queue if h.pid == pid]
         if not mine:
-            raise RoomError("Your hand isn't up.")
+            raise RoomError(N_("Your hand isn't up."))
         self.queue = [h for h in self.queue if h.pid != pid]
         self.asked[pid] -= len(mine)
 

@@ -8,14 +8,16 @@ import hashlib
 import hmac
 import secrets
 
+from ..errors import N_
+
 # No 0/O, 1/I/L, 5/S or 2/Z: a code read off a projector must survive being typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
-NO_SUCH_ROOM = "There's no event with that code. Check the code on the big screen."
-WRONG_HOST_KEY = "This host link is not valid for this event."
-HOST_KEY_CHANGED = ("The host key was changed on another console: open the console from its "
-                    "new link or QR code.")
-NO_PLACE = "We couldn't find your place in this event. Please join again."
+NO_SUCH_ROOM = N_("There's no event with that code. Check the code on the big screen.")
+WRONG_HOST_KEY = N_("This host link is not valid for this event.")
+HOST_KEY_CHANGED = N_("The host key was changed on another console: open the console from its "
+                      "new link or QR code.")
+NO_PLACE = N_("We couldn't find your place in this event. Please join again.")
 
 
 def new_room_code() -> str:

@@ -10,12 +10,12 @@ to people in the room and who accepted.
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from .board import OFFER, Board, Post
 from .text import clean_bool
 
 INTRO = "intro"
-ACCEPT_ASK = "Say whether you accept the introduction."
+ACCEPT_ASK = N_("Say whether you accept the introduction.")
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Intros:
     def link(self, offer: Post, with_pid: str) -> None:
         """The introducer named someone at the table as the other side."""
         if with_pid in (offer.author, offer.to):
-            raise RoomError("Introduce two different people to each other.")
+            raise RoomError(N_("Introduce two different people to each other."))
         self.links[offer.id] = with_pid
 
     def sides(self, offer: Post) -> list[str]:
@@ -37,7 +37,7 @@ class Intros:
         """One side accepts the introduction (or takes the acceptance back)."""
         accept = clean_bool(accept, ACCEPT_ASK)
         if pid not in self.sides(offer):
-            raise RoomError("Only the people being introduced can accept it.")
+            raise RoomError(N_("Only the people being introduced can accept it."))
         mine = [p for p in self.accepted.get(offer.id, []) if p != pid] + ([pid] if accept else [])
         if mine:
             self.accepted[offer.id] = mine
@@ -87,5 +87,5 @@ def intro_offer(board: Board, offer_id: object) -> Post:
     """A visible introduction, or a refusal."""
     offer = board.visible_post(offer_id, OFFER)
     if offer.kind != INTRO or not offer.to:
-        raise RoomError("That offer isn't an introduction.")
+        raise RoomError(N_("That offer isn't an introduction."))
     return offer

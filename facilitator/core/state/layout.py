@@ -13,21 +13,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say
 from .text import clean_int, clean_text
 
 # Colour names: the pages map each to a colour and a pattern that read on paper and projectors.
-COLOURS = ("green", "blue", "orange", "purple", "red", "teal", "yellow", "pink", "brown", "grey")
+COLOURS = (N_("green"), N_("blue"), N_("orange"), N_("purple"), N_("red"), N_("teal"),
+           N_("yellow"), N_("pink"), N_("brown"), N_("grey"))
 MAX_TABLES = 200
 MIN_TABLE_SIZE, MAX_TABLE_SIZE = 2, 20
 TABLE_NAME_MAX_LEN = 30
-TABLE_NAME_LABEL = "The table's name"
-COLOUR_ASK = f"A table's colour is one of {', '.join(COLOURS)}."
-TABLE, TABLE_COUNT, TABLE_SIZE = "The table", "The number of tables", "The table size"
-TABLE_LABELS = "The tables' names and colours"
-COUNT_OR_SIZE = "Say how many tables, or about how many people at each."
-MORE_LABELS_THAN_TABLES = "There are more table names than tables."
-TOO_MANY_LABELS = f"At most {MAX_TABLES} tables can be named."
+TABLE_NAME_LABEL = N_("The table's name")
+COLOUR_ASK = say("A table's colour is one of %(colours)s.", colours=", ".join(COLOURS))
+TABLE, TABLE_COUNT, TABLE_SIZE = N_("The table"), N_("The number of tables"), N_("The table size")
+TABLE_LABELS = N_("The tables' names and colours")
+COUNT_OR_SIZE = N_("Say how many tables, or about how many people at each.")
+MORE_LABELS_THAN_TABLES = N_("There are more table names than tables.")
+TOO_MANY_LABELS = say("At most %(max)s tables can be named.", max=MAX_TABLES)
 Seating = list[list[str]]  # table by table (index = number - 1), who sits there
 
 

@@ -11,13 +11,13 @@ It is kept as is, not as a digest, because messages sent later (the reminder, th
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from . import identity
 from .contacts import clean_email
 from .text import clean_bool
 
-REMINDER_ASK = "Say whether you'd like a reminder."
-NO_ADDRESS = "Give the address to send your link to."
+REMINDER_ASK = N_("Say whether you'd like a reminder.")
+NO_ADDRESS = N_("Give the address to send your link to.")
 
 
 @dataclass

@@ -9,9 +9,10 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 
-NUDGE_TEXT = "Lovely to hear from you. Try a story, or ask the table a question."
+# Sent as written: the speaker's phone shows it in its own language (static/js/phone/generosity.js).
+NUDGE_TEXT = N_("Lovely to hear from you. Try a story, or ask the table a question.")
 
 
 @dataclass
@@ -42,10 +43,10 @@ class Nudges:
             share: float) -> bool:
         """Count one listener's tap; True only when this tap is the one that nudges."""
         if tapper == speaker:
-            raise RoomError("That's your own turn: the button is for listeners.")
+            raise RoomError(N_("That's your own turn: the button is for listeners."))
         turn = self._turn(round_no, speaker)
         if tapper in turn.tappers:
-            raise RoomError("You've already tapped for this turn. Thank you.")
+            raise RoomError(N_("You've already tapped for this turn. Thank you."))
         turn.tappers.append(tapper)
         turn.listeners = listeners
         if turn.nudged or len(turn.tappers) < threshold(listeners, share):

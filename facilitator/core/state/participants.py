@@ -3,19 +3,20 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import N_
 from .text import clean_list, clean_text
 
 NAME_MAX_LEN = 80  # real full names need more than 40 (docs/protocol.md, Limits)
 ABOUT_MAX_LEN = 120
 MAX_INTERESTS, INTEREST_MAX_LEN = 8, 40
 COMPANY_MAX_LEN = 80
-COMPANY = "Who you came with, or your company"
+COMPANY = N_("Who you came with, or your company")
 HERE, LEFT, REMOVED = "here", "left", "removed"
-NOT_IN_ROOM = "That person is not in this room."
-INTERESTS = "Interests"
-NAME_LABEL, ABOUT_LABEL = "Your name", "What you do"
+NOT_IN_ROOM = N_("That person is not in this room.")
+INTERESTS = N_("Interests")
+NAME_LABEL, ABOUT_LABEL = N_("Your name"), N_("What you do")
 # The host removes everyone who joined in the last this-many minutes (at most a day).
-RECENT_LABEL, MAX_RECENT_MINUTES = "The minutes", 24 * 60
+RECENT_LABEL, MAX_RECENT_MINUTES = N_("The minutes"), 24 * 60
 
 
 @dataclass

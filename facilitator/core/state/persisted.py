@@ -16,7 +16,7 @@ from .layout import Layout
 from .mailing import Mailing
 from .participants import Participant
 from .prompts import Prompts
-from .room import Room
+from .room import DEFAULT_LANGUAGE, Room
 from .table import Table
 
 FORMAT = 2  # bump when the shape changes, and teach `upgrade` the old one
@@ -44,6 +44,7 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "mailing": room.mailing.to_dict(),
         "display": room.display.to_dict(),
         "max_participants": room.max_participants,
+        "language": room.language,
         "ended_at": room.ended_at,
         "locked": room.locked,
         "kept_until": room.kept_until,
@@ -70,6 +71,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         mailing=Mailing.from_dict(data.get("mailing", {})),
         display=Display.from_dict(data.get("display", {})),
         max_participants=data["max_participants"],
+        language=data.get("language", DEFAULT_LANGUAGE),
         ended_at=data.get("ended_at"),
         locked=data.get("locked", False),
         kept_until=data.get("kept_until"),

@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say
 from .decks import clean_prompt
 from .identity import new_public_id
 
 MAX_PROMPTS = 50
-PROMPT_GONE = "That prompt no longer exists."
+PROMPT_GONE = N_("That prompt no longer exists.")
 
 
 @dataclass
@@ -45,7 +45,7 @@ class Prompts:
         """Move to the prompt the next round uses and mark it used."""
         nxt = self.up_next()
         if nxt is None:
-            raise RoomError("That was the last prompt: add one, or pick a prompt to run again.")
+            raise RoomError(N_("That was the last prompt: add one, or pick a prompt to run again."))
         self.current_id, self.used = self.items[nxt]["id"], True
         return self.items[nxt]
 
@@ -55,7 +55,7 @@ class Prompts:
 
     def add(self, text: object, hint: object = "", kind: object = "custom") -> dict[str, Any]:
         if len(self.items) >= MAX_PROMPTS:
-            raise RoomError(f"A room can have at most {MAX_PROMPTS} prompts.")
+            raise RoomError(say("A room can have at most %(max)s prompts.", max=MAX_PROMPTS))
         prompt = {"id": new_public_id(), **clean_prompt(text, hint, kind)}
         self.items.append(prompt)
         if self.current_id is None:
@@ -78,7 +78,7 @@ class Prompts:
     def move(self, prompt_id: object, to_index: int) -> None:
         prompt = self._find(prompt_id)
         if not 0 <= to_index < len(self.items):
-            raise RoomError("That position is outside the list of prompts.")
+            raise RoomError(N_("That position is outside the list of prompts."))
         self.items.remove(prompt)
         self.items.insert(to_index, prompt)
 

@@ -8,13 +8,14 @@ introduction, mark or seating rule): nothing of theirs is lost, and coming back 
 again. Removed people are never forgotten, so their tokens stay refused.
 """
 
+from ..errors import N_
 from .board import OFFER
 from .participants import LEFT
 from .room import Room
 
 RECORDS_PER_SEAT = 2
-TOO_MANY = ("So many people have come and gone that this event can't take anyone new. "
-            "Please ask the host.")
+TOO_MANY = N_("So many people have come and gone that this event can't take anyone new. "
+              "Please ask the host.")
 
 
 def max_records(room: Room) -> int:

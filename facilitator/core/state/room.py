@@ -10,7 +10,7 @@ write path fetches, locks and saves one by one.
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say
 from ..sections import Collection, Section
 from . import identity
 from .board import Board
@@ -30,12 +30,17 @@ from .text import clean_id, clean_int, clean_text
 from .turns import IN_ROUND, MAX_TURN_SECONDS, MIN_TURN_SECONDS, TURN_LENGTH
 
 ROOM_NAME_MAX_LEN = 80
-ROOM_NAME_LABEL = "The event name"
+ROOM_NAME_LABEL = N_("The event name")
 DEFAULT_MAX_PARTICIPANTS = 500
 DAY = 86400.0
-ENDED = "This event has ended: its board is read-only. Your follow-up page has everything."
-LOCKED = "The host has closed this event to newcomers. Please ask the host."
-LOCK_ASK = "Say whether to close the event to newcomers."
+# The languages the room's own screens (the display) can speak: facilitator/i18n.py has a
+# catalog for each. People's phones speak their own; prompts stay as the host typed them.
+LANGUAGES = ("en", "es", "fr", "de", "ar")
+DEFAULT_LANGUAGE = "en"
+PICK_LANGUAGE = N_("Pick one of the languages offered.")
+ENDED = N_("This event has ended: its board is read-only. Your follow-up page has everything.")
+LOCKED = N_("The host has closed this event to newcomers. Please ask the host.")
+LOCK_ASK = N_("Say whether to close the event to newcomers.")
 
 
 @dataclass
@@ -57,6 +62,7 @@ class Room:
     mailing: Mailing = field(default_factory=Mailing)  # who asked for their link by email
     display: Display = field(default_factory=Display)  # what the host puts on the projector
     max_participants: int = DEFAULT_MAX_PARTICIPANTS
+    language: str = DEFAULT_LANGUAGE  # what the room's screens speak, as the host chose
     # Set when the host ends the event: from then on only follow-up happens, until `kept_until`,
     # when housekeeping deletes it (an event nobody ended expires when idle instead).
     ended_at: float | None = None
@@ -72,14 +78,15 @@ class Room:
     def create(cls, *, name: object, deck_id: object, turn_seconds: object, now: float,
                max_participants: int = DEFAULT_MAX_PARTICIPANTS,
                prompts: tuple[dict[str, Any], ...] | None = None,
-               layout: Layout | None = None) -> tuple["Room", str]:
+               layout: Layout | None = None,
+               language: object = DEFAULT_LANGUAGE) -> tuple["Room", str]:
         """A new room and its host key (returned once, stored only as a digest), on a built-in
         deck or (`deck_id` CUSTOM_DECK) on the `prompts` of a deck the host wrote, with one
-        table unless `layout` says more."""
+        table unless `layout` says more, its screens speaking `language`."""
         seconds = clean_int(turn_seconds, TURN_LENGTH, MIN_TURN_SECONDS, MAX_TURN_SECONDS)
         if deck_id == CUSTOM_DECK:
             if prompts is None:
-                raise RoomError("Pick a deck, or import yours.")
+                raise RoomError(N_("Pick a deck, or import yours."))
             deck = prompts
         else:
             deck = get_deck(deck_id).prompts
@@ -94,6 +101,7 @@ class Room:
             layout=layout,
             turn_seconds=seconds,
             max_participants=max_participants,
+            language=clean_language(language),
             tables=Tables({n: Table.new(n, seconds) for n in range(1, layout.count + 1)}),
         )
         return room, host_key
@@ -105,7 +113,7 @@ class Room:
             name=name, deck_id=CUSTOM_DECK, turn_seconds=self.turn_seconds, now=now,
             max_participants=self.max_participants,
             prompts=tuple({k: p[k] for k in ("text", "hint", "kind")} for p in self.prompts.items),
-            layout=self.layout.again())
+            layout=self.layout.again(), language=self.language)
         room.generosity.features = Features.from_dict(self.generosity.features.to_dict())
         return room, host_key
 
@@ -161,7 +169,7 @@ class Room:
         self.require_open()
         person = self.participants.get(pid)
         if person is None or not person.present:
-            raise RoomError("You're no longer at this table. Join again to take part.")
+            raise RoomError(N_("You're no longer at this table. Join again to take part."))
         return person
 
     def known(self, pid: str) -> Participant:
@@ -180,7 +188,7 @@ class Room:
         """Table `number` of this event, or a refusal."""
         if isinstance(number, bool) or not isinstance(number, int) \
                 or not 1 <= number <= self.layout.count:
-            raise RoomError(f"There's no table {number} at this event.")
+            raise RoomError(say("There's no table %(number)s at this event.", number=number))
         return self.tables[number]
 
     def every_table(self) -> list[Table]:
@@ -190,7 +198,7 @@ class Room:
         """The table a host action names, or the only one when the event has one."""
         if number is None:
             if self.layout.count > 1:
-                raise RoomError("Say which table.")
+                raise RoomError(N_("Say which table."))
             number = 1
         return self.table(number)
 
@@ -198,7 +206,7 @@ class Room:
         """The table `pid` sits at, or a refusal."""
         number = self.layout.seats.get(pid)
         if number is None:
-            raise RoomError("You're no longer at a table. Join again to take part.")
+            raise RoomError(N_("You're no longer at a table. Join again to take part."))
         return self.table(number)
 
     def seat(self, pid: str, number: int) -> None:
@@ -257,3 +265,10 @@ class Room:
 
 def clean_room_name(value: object) -> str:
     return clean_text(value, ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN)
+
+
+def clean_language(value: object) -> str:
+    """One of the languages the room's screens can speak."""
+    if not isinstance(value, str) or value not in LANGUAGES:
+        raise RoomError(PICK_LANGUAGE)
+    return value

@@ -14,14 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError
 from ..sections import Collection, Section
 from .changes import Changes
 from .hands import Hands
 from .nudges import Nudges
 from .turns import Turns
 
-NOT_AT_TABLE = "You're not at this table."
+NOT_AT_TABLE = N_("You're not at this table.")
 # How long after time-up a table moves on by itself, when the host switched that on: long
 # enough to finish a sentence.
 TIME_UP_GRACE_SECONDS = 10.0
@@ -116,7 +116,7 @@ class Table:
         """Who has the floor, or a refusal."""
         speaker = self.turns.current
         if speaker is None:
-            raise RoomError("Nobody is speaking right now.")
+            raise RoomError(N_("Nobody is speaking right now."))
         return speaker
 
     def listeners(self) -> int:

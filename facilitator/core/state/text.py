@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from ..errors import RoomError
+from ..errors import RoomError, Text, say
 
 LINK_MAX_LEN = 300
 # A character may take several code points (an emoji with a skin tone and joiners, a letter
@@ -44,16 +44,16 @@ def characters(text: str) -> int:
     return sum(1 for _ in _GRAPHEME.finditer(text))
 
 
-def must_be_text(label: str) -> str:
-    return f"{label} must be text."
+def must_be_text(label: str) -> Text:
+    return say("%(label)s must be text.", label=label)
 
 
-def too_long(label: str, max_len: int) -> str:
-    return f"{label} can be at most {max_len} characters."
+def too_long(label: str, max_len: int) -> Text:
+    return say("%(label)s can be at most %(max)s characters.", label=label, max=max_len)
 
 
-def is_required(label: str) -> str:
-    return f"{label} is required."
+def is_required(label: str) -> Text:
+    return say("%(label)s is required.", label=label)
 
 
 def clean_text(value: object, label: str, max_len: int, *, required: bool = True) -> str:
@@ -113,8 +113,8 @@ def clean_list(value: object, label: str, max_items: int, item_len: int) -> list
     return list(items.values())
 
 
-def too_many(label: str, max_items: int) -> str:
-    return f"At most {max_items} {label.lower()}, please."
+def too_many(label: str, max_items: int) -> Text:
+    return say("%(label)s: at most %(max)s, please.", label=label, max=max_items)
 
 
 def clean_int(value: object, label: str, low: int, high: int) -> int:
@@ -127,16 +127,17 @@ def clean_int(value: object, label: str, low: int, high: int) -> int:
     return value
 
 
-def out_of_range(label: str, low: int, high: int) -> str:
-    return f"{label} must be a whole number from {low} to {high}."
+def out_of_range(label: str, low: int, high: int) -> Text:
+    return say("%(label)s must be a whole number from %(low)s to %(high)s.",
+               label=label, low=low, high=high)
 
 
-def not_a_number(label: str) -> str:
-    return f"{label} must be a number."
+def not_a_number(label: str) -> Text:
+    return say("%(label)s must be a number.", label=label)
 
 
-def not_a_list(label: str) -> str:
-    return f"{label} must be a list."
+def not_a_list(label: str) -> Text:
+    return say("%(label)s must be a list.", label=label)
 
 
 # A web address without its scheme: a host name with a dot, then a port, path, query or nothing.
@@ -167,9 +168,10 @@ def clean_link(value: object, label: str) -> str:
     return text
 
 
-def unsafe_link(label: str) -> str:
-    return f"{label} can't contain spaces, quotes or angle brackets."
+def unsafe_link(label: str) -> Text:
+    return say("%(label)s can't contain spaces, quotes or angle brackets.", label=label)
 
 
-def not_a_web_address(label: str) -> str:
-    return f"{label} must be a web address (http or https), like example.org/page."
+def not_a_web_address(label: str) -> Text:
+    return say("%(label)s must be a web address (http or https), like example.org/page.",
+               label=label)

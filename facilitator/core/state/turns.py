@@ -11,14 +11,14 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RoomError
+from ..errors import N_, RoomError, say
 from .text import clean_int
 
 LOBBY, SPEAKING, PAUSED, ROUND_OVER = "lobby", "speaking", "paused", "round_over"
 IN_ROUND = (SPEAKING, PAUSED)
 MIN_TURN_SECONDS, MAX_TURN_SECONDS = 15, 900
-TURN_LENGTH = "Turn length"
-REORDER_REFUSED = "The new order must list exactly the people still to speak."
+TURN_LENGTH = N_("Turn length")
+REORDER_REFUSED = N_("The new order must list exactly the people still to speak.")
 ORDER_MAX_LEN = 5000  # more people than any room seats, so a longer order is refused unread
 
 
@@ -118,9 +118,9 @@ class Turns:
         """Everyone seated gets one turn, starting now, in round `number` (the event's, when
         its tables start together; else the next)."""
         if self.status in IN_ROUND:
-            raise RoomError("A round is already running.")
+            raise RoomError(N_("A round is already running."))
         if not self.seats:
-            raise RoomError("Nobody has joined yet: share the code first.")
+            raise RoomError(N_("Nobody has joined yet: share the code first."))
         # Whoever a round ended early left unheard speaks first (unless the host reordered since).
         self.order = self.unheard + [pid for pid in self.seats if pid not in self.unheard]
         self.position = 0
@@ -161,7 +161,7 @@ class Turns:
         """Freeze the clock; the remaining time is kept exactly."""
         deadline, start = self.deadline, self.segment_start
         if self.status != SPEAKING or deadline is None or start is None:
-            raise RoomError("Nothing to pause: no turn is running.")
+            raise RoomError(N_("Nothing to pause: no turn is running."))
         self.remaining = max(0.0, deadline - now)
         self.spoken += now - start
         self.deadline = self.segment_start = None
@@ -171,7 +171,7 @@ class Turns:
         """Carry on with exactly the time that was left."""
         remaining = self.remaining
         if self.status != PAUSED or remaining is None:
-            raise RoomError("Nothing to resume: the round is not paused.")
+            raise RoomError(N_("Nothing to resume: the round is not paused."))
         self.deadline = now + remaining
         self.segment_start = now
         self.remaining = None
@@ -181,9 +181,8 @@ class Turns:
         """Length of turns from the next one on."""
         seconds = clean_turn_length(seconds)
         if not MIN_TURN_SECONDS <= seconds <= MAX_TURN_SECONDS:
-            raise RoomError(
-                f"A turn lasts from {MIN_TURN_SECONDS} to {MAX_TURN_SECONDS} seconds."
-            )
+            raise RoomError(say("A turn lasts from %(min)s to %(max)s seconds.",
+                                min=MIN_TURN_SECONDS, max=MAX_TURN_SECONDS))
         self.turn_seconds = seconds
 
     # --- airtime --------------------------------------------------------------------------
@@ -222,7 +221,7 @@ class Turns:
 
     def _require_turn(self) -> None:
         if self.status not in IN_ROUND:
-            raise RoomError("No turn is running.")
+            raise RoomError(N_("No turn is running."))
 
     def _begin(self, now: float) -> None:
         self.status = SPEAKING

@@ -1,23 +1,29 @@
 """Common ground: what people at the table share beyond business, from the interests they gave.
 
 People word the same thing differently ("Running", "jogging", "parkrun"), so interests are
-matched on a normalised form: case folded, accents and punctuation dropped, filler words ("I
-love", "playing") removed, each word's English plural made singular, and finally looked up in a
-small synonym table (`synonyms.json`) that maps the usual wordings of a pastime to one entry.
-Whole phrases are matched, never parts of them, so "school run" does not match "running".
+matched on a normalised form: NFKC, case folded (Unicode's, so "Straße" meets "STRASSE"),
+accents dropped from Latin letters only ("crêpe" meets "crepe", while an Arabic or Hindi word
+keeps the marks that spell it), punctuation dropped, filler words ("I love", "playing") removed,
+each English word's plural made singular, and finally looked up in a small synonym table
+(`synonyms.json`) that maps the usual English wordings of a pastime to one entry. In any other
+language, the same words after normalising match. Whole phrases are matched, never parts of
+them, so "school run" does not match "running".
 """
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 SYNONYMS_FILE = Path(__file__).with_name("synonyms.json")
 MAX_GROUPS = 50  # the section every screen gets stays small in a big room
-NON_WORD = re.compile(r"[^\w\s]|_")
+# Letters, their marks and digits of every script stay; the rest (punctuation, symbols) go.
+NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}\s]")
+LATIN_LETTERS = regex.compile(r"\p{Latin}\p{M}*")
 # Plurals in -es that drop the whole -es ("matches", "boxes"); others just lose the -s.
 ES_PLURAL = ("ches", "shes", "sses", "xes", "zes")
 
@@ -54,12 +60,19 @@ def singular(word: str, plurals: dict[str, str]) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
+def _unaccented(letter: regex.Match[str]) -> str:
+    """A Latin letter without its accents: é → e, ß stays (casefold made it ss already)."""
+    decomposed = unicodedata.normalize("NFKD", letter.group())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _normalise(text: str, vocab: Vocabulary) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("&", " and "))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    plain = LATIN_LETTERS.sub(_unaccented, folded)
     plain = NON_WORD.sub(" ", plain.replace("'", "").replace("’", ""))
-    words = [singular(w, vocab.plurals) for w in plain.split() if w not in vocab.fillers]
-    return " ".join(words)
+    words = [singular(w, vocab.plurals) if w.isascii() else w
+             for w in plain.split() if w not in vocab.fillers]
+    return unicodedata.normalize("NFC", " ".join(words))
 
 
 def normalise(text: str) -> str:

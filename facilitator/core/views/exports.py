@@ -9,11 +9,13 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import vobject
 
+from ..errors import N_, Text, say
 from ..state.board import ASK, OFFER, OFFER_KINDS, Post
 from ..state.room import Room
 from .summary import markdown_lines, summary
@@ -119,47 +121,56 @@ def md(text: object) -> str:
     return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^-", r"\\-", escaped))
 
 
-def to_markdown(record: dict[str, Any]) -> str:
-    """A readable report of the event, for notes or a follow-up email."""
+def to_markdown(record: dict[str, Any], words: Callable[[Text], str] = str) -> str:
+    """A readable report of the event, for notes or a follow-up email; `words` puts its own
+    words in the reader's language (the edge's translation; English as written by default)."""
     event, counts = record["event"], record["counts"]
     lines = [f"# {md(event['name'])}", "",
-             f"Event {event['code']}, exported {event['exported_at']}. "
-             f"Asks met: {counts['met']} of {counts['asks']}. Offers: {counts['offers']}.",
-             "", "## Prompts", ""]
+             words(say("Event %(code)s, exported %(at)s. Asks met: %(met)s of %(asks)s. "
+                       "Offers: %(offers)s.", code=event["code"], at=event["exported_at"],
+                       met=counts["met"], asks=counts["asks"], offers=counts["offers"])),
+             "", "## " + words(N_("Prompts")), ""]
     lines += [f"{i}. {md(p['text'])} ({p['kind']})" for i, p in enumerate(record["prompts"], 1)]
-    lines += ["", "## Participants", "", "| Name | About | Airtime (s) | Contact |",
-              "|---|---|---|---|"]
+    lines += ["", "## " + words(N_("Participants")), "",
+              "| " + " | ".join([words(N_("Name")), words(N_("About")), words(N_("Airtime (s)")),
+                                 words(N_("Contact"))]) + " |", "|---|---|---|---|"]
     for p in record["participants"]:
         contact = ", ".join(md(v) for v in (p["contact"] or {}).values())
         lines.append(f"| {md(p['name'])} | {md(p['about'])} | {p['airtime_seconds']} | "
                      f"{contact} |")
-    lines += ["", "## Asks and offers", ""]
+    lines += ["", "## " + words(N_("Asks and offers")), ""]
     offers = record["offers"]
     for a in record["asks"]:
-        state = "met" if a["met"] else "open"
+        state = words(N_("met") if a["met"] else N_("open"))
         lines += [f"### {md(a['by_name'])}: {md(a['text'])} ({state})", ""]
-        lines += [_offer_line(o) for o in offers if o["answers"] == a["id"]] or ["No offers."]
+        lines += ([_offer_line(o, words) for o in offers if o["answers"] == a["id"]]
+                  or [words(N_("No offers."))])
         lines.append("")
     others = [o for o in offers if o["answers"] is None]
     if others:
-        lines += ["### Other offers", "", *(_offer_line(o) for o in others), ""]
-    lines += markdown_lines(record["summary"], md)
-    lines += ["## Who helped whom", ""]
-    lines += [f"- {md(h['from_name'])} → {md(h['to_name'])}"
-              f"{' (taken up)' if h['taken'] else ''}" for h in record["helped"]] or ["Nobody yet."]
+        lines += ["### " + words(N_("Other offers")), "",
+                  *(_offer_line(o, words) for o in others), ""]
+    lines += markdown_lines(record["summary"], md, words)
+    lines += ["## " + words(N_("Who helped whom")), ""]
+    taken = " (" + words(N_("taken up")) + ")"
+    lines += [f"- {md(h['from_name'])} → {md(h['to_name'])}{taken if h['taken'] else ''}"
+              for h in record["helped"]] or [words(N_("Nobody yet."))]
     return "\n".join(lines) + "\n"
 
 
-def _offer_line(o: dict[str, Any]) -> str:
-    line = f"- **{o['kind_label']}** from {md(o['by_name'])}"
+def _offer_line(o: dict[str, Any], words: Callable[[Text], str]) -> str:
+    kind = words(Text(o["kind_label"]))  # one of OFFER_KINDS, in the catalogs
     if o["to_name"] and o["answers"] is None:
-        line += f" to {md(o['to_name'])}"
+        line = words(say("- **%(kind)s** from %(by)s to %(to)s", kind=kind, by=md(o["by_name"]),
+                         to=md(o["to_name"])))
+    else:
+        line = words(say("- **%(kind)s** from %(by)s", kind=kind, by=md(o["by_name"])))
     line += f": {md(o['text'])}"
     if o["who"]:
-        line += f" (introduces {md(o['who'])})"
+        line += " " + words(say("(introduces %(who)s)", who=md(o["who"])))
     if o["link"]:
         line += f" <{o['link']}>"  # http(s) only and free of <>, spaces: safe as an autolink
-    return line + (" — taken up" if o["taken"] else "")
+    return line + (" — " + words(N_("taken up")) if o["taken"] else "")
 
 
 def to_vcards(cards: list[dict[str, Any]]) -> str:

@@ -23,7 +23,8 @@ from . import generosity
 
 def _room(room: Room) -> dict[str, Any]:
     return {"code": room.code, "name": room.name, "max_participants": room.max_participants,
-            "ended_at": room.ended_at, "kept_until": room.kept_until, "locked": room.locked}
+            "ended_at": room.ended_at, "kept_until": room.kept_until, "locked": room.locked,
+            "language": room.language}
 
 
 def _prompts(room: Room) -> dict[str, Any]:

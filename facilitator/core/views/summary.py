@@ -11,8 +11,9 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import N_, Text, say, say_n
 from ..seating import quality
-from ..state.board import OFFER, OFFER_KINDS
+from ..state.board import OFFER
 from ..state.followthrough import FOLLOWED_UP, HELPED
 from ..state.intros import offers as intro_offers
 from ..state.room import Room
@@ -108,28 +109,46 @@ def circle(count: int) -> list[dict[str, Any]]:
     return spots
 
 
-def markdown_lines(data: dict[str, Any], escape: Callable[[object], str]) -> list[str]:
-    """The summary's figures as a Markdown section for the export (`escape` makes text literal)."""
-    kinds = ", ".join(f"{n} {OFFER_KINDS[k].lower()}" for k, n in data["offers_by_kind"].items())
+def offers_of_kind(kind: str, count: int) -> Text:
+    """ "1 offer to help", "3 resources": a count of one kind of offer, in its plural."""
+    if kind == "intro":
+        return say_n("%(num)d introduction offered", "%(num)d introductions offered", count)
+    if kind == "resource":
+        return say_n("%(num)d resource", "%(num)d resources", count)
+    return say_n("%(num)d offer to help", "%(num)d offers to help", count)
+
+
+def markdown_lines(data: dict[str, Any], escape: Callable[[object], str],
+                   words: Callable[[Text], str] = str) -> list[str]:
+    """The summary's figures as a Markdown section for the export (`escape` makes text literal,
+    `words` puts the section's own words in the reader's language)."""
+    kinds = ", ".join(words(offers_of_kind(k, n)) for k, n in data["offers_by_kind"].items())
     asks, intros, nudges = data["asks"], data["introductions"], data["nudges"]
     tables = data["tables"]
     after = data["follow_through"]
     ratio = data["airtime"]["ratio"]
-    return ["## Summary", "",
-            f"- Rounds run: {len(data['rounds'])}",
-            f"- Airtime, most ÷ least: {ratio if ratio is not None else 'not enough turns yet'}",
-            f"- Pitch nudges: {nudges['nudged']} (from {nudges['taps']} anonymous taps)",
-            f"- Questions asked: {data['questions']['total']}",
-            f"- Asks met: {asks['met']} of {asks['total']}",
-            f"- Tables: {tables['count']}, {tables['reshuffles']} reshuffles; new people each "
-            f"person met: {tables['people_met']['mean']} on average, at least "
-            f"{tables['people_met']['least']}; offers across tables: "
-            f"{tables['offers_across']} of {tables['offers_to_someone']}",
-            f"- Offers: {kinds}",
-            f"- Introductions: {intros['made']} made, {intros['accepted']} accepted, "
-            f"{intros['met']} met",
-            f"- Afterwards: {after['followed_up']} of {after['offers']} offers followed up, "
-            f"{after['helped']} helped, {after['didnt_work']} didn't work out", "",
-            "| Name | Airtime (s) |", "|---|---|",
+    figures = [
+        say("Rounds run: %(rounds)s", rounds=len(data["rounds"])),
+        say("Airtime, most ÷ least: %(ratio)s", ratio=ratio) if ratio is not None
+        else N_("Airtime, most ÷ least: not enough turns yet"),
+        say_n("Pitch nudges: %(nudged)s (from %(num)d anonymous tap)",
+              "Pitch nudges: %(nudged)s (from %(num)d anonymous taps)", nudges["taps"],
+              nudged=nudges["nudged"]),
+        say("Questions asked: %(questions)s", questions=data["questions"]["total"]),
+        say("Asks met: %(met)s of %(total)s", met=asks["met"], total=asks["total"]),
+        say("Tables: %(count)s, %(reshuffles)s reshuffles; new people each person met: "
+            "%(mean)s on average, at least %(least)s; offers across tables: %(across)s of "
+            "%(offers)s", count=tables["count"], reshuffles=tables["reshuffles"],
+            mean=tables["people_met"]["mean"], least=tables["people_met"]["least"],
+            across=tables["offers_across"], offers=tables["offers_to_someone"]),
+        say("Offers: %(kinds)s", kinds=kinds),
+        say("Introductions: %(made)s made, %(accepted)s accepted, %(met)s met",
+            made=intros["made"], accepted=intros["accepted"], met=intros["met"]),
+        say("Afterwards: %(followed_up)s of %(offers)s offers followed up, %(helped)s helped, "
+            "%(didnt_work)s didn't work out", followed_up=after["followed_up"],
+            offers=after["offers"], helped=after["helped"], didnt_work=after["didnt_work"]),
+    ]
+    return ["## " + words(N_("Summary")), "", *(f"- {words(line)}" for line in figures), "",
+            "| " + words(N_("Name")) + " | " + words(N_("Airtime (s)")) + " |", "|---|---|",
             *(f"| {escape(data['people'][bar['pid']])} | {bar['seconds']} |"
               for bar in data["airtime"]["chart"]), ""]

@@ -4,6 +4,7 @@
 // host/board.js hides and restores, and shows the posts the host hid.
 // People's text only ever goes in with textContent; a link becomes <a> only if it is http(s).
 import { $, el, setText, show } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { identity, onState } from "../shared/live.js";
 import { nameOf, room } from "../shared/room.js";
 import { config } from "../shared/config.js";
@@ -35,7 +36,7 @@ export function actButton(text, act, { className = "", attrs = {} } = {}) {
 export function renderBoard() {
   const counts = room.board;
   if (!counts) return;
-  setText($("board-met"), `Asks met: ${counts.met} of ${counts.asks}`);
+  setText($("board-met"), gettext("Asks met: %(met)s of %(asks)s", counts));
   const shown = atChosenTable(room.posts);
   const loose = drawPosts(shown, $("board-asks"), $("board-offers"));
   show($("board-others"), loose > 0);
@@ -45,7 +46,8 @@ export function renderBoard() {
     const hidden = offstage();
     drawPosts(hidden, $("board-hidden"), $("board-hidden"));
     show($("board-hidden-box"), Object.keys(hidden).length > 0);
-    setText($("board-hidden-summary"), `Hidden posts (${Object.keys(hidden).length})`);
+    setText($("board-hidden-summary"),
+      gettext("Hidden posts (%(count)s)", { count: Object.keys(hidden).length }));
     ids = ids.concat(Object.keys(hidden));
   }
   for (const id of rows.keys()) if (!ids.includes(id)) rows.delete(id);
@@ -72,7 +74,7 @@ function renderTableFilter() {
   const chosen = select.value;
   const wanted = ["", ...tables.map((t) => String(t.number))];
   if ([...select.options].map((o) => o.value).join() !== wanted.join()) {
-    select.replaceChildren(el("option", { text: "Every table", attrs: { value: "" } }),
+    select.replaceChildren(el("option", { text: gettext("Every table"), attrs: { value: "" } }),
       ...tables.map((t) => el("option", { text: tableLabel(t), attrs: { value: t.number } })));
   }
   for (const option of select.options) {
@@ -109,7 +111,7 @@ function row(post, body) {
   if (!li) {
     li = el("li", { class: `post post-${post.type}`, data: { id: post.id } },
       el("div", { class: "post-body" }),
-      post.type === "ask" ? el("ul", { class: "ask-offers", attrs: { "aria-label": "Offers" } }) : null,
+      post.type === "ask" ? el("ul", { class: "ask-offers", attrs: { "aria-label": gettext("Offers") } }) : null,
       el("div", { class: "post-slot" }));
     rows.set(post.id, li);
   }
@@ -130,21 +132,23 @@ function row(post, body) {
 function askBody(ask) {
   const meta = el("p", { class: "post-meta" },
     el("span", { class: "post-author", text: nameOf(ask.author) }),
-    ask.by_host ? " (typed by the host)" : null, atTable(ask), ask.edited ? " · edited" : null,
-    ask.met ? el("span", { class: "badge badge-met", text: "Met" }) : null, offstageBadge(ask));
+    ask.by_host ? ` ${gettext("(typed by the host)")}` : null, atTable(ask),
+    ask.edited ? ` · ${gettext("edited")}` : null,
+    ask.met ? el("span", { class: "badge badge-met", text: gettext("Met") }) : null, offstageBadge(ask));
   return [el("p", { class: "post-text", text: ask.text }), meta,
     el("div", { class: "post-actions" }, ...options.tools(ask))];
 }
 
 function offerBody(offer) {
   const line = el("p", { class: "offer-line" },
-    el("span", { class: "offer-kind", text: config.offer_kinds[offer.kind] || "Offer" }), " ",
+    el("span", { class: "offer-kind", text: offerKind(offer.kind) }), " ",
     el("span", { class: "post-author", text: nameOf(offer.author) }), atTable(offer),
     offer.to && !offer.ask ? ` → ${nameOf(offer.to)}` : null, ": ",
     el("span", { class: "post-text", text: offer.text }),
-    offer.who ? ` (introduces ${offer.who})` : null, offer.edited ? " · edited" : null, " ",
+    offer.who ? ` ${gettext("(introduces %(who)s)", { who: offer.who })}` : null,
+    offer.edited ? ` · ${gettext("edited")}` : null, " ",
     offer.link ? webLink(offer.link) : null,
-    offer.taken ? el("span", { class: "badge badge-taken", text: "Taken up" }) : null,
+    offer.taken ? el("span", { class: "badge badge-taken", text: gettext("Taken up") }) : null,
     offstageBadge(offer));
   const actions = options.tools(offer);
   return [line, actions.length ? el("div", { class: "post-actions" }, ...actions) : null];
@@ -153,12 +157,18 @@ function offerBody(offer) {
 /** " at Table 4": where the author sat when posting, at an event of several tables. */
 function atTable(post) {
   const table = manyTables() && room.layout.tables[post.table - 1];
-  return table ? el("span", { class: "post-table", text: ` at ${table.name}` }) : null;
+  return table ? el("span", { class: "post-table", text: ` ${gettext("at %(table)s", { table: table.name })}` })
+    : null;
+}
+
+/** The kind of an offer in the page's language ("I can help"), from the server's list. */
+function offerKind(kind) {
+  return kind in config.offer_kinds ? gettext(config.offer_kinds[kind]) : gettext("Offer");
 }
 
 function offstageBadge(post) {
   if (!post.offstage) return null;
-  return el("span", { class: "badge badge-hidden", text: post.hidden ? "Hidden" : "Hidden with its ask" });
+  return el("span", { class: "badge badge-hidden", text: post.hidden ? gettext("Hidden") : gettext("Hidden with its ask") });
 }
 
 /** Put `nodes` in `list` in order, moving only what is out of place (focus and forms stay). */

@@ -4,6 +4,7 @@
 // `common` section, the visible posts), so the display needs nothing only the host is sent.
 import { $, el, show } from "../shared/dom.js";
 import { drawAirtimeChart } from "../shared/airtime-chart.js";
+import { gettext } from "../shared/i18n.js";
 import { airtime, enabled, nameOf, room, speakingOrder } from "../shared/room.js";
 
 // What each card needs switched on.
@@ -48,12 +49,12 @@ function renderCommon() {
   const groups = room.commonGround;
   $("gen-common-list").replaceChildren(...(groups.length
     ? groups.slice(0, 8).map((g) => el("li", { text: `${g.pids.length} of you ${g.says}` }))
-    : [el("li", { class: "hint", text: "Nothing shared yet: interests given at join show up here." })]));
+    : [el("li", { class: "hint", text: gettext("Nothing shared yet: interests given at join show up here.") })]));
 }
 
 function renderGaps() {
   const asks = waitingAsks();
   $("gen-gaps-list").replaceChildren(...(asks.length
     ? asks.map((ask) => el("li", {}, el("strong", { text: nameOf(ask.author) }), `: ${ask.text}`))
-    : [el("li", { class: "hint", text: "Every ask has an offer. Lovely." })]));
+    : [el("li", { class: "hint", text: gettext("Every ask has an offer. Lovely.") })]));
 }

@@ -6,6 +6,7 @@ import { keepAwake } from "../shared/wake.js";
 import { mountBoard } from "../board/board.js";
 import { mountStage } from "./stage.js";
 import { mountChime } from "./chime.js";
+import { followRoomLanguage } from "../shared/room-language.js";
 
 const root = $("display");
 
@@ -13,6 +14,7 @@ mountStage(root, "Display");
 mountBoard({});
 mountChime(() => true);
 keepAwake(() => show($("dim-note"), true));
+followRoomLanguage();
 onStatus((status) => showConnection($("conn"), status));
 connect({ code: root.dataset.code, tables: "all" });
 onRoomDeleted(() => {

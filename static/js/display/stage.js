@@ -1,7 +1,8 @@
 // The stage (templates/_stage.html): what the room sees, drawn from the public room alone, the
 // same on the display and in the console (an event of several tables: display/tables.js). The console adds its own tools around it; nothing
 // here reads what only the host receives.
-import { $, count, el, setText, show } from "../shared/dom.js";
+import { $, el, setText, show } from "../shared/dom.js";
+import { ngettext } from "../shared/i18n.js";
 import { onState } from "../shared/live.js";
 import {
   enabled, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder, upNextPrompt,
@@ -85,7 +86,7 @@ function renderLobby() {
   setText($("lobby-prompt"), next ? next.text : "The host is choosing the first prompt.");
   const here = presentPeople();
   setText($("people-count"), here.length
-    ? `${count(here.length, "person", "people")} at the table`
+    ? ngettext("%(num)d person at the table", "%(num)d people at the table", here.length)
     : "Waiting for the first person to join");
   // Newest first, so whoever just joined sees their name land on the big screen.
   const list = $("people-chips");

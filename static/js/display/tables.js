@@ -2,7 +2,8 @@
 // round, the time left or how far over), who sits where between rounds, and the new tables while
 // people move after a reshuffle. From the public room alone, like the rest of the stage; the
 // console adds its tools to each table's card (`setCardTools`).
-import { $, count, el, mmss, setText, show } from "../shared/dom.js";
+import { $, el, mmss, setText, show } from "../shared/dom.js";
+import { ngettext } from "../shared/i18n.js";
 import { state } from "../shared/live.js";
 import { IN_ROUND } from "../shared/protocol.js";
 import { nameOf, room, secondsLeft, upNextPrompt } from "../shared/room.js";
@@ -52,7 +53,7 @@ export function renderTablesStage(root, ended) {
   setText($("progress"), "");
   for (const id of ["lobby-view", "round-view", "over-view"]) show($(id), false);
   const moving = Boolean(room.layout.moving);
-  const tables = count(room.layout.tables.length, "table", "tables");
+  const tables = ngettext("%(num)d table", "%(num)d tables", room.layout.tables.length);
   if (moving) {
     setText($("tables-eyebrow"), "New tables");
     setText($("tables-title"), "Move now: find your name, and sit at your new table");
@@ -65,7 +66,8 @@ export function renderTablesStage(root, ended) {
     setText($("tables-eyebrow"), event?.round ? `Round ${event.round} complete` : "Find your table");
     setText($("tables-title"), next ? `Next: ${next.text}` : "The host is choosing the next prompt.");
   }
-  setText($("tables-lead"), `${count(Object.keys(room.seats).length, "person", "people")} at ${tables}`);
+  setText($("tables-lead"), ngettext("%(num)d person at %(tables)s", "%(num)d people at %(tables)s",
+    Object.keys(room.seats).length, { tables }));
   const grid = $("tables-grid");
   // A picker open on a card (the console's table host) stays open until it is used.
   if (!(grid.contains(document.activeElement) && document.activeElement.tagName === "SELECT")) {
@@ -92,7 +94,7 @@ function tableCard(table, moving) {
     const done = turns?.status === "round_over" && !moving;
     const people = seatedAt(label.number);
     card.dataset.state = done ? "done" : "seated";
-    card.append(el("p", { class: "table-card-progress", text: `${done ? "Done · " : ""}${count(people.length, "person", "people")}` }));
+    card.append(el("p", { class: "table-card-progress", text: `${done ? "Done · " : ""}${ngettext("%(num)d person", "%(num)d people", people.length)}` }));
     const shown = people.slice(0, NAMES_SHOWN).map((pid) => el("li", { text: nameOf(pid) }));
     if (people.length > NAMES_SHOWN) shown.push(el("li", { text: `+${people.length - NAMES_SHOWN} more` }));
     card.append(el("ul", { class: "table-card-names" }, ...shown));

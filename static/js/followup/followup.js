@@ -1,6 +1,7 @@
 // The attendee's follow-up page (templates/followup.html): fetched with the token this phone kept
 // when it joined, sent in a header (never in a URL); everything drawn with textContent.
 import { $, el, saveFile, setText, show } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { webLink } from "../shared/weblink.js";
 import { introItems } from "./intros.js";
 import { offerMarks } from "./marks.js";
@@ -34,14 +35,16 @@ async function call(path, options = {}) {
 }
 
 function offerItem(offer, { made, me }) {
-  const whom = made ? offer.to_name || "the whole room" : offer.from_name;
+  const kind = gettext(offer.kind_label);
+  const head = made
+    ? gettext("%(kind)s to %(whom)s", { kind, whom: offer.to_name || gettext("the whole room") })
+    : gettext("%(kind)s from %(whom)s", { kind, whom: offer.from_name });
   return el("li", { data: { offer: offer.id } },
-    el("p", {}, el("strong", { text: `${offer.kind_label} ${made ? "to" : "from"} ${whom}` }),
-      offer.taken ? " · taken up" : null),
+    el("p", {}, el("strong", { text: head }), offer.taken ? ` · ${gettext("taken up")}` : null),
     el("p", { text: offer.text }),
-    offer.who ? el("p", { text: `Introduces: ${offer.who}` }) : null,
+    offer.who ? el("p", { text: gettext("Introduces: %(who)s", { who: offer.who }) }) : null,
     offer.link ? el("p", {}, webLink(offer.link, offer.link)) : null,
-    offer.ask ? el("p", { class: "hint", text: `On the ask: ${offer.ask}` }) : null,
+    offer.ask ? el("p", { class: "hint", text: gettext("On the ask: %(ask)s", { ask: offer.ask }) }) : null,
     offer.markable ? offerMarks(offer, me, (mark) => saveMark("/me/mark", { offer: offer.id, mark })) : null);
 }
 
@@ -57,11 +60,11 @@ function contactItem(person) {
 /** Exactly who sharing reaches: consent is to these people, named. */
 function audienceText(names) {
   if (!names.length) {
-    return "Nobody yet: only someone who took up your offer, whose offer you took up, or whom an "
-      + "introduction you all accepted put you in touch with.";
+    return gettext("Nobody yet: only someone who took up your offer, whose offer you took up, or "
+      + "whom an introduction you all accepted put you in touch with.");
   }
-  return `If you share, exactly these people see them now: ${names.join(", ")}. `
-    + "A later exchange adds its person; nobody who joins after you leave ever sees them.";
+  return gettext("If you share, exactly these people see them now: %(names)s. A later exchange "
+    + "adds its person; nobody who joins after you leave ever sees them.", { names: names.join(", ") });
 }
 
 function fill(list, items, empty) {
@@ -69,15 +72,16 @@ function fill(list, items, empty) {
 }
 
 function render(data) {
-  setText($("followup-me"), `${data.me.name}, here is what you gave and got at ${data.event.name}.`);
+  setText($("followup-me"), gettext("%(name)s, here is what you gave and got at %(event)s.",
+    { name: data.me.name, event: data.event.name }));
   const me = data.me.id;
-  fill("received", data.received.map((o) => offerItem(o, { made: false, me })), "No offers yet.");
-  fill("made", data.made.map((o) => offerItem(o, { made: true, me })), "You haven't offered anything yet.");
+  fill("received", data.received.map((o) => offerItem(o, { made: false, me })), gettext("No offers yet."));
+  fill("made", data.made.map((o) => offerItem(o, { made: true, me })), gettext("You haven't offered anything yet."));
   fill("asks", data.asks.map((a) => el("li", {}, el("p", { text: a.text }),
-    el("p", { class: "hint", text: a.met ? "Met" : "Still open" }))), "You haven't posted an ask.");
+    el("p", { class: "hint", text: a.met ? gettext("Met") : gettext("Still open") }))), gettext("You haven't posted an ask."));
   fill("intros", introItems(data, (offer, met) => saveMark("/me/met", { offer, met })),
-    "No introductions accepted yet.");
-  fill("contacts", data.contacts.map(contactItem), "Nobody has shared their details with you yet.");
+    gettext("No introductions accepted yet."));
+  fill("contacts", data.contacts.map(contactItem), gettext("Nobody has shared their details with you yet."));
   $("btn-vcards").disabled = data.contacts.length === 0;
   const mine = data.my_contact;
   $("contact-email").value = mine.email;
@@ -98,7 +102,7 @@ async function saveMark(path, body) {
   });
   const data = response ? await response.json().catch(() => ({})) : {};
   if (!data.ok) {
-    status(data.error || "Couldn't save just now. Please try again.");
+    status(data.error || gettext("Couldn't save just now. Please try again."));
     show($("followup-status"), true);
     return;
   }
@@ -107,13 +111,13 @@ async function saveMark(path, body) {
 
 async function load() {
   if (!token) {
-    status("Open this page on the phone you joined the event with: it keeps your place.");
+    status(gettext("Open this page on the phone you joined the event with: it keeps your place."));
     return;
   }
   const response = await call("/me.json");
   const data = response ? await response.json().catch(() => ({})) : {};
   if (!response || !data.ok) {
-    status(data.error || "We couldn't load your follow-up. Please try again.");
+    status(data.error || gettext("We couldn't load your follow-up. Please try again."));
     return;
   }
   render(data);
@@ -134,18 +138,18 @@ async function saveContact(event) {
   });
   const data = response ? await response.json().catch(() => ({})) : {};
   if (!data.ok) {
-    setText(error, data.error || "Couldn't save just now. Please try again.");
+    setText(error, data.error || gettext("Couldn't save just now. Please try again."));
     show(error, true);
     return;
   }
-  setText($("contact-saved"), "Saved.");
+  setText($("contact-saved"), gettext("Saved."));
 }
 
 /** Fetch a file only this token may have, and save it. */
 async function download(path, filename) {
   const response = await call(path);
   if (!response || !response.ok) {
-    status("The download didn't work. Please try again.");
+    status(gettext("The download didn't work. Please try again."));
     show($("followup-status"), true);
     return;
   }

@@ -1,6 +1,7 @@
 // "Email me this page's link" on the follow-up page (only when the organiser set up email): the
 // address, the one reminder a week later, and forgetting the address again.
 import { $, setText, show } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 
 /** Wire the form; `call(path, options)` sends with this page's secret, `data` is the page's. */
 export function mountMail(call, data) {
@@ -14,14 +15,16 @@ export function mountMail(call, data) {
     event.preventDefault();
     const answer = await send(call, "PUT", { email: $("mail-email").value, reminder: $("mail-reminder").checked });
     if (answer.ok) {
-      setText($("mail-saved"), `On its way to ${answer.email}${answer.reminder ? ", and a reminder in a week." : "."}`);
+      setText($("mail-saved"), answer.reminder
+        ? gettext("On its way to %(email)s, and a reminder in a week.", { email: answer.email })
+        : gettext("On its way to %(email)s.", { email: answer.email }));
       show($("btn-mail-stop"), true);
     }
   };
   $("btn-mail-stop").onclick = async () => {
     const answer = await send(call, "DELETE");
     if (answer.ok) {
-      setText($("mail-saved"), "Done: no more emails, and your address is forgotten.");
+      setText($("mail-saved"), gettext("Done: no more emails, and your address is forgotten."));
       show($("btn-mail-stop"), false);
     }
   };
@@ -36,7 +39,7 @@ async function send(call, method, body) {
   });
   const answer = response ? await response.json().catch(() => ({})) : {};
   if (!answer.ok) {
-    setText(error, answer.error || "Couldn't do that just now. Please try again.");
+    setText(error, answer.error || gettext("Couldn't do that just now. Please try again."));
     show(error, true);
   }
   return answer;

@@ -3,14 +3,15 @@
 // with the form (deck "custom"); the server checks them as prompts the host types.
 import { $, el, setText } from "../shared/dom.js";
 import { forgetDeck, readDeck, saveDeck, savedDecks } from "../shared/decks.js";
+import { gettext, ngettext } from "../shared/i18n.js";
 
 const CUSTOM_DECK = "custom";
 
 function deckOption(deck) {
   const input = el("input", { attrs: { type: "radio", name: "deck", value: CUSTOM_DECK }, data: { title: deck.title } });
   const forget = el("button", {
-    class: "button button-small button-quiet", text: "Forget",
-    attrs: { type: "button", "aria-label": `Forget the deck ${deck.title}` },
+    class: "button button-small button-quiet", text: gettext("Forget"),
+    attrs: { type: "button", "aria-label": gettext("Forget the deck %(title)s", { title: deck.title }) },
   });
   forget.addEventListener("click", () => {
     forgetDeck(deck.title);
@@ -20,8 +21,9 @@ function deckOption(deck) {
   return el("label", { class: "deck" }, input,
     el("span", { class: "deck-body" },
       el("span", { class: "deck-title", text: deck.title }),
-      el("span", { class: "deck-desc", text: deck.description || "A deck you saved." }),
-      el("span", { class: "deck-count", text: `${deck.prompts.length} prompts · first: “${first}”` })),
+      el("span", { class: "deck-desc", text: deck.description || gettext("A deck you saved.") }),
+      el("span", { class: "deck-count", text: ngettext("%(num)d prompt · first: “%(first)s”",
+        "%(num)d prompts · first: “%(first)s”", deck.prompts.length, { first }) })),
     forget);
 }
 
@@ -40,12 +42,12 @@ async function importDeck(event) {
   const deck = readDeck(await file.text());
   event.target.value = "";
   if (!deck) {
-    setText($("deck-import-note"), "That file isn't a deck Facilitator can read.");
+    setText($("deck-import-note"), gettext("That file isn't a deck Facilitator can read."));
     return;
   }
   saveDeck(deck);
   render(deck.title);
-  setText($("deck-import-note"), `Imported “${deck.title}” and chose it.`);
+  setText($("deck-import-note"), gettext("Imported “%(title)s” and chose it.", { title: deck.title }));
 }
 
 /** A saved deck travels with the form as its prompts' JSON. */

@@ -1,7 +1,8 @@
 // The end of an event in the console's Manage drawer (templates/_ending.html): "End the event"
 // and deleting everything at once. What the room sees once it has ended is the stage's
 // (display/stage.js).
-import { $, confirmTwice, count, setText, show, toast } from "../shared/dom.js";
+import { $, confirmTwice, setText, show, toast } from "../shared/dom.js";
+import { ngettext } from "../shared/i18n.js";
 import { onState } from "../shared/live.js";
 import { hostAction, room, send } from "../shared/room.js";
 import { day, hasEnded } from "../display/stage.js";
@@ -21,7 +22,8 @@ function render() {
 async function endEvent() {
   const emailLinks = $("ending-email-links")?.checked ?? false;
   const ack = await hostAction("end_event", emailLinks ? { email_links: true } : {});
-  if (ack.ok && ack.emailed) toast(`Emailing ${count(ack.emailed, "person", "people")} their follow-up link.`, { tone: "info" });
+  if (ack.ok && ack.emailed) toast(ngettext("Emailing %(num)d person their follow-up link.",
+    "Emailing %(num)d people their follow-up link.", ack.emailed), { tone: "info" });
 }
 
 /** The room's code confirms the deletion; the server then tells every screen it has ended. */

@@ -4,6 +4,7 @@
 // itself is the stage's). Pitch counts, airtime and give-and-take reach only the host, in its
 // snapshot and in `host_update` events (docs/protocol.md).
 import { $, setText, show } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { onHostUpdate, onState } from "../shared/live.js";
 import { enabled, hostAction, inRound, room } from "../shared/room.js";
 import { CARD_FEATURES, cardsShown } from "../display/cards.js";
@@ -36,7 +37,7 @@ function render() {
 }
 
 function renderBetween(g) {
-  setText($("gen-tip"), g.tip || "");
+  setText($("gen-tip"), g.tip ? gettext(g.tip) : ""); // tips.json's words, in the catalogs
   show($("gen-tip"), Boolean(g.tip));
   const shown = cardsShown();
   for (const button of document.querySelectorAll("[data-gen-show]")) {

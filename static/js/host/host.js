@@ -12,6 +12,7 @@ import { mountPanel, togglePanel } from "./panel.js";
 import { mountDisplayManage } from "./display-manage.js";
 import { mountPresenter, presenting, toggleFullscreen, togglePresenting } from "./presenter.js";
 import { mountChime } from "../display/chime.js";
+import { mountDisplayLanguage } from "./language.js";
 import { mountHostBoard } from "./board.js";
 import { mountHostGenerosity } from "./generosity.js";
 import { mountEnding } from "./ending.js";
@@ -144,6 +145,7 @@ if (!takeHostKey(code)) {
   mountDisplayManage();
   mountPresenter(root);
   mountChime(presenting); // this window chimes only while it is the projector's
+  mountDisplayLanguage();
   keepAwake(() => show($("dim-note"), true));
   onStatus((status) => showConnection($("conn"), status));
   onState(render);

@@ -3,6 +3,7 @@
 // the host key in the address's fragment, and a new host key that revokes every other console.
 // The QR shows only when asked, and goes after a minute: the room may see this screen.
 import { $, confirmTwice, show, toast } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { emitAck } from "../shared/live.js";
 import { hostKey, replaceHostKey } from "./key.js";
 
@@ -23,12 +24,12 @@ async function showQr(code) {
     response = await fetch(`/host/${encodeURIComponent(code)}/console-qr`, {
       headers: { Authorization: `Bearer ${hostKey()}` }, cache: "no-store" });
   } catch {
-    toast("Couldn't reach the server for the QR code. Please try again.");
+    toast(gettext("Couldn't reach the server for the QR code. Please try again."));
     return;
   }
   const body = await response.json().catch(() => ({}));
   if (!response.ok || !body.ok) {
-    toast(body.error || "The QR code didn't come. Please try again.");
+    toast(body.error || gettext("The QR code didn't come. Please try again."));
     return;
   }
   $("console-qr").src = body.qr;
@@ -46,7 +47,7 @@ async function newKey() {
   }
   replaceHostKey(ack.host_key);
   hideQr();
-  toast("New host key: every other console has stopped. Show the QR code again to add your phone.",
+  toast(gettext("New host key: every other console has stopped. Show the QR code again to add your phone."),
     { tone: "info" });
 }
 
@@ -55,5 +56,5 @@ export function mountPhoneConsole(code) {
   $("btn-console-qr").addEventListener("click", () => showQr(code));
   $("btn-console-qr-hide").addEventListener("click", hideQr);
   $("btn-new-host-key").addEventListener("click", (event) =>
-    confirmTwice(event.currentTarget, "Really? Other consoles stop", newKey));
+    confirmTwice(event.currentTarget, gettext("Really? Other consoles stop"), newKey));
 }

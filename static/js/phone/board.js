@@ -2,6 +2,7 @@
 // asking, editing, taking an offer up and deleting one's own posts. Every one sends its event and
 // shows a refusal as the server worded it.
 import { $, confirmTwice, el, show, toast } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { identity } from "../shared/live.js";
 import { currentSpeaker, inRound, isAskRound, nameOf, room, send, speakingOrder } from "../shared/room.js";
 import { config } from "../shared/config.js";
@@ -18,23 +19,23 @@ function field(tag, attrs) {
  *  puts https:// in front) instead of being refused by the browser. */
 function linkField() {
   return field("input", { type: "text", maxlength: LIMITS.link, inputmode: "url", autocomplete: "url",
-    autocapitalize: "off", spellcheck: "false", placeholder: "A link, e.g. example.org (optional)",
-    "aria-label": "A link (optional)" });
+    autocapitalize: "off", spellcheck: "false", placeholder: gettext("A link, e.g. example.org (optional)"),
+    "aria-label": gettext("A link (optional)") });
 }
 
 /** Choose a kind (tap 1), type, send (tap 2). `target` is {ask}, {to} or {} (the whole room). */
 function offerForm(target, onSent = () => {}) {
   const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3,
-    placeholder: "Your offer", "aria-label": "Your offer" });
-  const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: "Whom? (optional)",
-    "aria-label": "Whom you'd introduce (optional)" });
+    placeholder: gettext("Your offer"), "aria-label": gettext("Your offer") });
+  const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: gettext("Whom? (optional)"),
+    "aria-label": gettext("Whom you'd introduce (optional)") });
   const link = linkField();
-  const submit = el("button", { class: "button button-primary", text: "Send", attrs: { type: "submit" } });
+  const submit = el("button", { class: "button button-primary", text: gettext("Send"), attrs: { type: "submit" } });
   const form = el("form", { class: "offer-form stack compact", attrs: { hidden: true } }, text, who, link, submit);
   const kinds = Object.entries(config.offer_kinds).map(([kind, label]) => el("button", {
-    class: "button button-small kind-button", text: label, data: { kind },
+    class: "button button-small kind-button", text: gettext(label), data: { kind },
     attrs: { type: "button", "aria-pressed": "false" } }));
-  const group = el("div", { class: "kind-buttons", attrs: { role: "group", "aria-label": "What can you offer?" } },
+  const group = el("div", { class: "kind-buttons", attrs: { role: "group", "aria-label": gettext("What can you offer?") } },
     ...kinds);
   let kind = null;
   group.addEventListener("click", (event) => {
@@ -56,7 +57,7 @@ function offerForm(target, onSent = () => {}) {
     form.reset();
     show(form, false);
     for (const b of kinds) b.setAttribute("aria-pressed", "false");
-    toast("Offer sent. Thank you!", { tone: "ok", ms: 3000 });
+    toast(gettext("Offer sent. Thank you!"), { tone: "ok", ms: 3000 });
     onSent();
   });
   return el("div", { class: "offer-box" }, group, form);
@@ -65,10 +66,10 @@ function offerForm(target, onSent = () => {}) {
 /** Rewrite one's own post in place; `done()` closes the form. */
 function editForm(post, done) {
   const text = field("textarea", { maxlength: LIMITS.text, required: true, rows: 3,
-    placeholder: "Your text", "aria-label": "Your text" });
+    placeholder: gettext("Your text"), "aria-label": gettext("Your text") });
   text.value = post.text;
-  const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: "Whom? (optional)",
-    "aria-label": "Whom you'd introduce (optional)" });
+  const who = field("input", { type: "text", maxlength: LIMITS.who, placeholder: gettext("Whom? (optional)"),
+    "aria-label": gettext("Whom you'd introduce (optional)") });
   const link = linkField();
   who.value = post.who || "";
   link.value = post.link || "";
@@ -76,8 +77,8 @@ function editForm(post, done) {
   const form = el("form", { class: "edit-form stack compact" }, text,
     isOffer && post.kind === "intro" ? who : null, isOffer ? link : null,
     el("div", { class: "post-actions" },
-      el("button", { class: "button button-small button-primary", text: "Save", attrs: { type: "submit" } }),
-      actButton("Cancel", "close")));
+      el("button", { class: "button button-small button-primary", text: gettext("Save"), attrs: { type: "submit" } }),
+      actButton(gettext("Cancel"), "close")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const ack = await send("edit_post", { id: post.id, text: text.value, who: who.value, link: link.value });
@@ -90,10 +91,10 @@ function editForm(post, done) {
  *  edit and delete one's own posts. */
 function tools(post) {
   const own = post.author === identity.me
-    ? [actButton("Edit", "edit"), actButton("Delete", "delete", { className: "button-danger" })] : [];
-  if (post.type === "ask") return own.length ? own : [actButton("Offer help", "offer", { className: "button-primary" })];
+    ? [actButton(gettext("Edit"), "edit"), actButton(gettext("Delete"), "delete", { className: "button-danger" })] : [];
+  if (post.type === "ask") return own.length ? own : [actButton(gettext("Offer help"), "offer", { className: "button-primary" })];
   const take = post.to === identity.me
-    ? [actButton(post.taken ? "Taken up ✓ (undo)" : "Mark taken up", "take",
+    ? [actButton(post.taken ? gettext("Taken up ✓ (undo)") : gettext("Mark taken up"), "take",
       { attrs: { "aria-pressed": String(Boolean(post.taken)) } })] : [];
   return [...take, ...own];
 }
@@ -106,7 +107,7 @@ const actions = {
   },
   edit: (post, button, slot) => slot.replaceChildren(editForm(post, () => slot.replaceChildren())),
   take: (post) => send("take_offer", { id: post.id, taken: !post.taken }),
-  delete: (post, button) => confirmTwice(button, "Tap again to delete", () => send("delete_post", { id: post.id })),
+  delete: (post, button) => confirmTwice(button, gettext("Tap again to delete"), () => send("delete_post", { id: post.id })),
 };
 
 /** The speaker's card offers help to the speaker (their latest ask, if they posted one); the ask
@@ -124,7 +125,8 @@ function afterRender(posts) {
       box?.remove();
       box = el("div", { class: "speaker-offer", data: { target } },
         el("p", { class: "speaker-offer-label",
-          text: ask ? `Offer help with: ${ask.text}` : `Offer ${nameOf(speaker)} help` }),
+          text: ask ? gettext("Offer help with: %(ask)s", { ask: ask.text })
+            : gettext("Offer %(name)s help", { name: nameOf(speaker) }) }),
         offerForm(JSON.parse(target)));
       card.append(box);
     }
@@ -149,7 +151,7 @@ export function mountPhoneBoard() {
     if (!ack.ok) return;
     text.value = "";
     $("board-ask").open = false;
-    toast("Your ask is on the board.", { tone: "ok", ms: 3000 });
+    toast(gettext("Your ask is on the board."), { tone: "ok", ms: 3000 });
   });
   $("board-give-slot").append(offerForm({}, () => { $("board-give").open = false; }));
   mountBoard({ tools, actions, afterRender });

@@ -3,6 +3,7 @@
 // the questions in order and, if the room nudged, a kind word; what you share with others; and
 // introductions to accept or suggest.
 import { $, el, setText, show } from "../shared/dom.js";
+import { gettext, ngettext } from "../shared/i18n.js";
 import { identity, onState } from "../shared/live.js";
 import { currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
 
@@ -63,14 +64,15 @@ function renderListening(listening) {
   if (!listening) return;
   show($("gen-hand"), hands);
   const place = myHand() ? room.hands.indexOf(myHand()) + 1 : 0;
-  setText($("gen-hand"), myHand() ? "Lower my hand" : "I have a question");
+  setText($("gen-hand"), myHand() ? gettext("Lower my hand") : gettext("I have a question"));
   $("gen-hand").setAttribute("aria-pressed", String(Boolean(myHand())));
-  setText($("gen-hand-status"), hands && place ? `Your hand is up: number ${place} in line.` : "");
+  setText($("gen-hand-status"), hands && place
+    ? gettext("Your hand is up: number %(place)s in line.", { place }) : "");
   show($("gen-pitch"), pitch);
   show($("gen-pitch-note"), pitch);
   const tapped = tappedFor === turnKey();
   $("gen-pitch").disabled = tapped;
-  setText($("gen-pitch"), tapped ? "Thanks, noted anonymously" : "Sounds like a pitch");
+  setText($("gen-pitch"), tapped ? gettext("Thanks, noted anonymously") : gettext("Sounds like a pitch"));
 }
 
 function renderSpeaker(mine) {
@@ -79,7 +81,7 @@ function renderSpeaker(mine) {
   const hasNudge = mine && nudge && enabled("pitch_nudges");
   show($("gen-speaker"), Boolean(mine) && ((enabled("hands") && queue.length > 0) || Boolean(hasNudge)));
   show($("gen-nudge"), Boolean(hasNudge));
-  setText($("gen-nudge"), hasNudge ? nudge.text : "");
+  setText($("gen-nudge"), hasNudge ? gettext(nudge.text) : "");
   show($("gen-speaker-title"), queue.length > 0);
   $("gen-speaker-queue").replaceChildren(...queue.map((h) => el("li", { class: "gen-hand-row" },
     el("span", { class: "hand-name", text: nameOf(h.pid) }),
@@ -91,18 +93,22 @@ function renderSpeaker(mine) {
 function listNames(pids) {
   const names = pids.slice(0, 2).map(nameOf);
   const rest = pids.length - names.length;
-  if (rest > 0) return `${names.join(", ")} and ${rest === 1 ? "1 other" : `${rest} others`}`;
-  return names.join(" and ");
+  if (rest > 0) {
+    return ngettext("%(names)s and %(num)d other", "%(names)s and %(num)d others", rest,
+      { names: names.join(", ") });
+  }
+  return names.length === 2 ? gettext("%(first)s and %(second)s", { first: names[0], second: names[1] })
+    : names.join("");
 }
 
-/** One person's view of a group they are in, or null: "You and Sam both run" (the words come
- *  from core/common_ground.py; this puts names around them). */
+/** One person's view of a group they are in, or null: "You and Sam both mentioned Running"
+ *  (the first wording given, as typed: interests match in any language, core/common_ground.py). */
 function myLine(group, me) {
   if (!group.pids.includes(me)) return null;
   const others = group.pids.filter((pid) => pid !== me);
   return others.length === 1
-    ? `You and ${nameOf(others[0])} both ${group.says}`
-    : `You, ${listNames(others)} all ${group.says}`;
+    ? gettext("You and %(name)s both mentioned %(what)s", { name: nameOf(others[0]), what: group.label })
+    : gettext("You, %(names)s all mentioned %(what)s", { names: listNames(others), what: group.label });
 }
 
 function renderMine(me) {
@@ -121,25 +127,28 @@ function renderIntros(me) {
   const items = Object.entries(room.intros).map(([id, intro]) => ({ post: posts[id], intro, id }))
     .filter(({ post, intro }) => post && [post.author, post.to, intro.with].includes(me));
   $("gen-intros-list").replaceChildren(...(items.length ? items.map((i) => introItem(i, me))
-    : [el("li", { class: "hint", text: "Know two people here who should meet? Suggest it below." })]));
+    : [el("li", { class: "hint", text: gettext("Know two people here who should meet? Suggest it below.") })]));
   fillPeople(me);
 }
 
 function introItem({ post, intro, id }, me) {
-  const other = post.to === me ? (intro.with ? nameOf(intro.with) : post.who || "someone they know") : nameOf(post.to);
-  const head = post.author === me ? `You suggested ${nameOf(post.to)} meets ${intro.with ? nameOf(intro.with) : post.who || "someone you know"}`
-    : `${nameOf(post.author)} would like to introduce you to ${other}`;
+  const other = post.to === me
+    ? (intro.with ? nameOf(intro.with) : post.who || gettext("someone they know")) : nameOf(post.to);
+  const head = post.author === me
+    ? gettext("You suggested %(name)s meets %(other)s", { name: nameOf(post.to),
+      other: intro.with ? nameOf(intro.with) : post.who || gettext("someone you know") })
+    : gettext("%(name)s would like to introduce you to %(other)s", { name: nameOf(post.author), other });
   const sides = [post.to, intro.with].filter(Boolean);
   const mineToAnswer = sides.includes(me);
   const accepted = intro.accepted_by.includes(me);
-  const status = intro.accepted ? "Accepted: it's on your follow-up page."
-    : accepted ? "You accepted. Waiting for the other side." : "Not accepted yet.";
+  const status = intro.accepted ? gettext("Accepted: it's on your follow-up page.")
+    : accepted ? gettext("You accepted. Waiting for the other side.") : gettext("Not accepted yet.");
   return el("li", { class: "gen-intro" },
     el("p", { text: head }),
     el("p", { class: "hint", text: post.text }),
     el("p", { class: "hint", text: status }),
     mineToAnswer ? el("button", {
-      class: "button button-small", text: accepted ? "Take back" : "Accept introduction",
+      class: "button button-small", text: accepted ? gettext("Take back") : gettext("Accept introduction"),
       data: { offer: id, accept: accepted ? "0" : "1" }, attrs: { type: "button" },
     }) : null);
 }

@@ -1,5 +1,6 @@
 // The phone screen at /j/<CODE>: join the table, then follow the round and take your turn.
-import { $, confirmTwice, count, el, setText, show, showConnection } from "../shared/dom.js";
+import { $, confirmTwice, el, setText, show, showConnection } from "../shared/dom.js";
+import { gettext, ngettext } from "../shared/i18n.js";
 import { connect, identity, join, onRoomDeleted, onState, onStatus, watch } from "../shared/live.js";
 import {
   inRound, nameOf, person, presentPeople, room, roundPrompt, send, speakingOrder, upNextPrompt,
@@ -76,35 +77,48 @@ function showEnded(me) {
     return;
   }
   notice("");
-  setText($("gone-title"), "This event has ended");
-  setText($("gone-detail"), "Thank you for taking part.");
+  setText($("gone-title"), gettext("This event has ended"));
+  setText($("gone-detail"), gettext("Thank you for taking part."));
   setView("gone");
 }
 
 function renderJoinLead() {
   const here = manyTables() ? Object.keys(room.seats).length : presentPeople().length;
-  const where = manyTables() ? `at ${count(room.layout.tables.length, "table", "tables")}` : "at the table";
-  setText($("join-lead"), here
-    ? `${count(here, "person is", "people are")} already ${where}. Say who you are: everyone gets a turn, and nobody has to pitch.`
-    : "Say who you are. Everyone gets a turn to talk, and nobody has to pitch.");
+  let lead = gettext("Say who you are. Everyone gets a turn to talk, and nobody has to pitch.");
+  if (here && manyTables()) {
+    const already = ngettext("%(num)d person is already at %(tables)s.",
+      "%(num)d people are already at %(tables)s.", here,
+      { tables: ngettext("%(num)d table", "%(num)d tables", room.layout.tables.length) });
+    lead = `${already} ${gettext("Say who you are: everyone gets a turn, and nobody has to pitch.")}`;
+  } else if (here) {
+    const already = ngettext("%(num)d person is already at the table.",
+      "%(num)d people are already at the table.", here);
+    lead = `${already} ${gettext("Say who you are: everyone gets a turn, and nobody has to pitch.")}`;
+  }
+  setText($("join-lead"), lead);
 }
 
 function myStatus(turns, me) {
   if (turns.status === "lobby") {
     const here = presentPeople().length;
-    const where = manyTables() ? `at ${tableLabel(tableOf(me.id))}` : "here";
-    return `Waiting for the host to start — ${count(here, "person", "people")} ${where}`;
+    if (manyTables()) {
+      return ngettext("Waiting for the host to start — %(num)d person at %(table)s",
+        "Waiting for the host to start — %(num)d people at %(table)s", here,
+        { table: tableLabel(tableOf(me.id)) });
+    }
+    return ngettext("Waiting for the host to start — %(num)d person here",
+      "Waiting for the host to start — %(num)d people here", here);
   }
   if (turns.status === "round_over") {
     return (turns.unheard ?? []).includes(me.id)
-      ? "The host ended that round before your turn. You speak first in the next one."
-      : "That round is done. The next one starts soon.";
+      ? gettext("The host ended that round before your turn. You speak first in the next one.")
+      : gettext("That round is done. The next one starts soon.");
   }
   const at = speakingOrder().indexOf(me.id);
-  if (at < 0) return "You'll speak in the next round.";
-  if (at < turns.position) return "You've had your turn this round";
-  if (at === turns.position + 1) return "You're next";
-  return `You're up in ${at - turns.position} turns`;
+  if (at < 0) return gettext("You'll speak in the next round.");
+  if (at < turns.position) return gettext("You've had your turn this round");
+  if (at === turns.position + 1) return gettext("You're next");
+  return ngettext("You're up in %(num)d turn", "You're up in %(num)d turns", at - turns.position);
 }
 
 function renderLive(turns, me) {
@@ -122,10 +136,13 @@ function renderLive(turns, me) {
   updateRing();
 
   const prompt = running ? roundPrompt() : upNextPrompt();
-  let label = turns.round > 0 ? "Next prompt" : "First prompt";
-  if (running) label = `Round ${turns.round} · turn ${turns.position + 1} of ${speakingOrder().length}`;
+  let label = turns.round > 0 ? gettext("Next prompt") : gettext("First prompt");
+  if (running) {
+    label = gettext("Round %(round)s · turn %(turn)s of %(turns)s",
+      { round: turns.round, turn: turns.position + 1, turns: speakingOrder().length });
+  }
   setText($("round-label"), label);
-  setText($("prompt-text"), prompt ? prompt.text : "The host will pick the next prompt.");
+  setText($("prompt-text"), prompt ? prompt.text : gettext("The host will pick the next prompt."));
   setText($("prompt-hint"), prompt ? prompt.hint : "");
 
   const speaker = running && !myTurn ? person(turns.current) : null;
@@ -154,9 +171,10 @@ function renderOrder(turns, me, running) {
     if (current) classes.push("is-current");
     return el("li", { class: classes.join(" "), attrs: { "aria-current": current ? "true" : null } },
       el("span", { class: "order-name", text: nameOf(p.id) }),
-      pid === me.id ? el("span", { class: "order-you", text: " (you)" }) : null,
-      current ? el("span", { class: "order-tag", text: "speaking" }) : null,
-      running && i < turns.position ? el("span", { class: "order-tag order-tag-done", text: "spoke" }) : null);
+      pid === me.id ? el("span", { class: "order-you", text: ` ${gettext("(you)")}` }) : null,
+      current ? el("span", { class: "order-tag", text: gettext("speaking") }) : null,
+      running && i < turns.position
+        ? el("span", { class: "order-tag order-tag-done", text: gettext("spoke") }) : null);
   }).filter(Boolean);
   $("order-list").replaceChildren(...rows);
 }
@@ -186,11 +204,11 @@ async function onJoin(event) {
   show(error, false);
   const interests = $("join-interests").value.split(",").map((s) => s.trim()).filter(Boolean);
   submit.disabled = true;
-  setText(submit, "Joining…");
+  setText(submit, gettext("Joining…"));
   const ack = await join({ name: $("join-name").value, about: $("join-about").value, interests,
     company: $("join-company").value, table: scannedTable() });
   submit.disabled = false;
-  setText(submit, "Join the table");
+  setText(submit, gettext("Join the table"));
   if (!ack.ok) {
     setText(error, ack.error);
     show(error, true);
@@ -216,12 +234,20 @@ async function leave() {
   keep(KEPT.followupToken(code), token);
   storeToken(null);
   setView("join");
-  notice("You've left the table. You're welcome back any time.");
+  notice(gettext("You've left the table. You're welcome back any time."));
   watch(); // keep following the room as a viewer
 }
 
+// The refusals that say this phone's token no longer works, in the page's language (the server
+// words them in the same: facilitator/i18n.py).
+const JOIN_AGAIN = [
+  gettext("We couldn't find your place in this event. Please join again."),
+  gettext("You're no longer at a table. Join again to take part."),
+  gettext("You're no longer at this table. Join again to take part."),
+];
+
 function onRefused(error) {
-  if (token && /join again/i.test(error)) {
+  if (token && JOIN_AGAIN.includes(error)) {
     // Our token no longer works ("… Please join again."): start over with the join form.
     storeToken(null);
     setView("join");
@@ -240,7 +266,7 @@ const updateRing = mountRing($("phone-ring"));
 $("join-form").addEventListener("submit", onJoin);
 $("btn-done").addEventListener("click", (e) => turnAction("turn_done", e.currentTarget));
 $("btn-pass").addEventListener("click", (e) => turnAction("turn_pass", e.currentTarget));
-$("btn-leave").addEventListener("click", (e) => confirmTwice(e.currentTarget, "Tap again to leave", leave));
+$("btn-leave").addEventListener("click", (e) => confirmTwice(e.currentTarget, gettext("Tap again to leave"), leave));
 onStatus((status) => {
   showConnection($("conn"), status);
   show($("reconnecting"), status === "reconnecting");
@@ -252,8 +278,8 @@ mountPhoneBoard();
 onRoomDeleted(({ message }) => {
   storeToken(null);
   notice("");
-  setText($("gone-title"), message || "This event has ended.");
-  setText($("gone-detail"), "Thank you for taking part.");
+  setText($("gone-title"), message || gettext("This event has ended."));
+  setText($("gone-detail"), gettext("Thank you for taking part."));
   setView("gone");
 });
 const socket = connect({ code, getAuth: () => (token ? { token } : {}), onRefused });

@@ -2,6 +2,7 @@
 // there, a clear "move now" when a reshuffle moves this phone, the table QR it was opened from
 // (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself.
 import { $, setText, show } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { emitAck, identity, onState, state } from "../shared/live.js";
 import { nameOf, presentPeople, room, send, tableInView } from "../shared/room.js";
@@ -41,9 +42,9 @@ function render() {
   if (mine) {
     $("my-table").dataset.colour = mine.colour;
     // After a reshuffle, those the plan keeps at their table hear so as clearly as movers.
-    setText($("my-table-verb"), room.layout.moving && !moving ? "Stay at" : "Sit at");
+    setText($("my-table-verb"), room.layout.moving && !moving ? gettext("Stay at") : gettext("Sit at"));
     setText($("my-table-name"), tableLabel(mine));
-    setText($("my-mates"), withWhom("With", "You're the first here."));
+    setText($("my-mates"), withWhom(gettext("With %(names)s."), gettext("You're the first here.")));
   }
   renderMove(mine);
   renderHostControls(me);
@@ -54,15 +55,18 @@ function renderMove(mine) {
   if (!moving || !mine) return;
   $("move-now").dataset.colour = mine.colour;
   setText($("move-table"), tableLabel(mine));
-  setText($("move-mates"), withWhom("You'll sit with", ""));
+  setText($("move-mates"), withWhom(gettext("You'll sit with %(names)s."), ""));
 }
 
-/** "With Ana, Bo and Cy." — who else sits at this phone's table (or `alone` when nobody). */
-function withWhom(lead, alone) {
+/** "With Ana, Bo and Cy." — who else sits at this phone's table (`sentence` has their names'
+ *  place, `alone` is said when nobody). */
+function withWhom(sentence, alone) {
   const mates = presentPeople().filter((p) => p.id !== identity.me).map((p) => nameOf(p.id));
   if (!mates.length) return alone;
   const last = mates.pop();
-  return `${lead} ${mates.length ? `${mates.join(", ")} and ${last}` : last}.`;
+  const names = mates.length ? gettext("%(first)s and %(second)s", { first: mates.join(", "), second: last })
+    : last;
+  return gettext(sentence, { names });
 }
 
 function renderHostControls(me) {

@@ -1,6 +1,7 @@
 // The countdown ring (templates/_ring.html): an SVG circle whose stroke empties as time runs out.
 import { room, secondsLeft } from "./room.js";
 import { clock, setText } from "./dom.js";
+import { gettext, ngettext } from "./i18n.js";
 
 const WARNING_SECONDS = 15;
 const TICK_MS = 200;
@@ -37,14 +38,16 @@ export function mountRing(root) {
     // Short turns would be amber from the start: warn in the last third of them instead.
     else if (left <= Math.min(WARNING_SECONDS, turns.turn_seconds / 3)) mode = "warning";
     root.dataset.state = mode;
-    setText(time, mode === "up" ? "Time's up" : clock(left));
-    setText(note, mode === "paused" ? "Paused" : mode === "up" ? "Please wrap up" : "left");
+    setText(time, mode === "up" ? gettext("Time's up") : clock(left));
+    const notes = { paused: gettext("Paused"), up: gettext("Please wrap up") };
+    setText(note, notes[mode] ?? gettext("left"));
     // Screen readers hear the minutes, not every second.
     const spoken = mode === "running" ? Math.ceil(left / 60) : mode;
     if (spoken !== lastAnnounced) {
       lastAnnounced = spoken;
       root.setAttribute("aria-label", mode === "running"
-        ? `About ${spoken} minute${spoken === 1 ? "" : "s"} left` : `${time.textContent}. ${note.textContent}`);
+        ? ngettext("About %(num)d minute left", "About %(num)d minutes left", spoken)
+        : `${time.textContent}. ${note.textContent}`);
     }
   }
 

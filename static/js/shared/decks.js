@@ -2,6 +2,7 @@
 // from a host screen, offered on the create form, exported and imported as JSON in the shape of
 // the built-in decks' files: {"title", "description", "prompts": [{"text", "hint", "kind"}]}.
 import { KEPT, keep, recall } from "./storage.js";
+import { gettext } from "./i18n.js";
 
 /** The saved decks, by title. */
 export function savedDecks() {
@@ -36,7 +37,7 @@ export function readDeck(text) {
     if (!deck || !Array.isArray(deck.prompts) || !deck.prompts.length) return null;
     const prompts = deck.prompts.filter((p) => p && typeof p.text === "string")
       .map((p) => ({ text: p.text, hint: typeof p.hint === "string" ? p.hint : "", kind: typeof p.kind === "string" ? p.kind : "custom" }));
-    const title = typeof deck.title === "string" && deck.title.trim() ? deck.title.trim() : "Imported deck";
+    const title = typeof deck.title === "string" && deck.title.trim() ? deck.title.trim() : gettext("Imported deck");
     return prompts.length ? { title, description: typeof deck.description === "string" ? deck.description : "", prompts } : null;
   } catch {
     return null;

@@ -1,4 +1,5 @@
 // Small DOM helpers shared by the screens. Text always goes in through textContent.
+import { gettext } from "./i18n.js";
 
 /** The element with this id. */
 export const $ = (id) => document.getElementById(id);
@@ -40,13 +41,9 @@ export function mmss(seconds) {
   return `${String(Math.floor(whole / 60)).padStart(2, "0")}:${String(whole % 60).padStart(2, "0")}`;
 }
 
-/** "1 person" / "3 people" style counts. */
-export function count(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 const STATUS_TEXT = {
-  connecting: "Connecting…", connected: "Connected", reconnecting: "Reconnecting…", ended: "Event ended",
+  connecting: gettext("Connecting…"), connected: gettext("Connected"),
+  reconnecting: gettext("Reconnecting…"), ended: gettext("Event ended"),
 };
 
 /** Reflect the connection status on an indicator element (text + data-state for colour). */

@@ -3,6 +3,7 @@
 // screen follows (its own, or every table), and acknowledged emits (docs/protocol.md, "Tables").
 // Screens read the state through room.js and hear of changes with onState.
 import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
+import { gettext } from "./i18n.js";
 
 const ACK_TIMEOUT_MS = 8000;
 // How often a screen asks the server for the room's version (`sync`), to notice it is behind
@@ -113,12 +114,12 @@ export function onStatus(fn) {
 export function emitAck(event, payload = {}, timeoutMs = ACK_TIMEOUT_MS) {
   return new Promise((resolve) => {
     if (!socket || !socket.connected) {
-      resolve({ ok: false, transport: true, error: "Not connected right now. Reconnecting…" });
+      resolve({ ok: false, transport: true, error: gettext("Not connected right now. Reconnecting…") });
       return;
     }
     socket.timeout(timeoutMs).emit(event, payload, (err, ack) => {
-      if (err) resolve({ ok: false, transport: true, error: "The server didn't answer in time. Please try again." });
-      else if (!ack || typeof ack !== "object") resolve({ ok: false, error: "Unexpected answer from the server." });
+      if (err) resolve({ ok: false, transport: true, error: gettext("The server didn't answer in time. Please try again.") });
+      else if (!ack || typeof ack !== "object") resolve({ ok: false, error: gettext("Unexpected answer from the server.") });
       else {
         noticeVersion(ack.version);
         noticeTableVersions(ack.tables);

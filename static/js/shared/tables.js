@@ -1,6 +1,7 @@
 // An event's tables as every screen names them: how many there are, which one someone sits at,
 // and "Table 4 — green" (a colour always said in words beside its swatch).
 import { room } from "./room.js";
+import { gettext } from "./i18n.js";
 
 /** Whether this event has more than one table (a one-table event says nothing of tables). */
 export function manyTables() {
@@ -15,7 +16,7 @@ export function tableOf(pid) {
 
 /** "Table 4 — green" */
 export function tableLabel(table) {
-  return table ? `${table.name} — ${table.colour}` : "";
+  return table ? `${table.name} — ${gettext(table.colour)}` : "";
 }
 
 /** Who sits at table `number` now (pids, in the order they sat down). */

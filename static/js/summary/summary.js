@@ -2,6 +2,7 @@
 // (sent in a header, never in a URL), then drawn with DOM APIs: figures, airtime bars and a
 // who-helped-whom network whose layout the server computed (core/summary.py).
 import { $, el, setText, show } from "../shared/dom.js";
+import { formatNumber, gettext, ngettext } from "../shared/i18n.js";
 import { drawAirtimeChart } from "../shared/airtime-chart.js";
 import { config } from "../shared/config.js";
 import { KEPT, recall } from "../shared/storage.js";
@@ -19,14 +20,19 @@ function svg(tag, attrs = {}, text = null) {
 }
 
 function figures(data) {
-  const kinds = Object.entries(data.offers_by_kind).map(([k, n]) => `${n} ${config.offer_kinds[k] || k}`).join(" · ");
+  const kinds = Object.entries(data.offers_by_kind)
+    .map(([k, n]) => `${formatNumber(n)} ${k in config.offer_kinds ? gettext(config.offer_kinds[k]) : k}`)
+    .join(" · ");
+  const { made, accepted, met } = data.introductions;
   const rows = [
-    ["Rounds run", String(data.rounds.length)],
-    ["Pitch nudges", `${data.nudges.nudged} (from ${data.nudges.taps} anonymous taps)`],
-    ["Questions asked", String(data.questions.total)],
-    ["Asks met", `${data.asks.met} of ${data.asks.total}`],
-    ["Offers", kinds],
-    ["Introductions", `${data.introductions.made} suggested, ${data.introductions.accepted} accepted, ${data.introductions.met} met`],
+    [gettext("Rounds run"), formatNumber(data.rounds.length)],
+    [gettext("Pitch nudges"), ngettext("%(nudged)s (from %(num)d anonymous tap)",
+      "%(nudged)s (from %(num)d anonymous taps)", data.nudges.taps, { nudged: data.nudges.nudged })],
+    [gettext("Questions asked"), formatNumber(data.questions.total)],
+    [gettext("Asks met"), gettext("%(met)s of %(total)s", data.asks)],
+    [gettext("Offers"), kinds],
+    [gettext("Introductions"),
+      gettext("%(made)s suggested, %(accepted)s accepted, %(met)s met", { made, accepted, met })],
     ...followThrough(data.follow_through),
     ...tables(data.tables),
   ];
@@ -40,17 +46,19 @@ function tables(counts) {
   const reshuffles = `${counts.reshuffles} ${counts.reshuffles === 1 ? "reshuffle" : "reshuffles"}`;
   return [
     ["Tables", `${counts.count}, ${reshuffles}`],
-    ["New people each person met", `${counts.people_met.mean} on average, at least ${counts.people_met.least}`],
-    ["Offers across tables", `${counts.offers_across} of ${counts.offers_to_someone} offers to someone`],
+    [gettext("New people each person met"), gettext("%(mean)s on average, at least %(least)s",
+      counts.people_met)],
+    [gettext("Offers across tables"), gettext("%(across)s of %(offers)s offers to someone",
+      { across: counts.offers_across, offers: counts.offers_to_someone })],
   ];
 }
 
 /** What people said afterwards, on their follow-up pages, of the offers made to someone. */
 function followThrough(after) {
   return [
-    ["Offers followed up", `${after.followed_up} of ${after.offers} (in touch, or it helped)`],
-    ["Offers that helped", String(after.helped)],
-    ["Didn't work out", String(after.didnt_work)],
+    [gettext("Offers followed up"), gettext("%(followed_up)s of %(offers)s (in touch, or it helped)", after)],
+    [gettext("Offers that helped"), formatNumber(after.helped)],
+    [gettext("Didn't work out"), formatNumber(after.didnt_work)],
   ];
 }
 
@@ -63,17 +71,17 @@ function edgeClass(edge) {
 
 /** An edge in words, for the list beside the drawing. */
 function edgeText(edge, people) {
-  const parts = [`${edge.offers} offer${edge.offers === 1 ? "" : "s"}`];
-  if (edge.taken) parts.push(`${edge.taken} taken up`);
-  if (edge.followed_up) parts.push(`${edge.followed_up} followed up`);
-  if (edge.helped) parts.push(`${edge.helped} helped`);
+  const parts = [ngettext("%(num)d offer", "%(num)d offers", edge.offers)];
+  if (edge.taken) parts.push(gettext("%(count)s taken up", { count: edge.taken }));
+  if (edge.followed_up) parts.push(gettext("%(count)s followed up", { count: edge.followed_up }));
+  if (edge.helped) parts.push(gettext("%(count)s helped", { count: edge.helped }));
   return `${people[edge.from]} → ${people[edge.to]}: ${parts.join(", ")}`;
 }
 
 function airtime(data) {
   const { chart, ratio } = data.airtime;
-  setText($("summary-ratio"), ratio == null ? "Not enough turns to compare airtime."
-    : `Most ÷ least airtime: ${ratio.toFixed(1)} (1.0 is perfectly even).`);
+  setText($("summary-ratio"), ratio == null ? gettext("Not enough turns to compare airtime.")
+    : gettext("Most ÷ least airtime: %(ratio)s (1.0 is perfectly even).", { ratio: ratio.toFixed(1) }));
   drawAirtimeChart($("summary-airtime"), chart, (pid) => data.people[pid]);
 }
 
@@ -83,7 +91,8 @@ function network(data) {
   const { size, nodes, edges } = data.network;
   const at = Object.fromEntries(nodes.map((n) => [n.id, n]));
   const drawing = svg("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", class: "summary-svg",
-    "aria-label": `Who helped whom: ${edges.length} connections between ${nodes.length} people` });
+    "aria-label": gettext("Who helped whom: %(edges)s connections between %(people)s people",
+      { edges: edges.length, people: nodes.length }) });
   const marker = svg("marker", { id: "summary-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
     markerWidth: 12, markerHeight: 12, markerUnits: "userSpaceOnUse", orient: "auto" });
   marker.append(svg("path", { d: "M0 0 L10 5 L0 10 z", class: "summary-arrow" }));
@@ -111,14 +120,14 @@ function network(data) {
       class: "summary-label" }, node.name));
   }
   $("summary-network").replaceChildren(nodes.length ? drawing
-    : el("p", { class: "hint", text: "Nobody has offered anyone help yet." }));
+    : el("p", { class: "hint", text: gettext("Nobody has offered anyone help yet.") }));
   $("summary-edges").replaceChildren(...edges.map((e) => el("li", { text: edgeText(e, data.people) })));
 }
 
 async function load() {
   const key = recall(KEPT.hostKey(code));
   if (!key) {
-    setText($("summary-status"), "Open this page in the browser you host the event from: it keeps the host key.");
+    setText($("summary-status"), gettext("Open this page in the browser you host the event from: it keeps the host key."));
     return;
   }
   let data;
@@ -130,7 +139,7 @@ async function load() {
     data = {};
   }
   if (!data.ok) {
-    setText($("summary-status"), data.error || "We couldn't load the summary. Please try again.");
+    setText($("summary-status"), data.error || gettext("We couldn't load the summary. Please try again."));
     return;
   }
   figures(data);
@@ -138,7 +147,7 @@ async function load() {
   network(data);
   $("summary-rounds").replaceChildren(...(data.rounds.length
     ? data.rounds.map((r) => el("li", { text: r.text }))
-    : [el("li", { class: "hint", text: "No rounds were run." })]));
+    : [el("li", { class: "hint", text: gettext("No rounds were run.") })]));
   show($("summary-status"), false);
   show($("summary-content"), true);
 }

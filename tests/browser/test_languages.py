@@ -1,0 +1,120 @@
+"""Phones in their readers' languages: Arabic reads right to left with nothing scrolling
+sideways at 360 px and axe clean; German, the longest, fits every phone state; the pseudo-locale
+shows no English left behind."""
+
+from playwright.sync_api import Page, expect
+
+from .helpers import AXE_JS, overflows_x, tap
+from .test_accessibility import SERIOUS, axe
+
+NARROW = {"width": 360, "height": 740}
+
+
+def clipped(page: Page) -> list[str]:
+    """Visible buttons, headings and labels whose text is wider than their box (cut off)."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+            "button, h1, h2, h3, label, .eyebrow, .my-status, .conn, summary")]
+        .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.id || el.tagName}: ${el.textContent.trim().slice(0, 40)}`)""")
+
+
+def fits(page: Page, state: str) -> None:
+    assert overflows_x(page) == 0, f"{state}: scrolls sideways"
+    assert clipped(page) == [], f"{state}: text cut off"
+
+
+def serious(page: Page) -> list:
+    return [v for v in axe(page)["violations"] if v["impact"] in SERIOUS]
+
+
+def test_an_arabic_phone_reads_right_to_left_fits_360px_and_passes_axe(table):
+    table.create(turn_seconds=90)
+    phone = table.open_phone(locale="ar", viewport=NARROW, screen=NARROW, init_script=AXE_JS)
+    expect(phone.locator("html")).to_have_attribute("dir", "rtl")
+    expect(phone.locator("#join-heading")).to_have_text("انضم إلى الطاولة")
+    fits(phone, "join")
+    assert serious(phone) == []
+
+    table.join("علياء", "أخبز الخبز", "القراءة", page=phone)
+    table.join("Bob")
+    expect(phone.locator("#my-status")).to_contain_text("بانتظار أن يبدأ المضيف")
+    fits(phone, "lobby")
+
+    table.act("start")
+    expect(phone.locator("#my-turn-title")).to_have_text("دورك")
+    ring = phone.locator("#phone-ring .ring-time")
+    expect(ring).to_have_text("1:30")
+    # The countdown reads left to right inside the right-to-left page.
+    assert ring.evaluate("(el) => getComputedStyle(el).direction") == "ltr"
+    # Mirrored: the page starts from the right.
+    assert phone.evaluate("() => getComputedStyle(document.body).direction") == "rtl"
+    fits(phone, "my turn")
+    assert serious(phone) == []
+
+    table.act("next")
+    expect(phone.locator("#speaker-name")).to_have_text("Bob")
+    tap(phone.locator("#board-ask summary"))
+    fits(phone, "listening, ask form open")
+    assert serious(phone) == []
+
+
+def test_a_german_phone_fits_every_state(table):
+    table.create(turn_seconds=60)
+    phone = table.open_phone(locale="de-DE", viewport=NARROW, screen=NARROW)
+    expect(phone.locator("#join-submit")).to_have_text("Am Tisch mitmachen")
+    fits(phone, "join")
+
+    table.join("Gretchen Müller-Lüdenscheidt", "Ich backe Brot", "Wandern, Chor", page=phone)
+    table.join("Bob", interests="Chor")
+    expect(phone.locator("#my-status")).to_contain_text("Warten auf den Start")
+    fits(phone, "lobby")
+
+    table.act("start")
+    expect(phone.locator("#btn-done")).to_have_text("Ich bin fertig")
+    expect(phone.locator("#btn-pass")).to_have_text("Passen")
+    fits(phone, "my turn")
+
+    table.act("next")
+    expect(phone.locator("#gen-hand")).to_have_text("Ich habe eine Frage")
+    expect(phone.locator("#my-status")).to_have_text("Du warst in dieser Runde schon dran")
+    tap(phone.locator("#board-give summary"))
+    fits(phone, "listening, offer open")
+
+    table.act("next")
+    expect(phone.locator("#my-status")).to_have_text(
+        "Diese Runde ist vorbei. Die nächste beginnt bald.")
+    expect(phone.locator("#gen-mine-list li")).to_have_text(["Du und Bob habt beide Chor genannt"])
+    fits(phone, "round over")
+
+    table.act("end_event")
+    expect(phone.locator("#followup-content")).to_be_visible()
+    expect(phone.locator("#received-title")).to_have_text("Angebote, die du bekommen hast")
+    fits(phone, "follow-up")
+
+
+def test_the_pseudo_locale_leaves_no_english_on_a_phone(table):
+    table.create()
+    phone = table.open_phone()
+    phone.goto(f"{table.base_url}/lang/en_001?next=/j/{table.code}")
+    expect(phone.locator("html")).to_have_attribute("lang", "en-001")
+    table.join("Zoë", page=phone)
+    table.join("Åsa")
+    table.act("start")
+    expect(phone.locator("#my-turn")).to_be_visible()
+    # Every visible text is the catalogs' (bracketed, accented) or people's own.
+    english = phone.evaluate("""() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const found = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent.trim();
+            if (!text || node.parentElement.closest("[hidden], script")) continue;
+            if (node.parentElement.offsetParent === null) continue;
+            if (/[A-Za-z]{2,}/.test(text) && !/[\\[\\]]/.test(text)) found.push(text);
+        }
+        return found;
+    }""")
+    prompt = table.admin.state["sections"]["prompts"]["items"][0]
+    people_words = {"Thursday breakfast", "Zoë", "Åsa", prompt["text"], prompt["hint"],
+                    "en_001", "English", "Español", "Français", "Deutsch"}
+    assert [t for t in english if t not in people_words] == []
+    fits(phone, "pseudo-locale, my turn")
