@@ -6,6 +6,8 @@ python-socketio and Node.js socket.io servers, in each async mode. See docs/benc
 (bench/validation.py).
 `python -m bench cost`: the costliest message for every event and route (bench/cost.py).
 `python -m bench attack`: an honest table with and without attackers, in every async mode.
+`python -m bench reshuffle`: one event of many tables, "next" at every table and reshuffles of
+everyone, on one process or (`--processes 2`) on several with PostgreSQL and Redis.
 
 Every server and the load generator run on 127.0.0.1 only; every run is bounded in count and
 time and stops by itself.
@@ -23,11 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import attack, cost, mail, report, seating, validation
+from . import attack, cost, mail, report, reshuffle, seating, validation
 from .payloads import baseline_payloads, seed_event, seed_rooms
 from .run import run_one
 from .scenarios import FULL, QUICK
-from .servers import ROOT, SERVERS, ensure_node_modules, raise_open_files_limit
+from .servers import ROOT, SERVERS, ensure_node_modules, raise_open_files_limit, run_ahead
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -65,6 +67,8 @@ def main(argv: list[str]) -> int:
         return cost.main(argv[1:])
     if argv[:1] == ["attack"]:
         return attack.main(argv[1:])
+    if argv[:1] == ["reshuffle"]:
+        return reshuffle.main(argv[1:])
     args = parse(argv)
     catalogue = QUICK if args.quick else FULL
     keys = args.scenarios.split(",") if args.scenarios else list(catalogue)
@@ -76,12 +80,7 @@ def main(argv: list[str]) -> int:
     if shutil.which("node") is None:
         sys.exit("node is needed for the load generator (Node.js 20, with npm)")
     ensure_node_modules()
-    try:  # ahead of other work on the machine (root only), inherited by every process started
-        os.nice(-10)
-        if args.realtime:  # the kernel still keeps 5% of each second for everything else
-            os.sched_setscheduler(0, os.SCHED_RR, os.sched_param(1))
-    except OSError as exc:
-        print(f"running at normal priority ({exc})", file=sys.stderr)
+    run_ahead(realtime=args.realtime)
     os.environ["WEBSOCKET_COMPRESSION"] = "1" if args.compression else "0"
     limit = raise_open_files_limit()
     need = max(s.rooms * (s.phones + 1) for s in scenarios) + 200

@@ -50,6 +50,17 @@ def raise_open_files_limit() -> int:
     return hard
 
 
+def run_ahead(*, realtime: bool) -> None:
+    """This process and every one it starts ahead of other work on the machine (root only);
+    with `realtime`, under SCHED_RR, as if alone on the cores."""
+    try:
+        os.nice(-10)
+        if realtime:  # the kernel still keeps 5% of each second for everything else
+            os.sched_setscheduler(0, os.SCHED_RR, os.sched_param(1))
+    except OSError as exc:
+        print(f"running at normal priority ({exc})", file=sys.stderr)
+
+
 class Proc:
     """CPU time, resident memory and sockets of one process, from /proc."""
 
@@ -83,7 +94,8 @@ class Proc:
 class Server:
     """One server under test: `app-<mode>`, `sio-<mode>` or `node`, on a free loopback port."""
 
-    def __init__(self, name: str, workdir: Path, payloads: Path, database_url: str) -> None:
+    def __init__(self, name: str, workdir: Path, payloads: Path, database_url: str,
+                 extra_env: dict[str, str] | None = None) -> None:
         self.name, self.port = name, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / f"{name}-{self.port}.log"
@@ -100,6 +112,7 @@ class Server:
                        RATELIMIT_SOCKET_EVENTS="100000 per second",
                        RATELIMIT_WATCH_PER_ADDRESS="100000 per minute",
                        MAX_CONNECTIONS_PER_ADDRESS="100000")
+            env.update(extra_env or {})
         elif kind == "sio":
             self.argv = [sys.executable, "-m", "bench.baseline_sio", mode, str(self.port),
                          str(payloads)]

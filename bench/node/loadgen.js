@@ -8,7 +8,9 @@
 //
 // Fan-out latency of one action = (last phone in the room receives the `room_update`, or for a
 // change at its table the `table_update`, with the action's version) - (the host sends the
-// action), all on this process's monotonic clock.
+// action), all on this process's monotonic clock. A reshuffle is measured per phone instead
+// (`reshuffle` below). With `config.urls` (several processes of one app), phones are spread
+// over them in turn and the host connects to the first.
 
 "use strict";
 
@@ -20,6 +22,7 @@ const WebSocket = require("ws");
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 const TIMEOUT_MS = config.timeout_ms || 10000;
+const URLS = config.urls || [config.url];
 const HARD_LIMIT_MS = config.hard_limit_ms || 600000;
 
 function say(obj) {
@@ -42,7 +45,7 @@ function withTimeout(promise, ms, what) {
 function connectHost(identity, code) {
   // socket.io-client, as the host's screen: connect, then `watch` with an acknowledgement.
   return withTimeout(new Promise((resolve, reject) => {
-    const sock = io(config.url, {
+    const sock = io(URLS[0], {
       transports: ["websocket"], forceNew: true, reconnection: false, timeout: TIMEOUT_MS,
     });
     sock.once("connect_error", reject);
@@ -74,6 +77,7 @@ class Phone {
     this.acks = new Map();
     this.nextAck = 0;
     this.onVersion = null;
+    this.onRoomUpdate = null; // (version, at): set while a reshuffle is measured
   }
 
   open() {
@@ -93,6 +97,7 @@ class Phone {
     if (head[1] === "2") { // an event: only the stream and version of updates matter here
       const found = VERSION.exec(head);
       if (found && this.onVersion) this.onVersion(streamKey(found[1], found[2]), at);
+      if (found && found[1] === undefined && this.onRoomUpdate) this.onRoomUpdate(Number(found[2]), at);
     } else if (head[1] === "3") { // an acknowledgement: 43<id>[args]
       const text = data.toString();
       const id = /^43(\d+)/.exec(text)[1];
@@ -118,8 +123,8 @@ class Phone {
   }
 }
 
-async function connectPhone(token, code) {
-  const phone = new Phone(config.url);
+async function connectPhone(token, code, url) {
+  const phone = new Phone(url);
   await withTimeout(phone.open(), TIMEOUT_MS, "phone connect");
   const ack = await withTimeout(new Promise((resolve) => phone.emit("watch", { code, token }, resolve)),
     TIMEOUT_MS, "watch");
@@ -232,14 +237,77 @@ async function connectAll(rooms) {
   }
   connectAll.hosts = hosts.size;
   const jobs = rooms.flatMap((room) => room.spec.tokens.map((token) => ({ room, token })));
-  return pool(jobs, config.connect_concurrency || 50, async ({ room, token }) => {
-    const phone = await connectPhone(token, room.code);
+  jobs.forEach((job, i) => { job.url = URLS[i % URLS.length]; });
+  return pool(jobs, config.connect_concurrency || 50, async ({ room, token, url }) => {
+    const phone = await connectPhone(token, room.code, url);
     phone.onVersion = (key, at) => room.arrive(key, at);
     room.phones.push(phone);
   });
 }
 
+// A reshuffle moves everyone in the event with one press of the console, so it is measured per
+// phone: from the press to the moment the phone holds its new table, as the page does it: the
+// `room_update` says where everyone sits now ("seat"), and the phone then follows its table
+// (`follow_tables`), whose acknowledgement carries that table's snapshot ("table"). Every phone
+// follows, also one the plan left at its table (the page would not ask): a little more work
+// for the server than real phones make. Between reshuffles the rounds end and start again, as
+// an organiser does (not measured): a reshuffle is refused while a round runs.
+let roomVersion = 0; // the event's version as the host last heard it
+
+async function hostCall(host, action) {
+  const ack = await withTimeout(new Promise((resolve) => host.emit("host", { action, args: {} }, resolve)),
+    TIMEOUT_MS, action);
+  if (!ack || !ack.ok) throw new Error(`${action} refused: ${JSON.stringify(ack)}`);
+  roomVersion = Math.max(roomVersion, ack.version);
+  return ack;
+}
+
+async function reshuffle(rooms, out) {
+  const host = rooms[0].host;
+  const phones = rooms.flatMap((room) => room.phones);
+  await hostCall(host, "end_round");
+  await new Promise((resolve) => setTimeout(resolve, 200)); // its deltas are out
+  const before = roomVersion;
+  let sent = 0;
+  let left = phones.length;
+  let worst = 0;
+  const arrived = new Promise((resolve) => {
+    for (const phone of phones) {
+      phone.onRoomUpdate = (version, at) => {
+        if (version <= before) return;
+        phone.onRoomUpdate = null;
+        out.seat.push(at - sent);
+        phone.emit("follow_tables", {}, (ack) => {
+          const ms = performance.now() - sent;
+          if (ack && ack.ok && Object.keys(ack.tables).length === 1) {
+            out.samples.push(ms);
+            worst = Math.max(worst, ms);
+          } else out.errors.push(`follow_tables: ${JSON.stringify(ack).slice(0, 200)}`);
+          if (--left === 0) resolve();
+        });
+      };
+    }
+  });
+  sent = performance.now();
+  try {
+    await hostCall(host, "reshuffle");
+    out.acks.push(performance.now() - sent);
+    await withTimeout(arrived, TIMEOUT_MS, "every phone at its new table");
+    out.worst.push(worst);
+  } catch (err) {
+    out.errors.push(`${String(err.message || err)} (${left} phones without their table)`);
+  } finally {
+    for (const phone of phones) phone.onRoomUpdate = null;
+  }
+  await hostCall(host, "start");
+}
+
 async function runStep(step, rooms) {
+  if (step.kind === "reshuffle") {
+    const out = { kind: step.kind, samples: [], seat: [], worst: [], acks: [], errors: [] };
+    for (let i = 0; i < step.count; i++) await reshuffle(rooms, out);
+    return out;
+  }
   const action = ACTIONS[step.kind];
   const samples = [];
   const acks = [];
