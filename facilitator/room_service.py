@@ -249,16 +249,27 @@ def room_version(code: str) -> int | None:
 
 def load_tables(code: str, numbers: list[int]) -> list[Table]:
     """Tables of an event as last saved, to show (shared copies, as `load_room`'s): one query
-    for their revisions, and one more to load them all if any changed since this process read
-    it."""
+    for their revisions, and one more to load them if any changed since this process read
+    them. A phone follows one table, and after a reshuffle every phone of a big event asks at
+    once: its table alone is checked and loaded (docs/benchmarks.md, "A reshuffle")."""
+    if not numbers:
+        return []
     store, kept = get_store(), _kept_tables("to read")
-    revisions = store.table_revisions(code)
+    if len(numbers) == 1:
+        (number,) = numbers
+        revision = store.table_revision(code, number)
+        revisions = {} if revision is None else {number: revision}
+    else:
+        revisions = store.table_revisions(code)
     tables = {n: t for n in numbers if (t := kept.peek(table_key(code, n))) is not None
               and t.revision == revisions.get(n)}
     if len(tables) < len([n for n in numbers if n in revisions]):
-        for table in store.load_tables(code):
-            kept.keep(table_key(code, table.number), table)
-            tables.setdefault(table.number, table)
+        loaded = [store.load_table(code, numbers[0])] if len(numbers) == 1 \
+            else store.load_tables(code)
+        for table in loaded:
+            if table is not None:
+                kept.keep(table_key(code, table.number), table)
+                tables.setdefault(table.number, table)
     return [tables[n] for n in numbers if n in tables]
 
 
