@@ -11,6 +11,13 @@ from .reconnecting import Reconnecting
 
 
 @pytest.fixture
+def two_processes(live_server, postgres_url, redis_url, redis_prefix):
+    """Servers A and B on their own ports, sharing the database and the message queue."""
+    env = {"DATABASE_URL": postgres_url, "REDIS_URL": redis_url, "REDIS_PREFIX": redis_prefix}
+    return live_server(extra_env=env), live_server(extra_env=env)
+
+
+@pytest.fixture
 def screens() -> Iterator[Callable[..., Reconnecting]]:
     """Factory for `Reconnecting` screens (`screens(url, code, host_key=...)`); every screen is
     closed at teardown, so a failing test leaves no connection behind for the next one."""

@@ -10,15 +10,17 @@ import socketio
 TIMEOUT = 10
 
 
-def create_room(base_url: str, name: str = "Live table", turn_seconds: int = 90) -> tuple:
-    """Fill in the home page's form like a browser (with its CSRF token); returns (code, key)."""
+def create_room(base_url: str, name: str = "Live table", turn_seconds: int = 90,
+                **form: str) -> tuple:
+    """Fill in the home page's form like a browser (with its CSRF token), and any other of its
+    fields in `form` (seating="count", tables="3"); returns (code, key)."""
     with requests.Session() as http:
         http.trust_env = False  # loopback only, never through a proxy
         home = http.get(base_url + "/", timeout=TIMEOUT)
         token = re.search(r'name="csrf_token" value="([^"]+)"', home.text).group(1)
         created = http.post(base_url + "/rooms", allow_redirects=False, timeout=TIMEOUT, data={
             "csrf_token": token, "name": name, "deck": "classic",
-            "turn_seconds": str(turn_seconds)})
+            "turn_seconds": str(turn_seconds), **form})
     assert created.status_code == 303, created.text
     location = urlsplit(created.headers["Location"])
     return location.path.rsplit("/", 1)[1], location.fragment.removeprefix("key=")

@@ -87,13 +87,6 @@ class Phone:
 
 
 @pytest.fixture
-def two_processes(live_server, postgres_url, redis_url, redis_prefix):
-    """Servers A and B on their own ports, sharing the database and the message queue."""
-    env = {"DATABASE_URL": postgres_url, "REDIS_URL": redis_url, "REDIS_PREFIX": redis_prefix}
-    return live_server(extra_env=env), live_server(extra_env=env)
-
-
-@pytest.fixture
 def phones():
     made: list[Phone] = []
 
