@@ -121,7 +121,9 @@ class Table:
         page.fill("#join-about", about)
         page.fill("#join-interests", interests)
         tap(page.locator("#join-submit"))
-        expect(page.locator("#phone")).to_have_attribute("data-view", "live")
+        refused = page.locator("#join-error:not([hidden])")
+        expect(page.locator("#phone[data-view='live']").or_(refused).first).to_be_visible()
+        assert not refused.is_visible(), f"{name}'s join was refused: {refused.inner_text()}"
         return page
 
     def close(self) -> None:
