@@ -63,6 +63,7 @@ def signs(code: str) -> str:
     scans it at that table when seats allow. Only what every phone sees (the tables' names and
     colours), so it needs no host key."""
     room = room_or_404(code)
+    speak_room_language(room.language)  # printed for the room, like the display
     return render_template("signs.html", room=room, join_url=join_url(room.code),
                            tables=[room.layout.label(n) for n in range(1, room.layout.count + 1)])
 

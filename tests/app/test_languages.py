@@ -163,3 +163,17 @@ def test_the_scripts_show_the_servers_fixed_words_in_their_language(client):
     assert words["messages"]["Lovely to hear from you. Try a story, or ask the table a "
                              "question."].startswith("Ravi de vous entendre.")
     assert words["messages"]["Giving first is the whole trick. The rest tends to follow."]
+
+
+def test_table_signs_are_printed_in_the_rooms_language_with_names_as_text(client):
+    created = client.post("/api/rooms", json={
+        "name": "<i>Frühstück</i>", "tables": 2,
+        "table_labels": [{"name": "<b>Eiche</b>", "colour": "teal"}]},
+        headers={"Accept-Language": "de"}).get_json()
+    body = client.get(f"/host/{created['code']}/signs", headers={"Accept-Language": "fr"}).text
+    assert html_lang(body) == ("de", "ltr")
+    assert "Tischschilder für &lt;i&gt;Frühstück&lt;/i&gt;" in body and "<i>Fr" not in body
+    assert "&lt;b&gt;Eiche&lt;/b&gt;" in body and "<b>Eiche" not in body
+    # The address and the code stay marked up inside the translated sentence, and escaped.
+    assert re.search(r"oder öffne <strong>[^<]+/j/\w+</strong> und nutze den Code "
+                     r'<span class="sign-code">\w+</span>', body)

@@ -1,6 +1,7 @@
 // The display: the stage alone, for the projector. It watches the room as a viewer, with no host
 // key, so what only the host may see never reaches it; the console drives it.
 import { $, show, showConnection } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { connect, onRoomDeleted, onStatus } from "../shared/live.js";
 import { keepAwake } from "../shared/wake.js";
 import { mountBoard } from "../board/board.js";
@@ -10,7 +11,7 @@ import { followRoomLanguage } from "../shared/room-language.js";
 
 const root = $("display");
 
-mountStage(root, "Display");
+mountStage(root, gettext("Display"));
 mountBoard({});
 mountChime(() => true);
 keepAwake(() => show($("dim-note"), true));

@@ -2,7 +2,8 @@
 // same on the display and in the console (an event of several tables: display/tables.js). The console adds its own tools around it; nothing
 // here reads what only the host receives.
 import { $, el, setText, show } from "../shared/dom.js";
-import { ngettext } from "../shared/i18n.js";
+import { formatList, gettext, ngettext } from "../shared/i18n.js";
+import { config } from "../shared/config.js";
 import { onState } from "../shared/live.js";
 import {
   enabled, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder, upNextPrompt,
@@ -14,7 +15,8 @@ import { renderCards } from "./cards.js";
 
 const MAX_CHIPS = 48;
 const PROMPT_EYEBROWS = { // what the eyebrow above a running prompt says, by its kind
-  story: "Your story", ask: "Ask the table", common: "Common ground", give: "Giving back",
+  story: gettext("Your story"), ask: gettext("Ask the table"), common: gettext("Common ground"),
+  give: gettext("Giving back"),
 };
 
 let root = null;
@@ -22,9 +24,9 @@ let screenName = "";
 let handTools = () => null; // the console's "Answered" button beside each raised hand
 let updateRing = () => {};
 
-/** A date the way people read it here, e.g. "30 December 2026". */
+/** A date the way the page's language writes it, e.g. "30 December 2026". */
 export function day(epochSeconds) {
-  return new Date(epochSeconds * 1000).toLocaleDateString(undefined,
+  return new Date(epochSeconds * 1000).toLocaleDateString(config.i18n.language,
     { day: "numeric", month: "long", year: "numeric" });
 }
 
@@ -60,8 +62,9 @@ function render() {
   if (!turns) return;
   const running = inRound(turns);
   root.dataset.status = ended ? "ended" : turns.status;
-  setText($("round-label"), turns.round > 0 ? `Round ${turns.round}` : "");
-  setText($("progress"), running ? `Turn ${turns.position + 1} of ${speakingOrder().length}` : "");
+  setText($("round-label"), turns.round > 0 ? gettext("Round %(round)s", { round: turns.round }) : "");
+  setText($("progress"), running ? gettext("Turn %(turn)s of %(turns)s",
+    { turn: turns.position + 1, turns: speakingOrder().length }) : "");
 
   show($("lobby-view"), !ended && turns.status === "lobby");
   show($("round-view"), !ended && running);
@@ -83,11 +86,11 @@ function renderChoices() {
 
 function renderLobby() {
   const next = upNextPrompt();
-  setText($("lobby-prompt"), next ? next.text : "The host is choosing the first prompt.");
+  setText($("lobby-prompt"), next ? next.text : gettext("The host is choosing the first prompt."));
   const here = presentPeople();
   setText($("people-count"), here.length
     ? ngettext("%(num)d person at the table", "%(num)d people at the table", here.length)
-    : "Waiting for the first person to join");
+    : gettext("Waiting for the first person to join"));
   // Newest first, so whoever just joined sees their name land on the big screen.
   const list = $("people-chips");
   list.replaceChildren(...here.slice(-MAX_CHIPS).reverse().map((p) => el("li", { class: "chip", text: nameOf(p.id) })));
@@ -105,7 +108,7 @@ function fitChips(list, alreadyHidden) {
     if (more.isConnected) more.remove();
     list.lastElementChild.remove();
     hidden += 1;
-    setText(more, `+${hidden} more`);
+    setText(more, gettext("+%(count)s more", { count: hidden }));
     list.append(more);
   }
   setText(more, `+${hidden} more`);
@@ -113,7 +116,7 @@ function fitChips(list, alreadyHidden) {
 
 function renderRound(turns) {
   const prompt = roundPrompt();
-  setText($("prompt-eyebrow"), (prompt && PROMPT_EYEBROWS[prompt.kind]) || "The prompt");
+  setText($("prompt-eyebrow"), (prompt && PROMPT_EYEBROWS[prompt.kind]) || gettext("The prompt"));
   const text = prompt ? prompt.text : "";
   setText($("prompt-text"), text);
   // Long prompts step down a size so the speaker still fits below them.
@@ -125,7 +128,8 @@ function renderRound(turns) {
   $("speaker-name").dataset.size = speakerName.length > 22 ? "long" : "short";
   setText($("speaker-about"), speaker ? speaker.about : "");
   const next = person(turns.next);
-  setText($("next-up"), next ? `Next up: ${nameOf(next.id)}` : "Last turn of this round");
+  setText($("next-up"), next ? gettext("Next up: %(name)s", { name: nameOf(next.id) })
+    : gettext("Last turn of this round"));
   renderHands(turns);
   updateRing();
 }
@@ -140,24 +144,21 @@ function renderHands(turns) {
     handTools(hand))));
 }
 
-/** "Bo", "Bo and Cy", "Bo, Cy and Di". */
-function names(pids) {
-  const all = pids.map(nameOf);
-  return all.length < 2 ? all.join("") : `${all.slice(0, -1).join(", ")} and ${all.at(-1)}`;
-}
-
 function renderOver(turns) {
   const unheard = turns.unheard ?? [];
-  const done = turns.round > 0 ? `Round ${turns.round}` : "";
-  setText($("over-eyebrow"), done && (unheard.length ? `${done} ended early` : `${done} complete`));
+  const round = { round: turns.round };
+  setText($("over-eyebrow"), turns.round === 0 ? ""
+    : unheard.length ? gettext("Round %(round)s ended early", round)
+      : gettext("Round %(round)s complete", round));
   const next = upNextPrompt();
-  setText($("over-title"), turns.round === 0 ? "Ready for the next prompt"
-    : unheard.length ? `${names(unheard)} ${unheard.length === 1 ? "speaks" : "speak"} first next round`
-      : "Everyone has spoken");
-  setText($("over-next-prompt"), next ? next.text : "none chosen yet.");
+  setText($("over-title"), turns.round === 0 ? gettext("Ready for the next prompt")
+    : unheard.length ? ngettext("%(names)s speaks first next round", "%(names)s speak first next round",
+      unheard.length, { names: formatList(unheard.map(nameOf)) })
+      : gettext("Everyone has spoken"));
+  setText($("over-next-prompt"), next ? next.text : gettext("none chosen yet."));
   renderCards();
 }
 
 function renderEnded(details) {
-  setText($("ended-kept"), `It stays there until ${day(details.kept_until)}.`);
+  setText($("ended-kept"), gettext("It stays there until %(day)s.", { day: day(details.kept_until) }));
 }

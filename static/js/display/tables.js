@@ -3,7 +3,7 @@
 // people move after a reshuffle. From the public room alone, like the rest of the stage; the
 // console adds its tools to each table's card (`setCardTools`).
 import { $, el, mmss, setText, show } from "../shared/dom.js";
-import { ngettext } from "../shared/i18n.js";
+import { gettext, ngettext } from "../shared/i18n.js";
 import { state } from "../shared/live.js";
 import { IN_ROUND } from "../shared/protocol.js";
 import { nameOf, room, secondsLeft, upNextPrompt } from "../shared/room.js";
@@ -49,22 +49,24 @@ export function renderTablesStage(root, ended) {
   if (!shown) return false;
   const event = eventRound();
   root.dataset.status = event?.status ?? "loading";
-  setText($("round-label"), event?.round ? `Round ${event.round}` : "");
+  setText($("round-label"), event?.round ? gettext("Round %(round)s", { round: event.round }) : "");
   setText($("progress"), "");
   for (const id of ["lobby-view", "round-view", "over-view"]) show($(id), false);
   const moving = Boolean(room.layout.moving);
   const tables = ngettext("%(num)d table", "%(num)d tables", room.layout.tables.length);
   if (moving) {
-    setText($("tables-eyebrow"), "New tables");
-    setText($("tables-title"), "Move now: find your name, and sit at your new table");
+    setText($("tables-eyebrow"), gettext("New tables"));
+    setText($("tables-title"), gettext("Move now: find your name, and sit at your new table"));
   } else if (event && IN_ROUND.includes(event.status)) {
-    setText($("tables-eyebrow"), `Round ${event.round} · ${tables}`);
+    setText($("tables-eyebrow"), gettext("Round %(round)s · %(tables)s", { round: event.round, tables }));
     const prompts = room.prompts;
     setText($("tables-title"), prompts?.items[prompts.index]?.text ?? "");
   } else {
     const next = upNextPrompt();
-    setText($("tables-eyebrow"), event?.round ? `Round ${event.round} complete` : "Find your table");
-    setText($("tables-title"), next ? `Next: ${next.text}` : "The host is choosing the next prompt.");
+    setText($("tables-eyebrow"), event?.round ? gettext("Round %(round)s complete", { round: event.round })
+      : gettext("Find your table"));
+    setText($("tables-title"), next ? gettext("Next: %(prompt)s", { prompt: next.text })
+      : gettext("The host is choosing the next prompt."));
   }
   setText($("tables-lead"), ngettext("%(num)d person at %(tables)s", "%(num)d people at %(tables)s",
     Object.keys(room.seats).length, { tables }));
@@ -88,18 +90,25 @@ function tableCard(table, moving) {
     const over = turns.status === "speaking" && left != null && left <= 0;
     card.dataset.state = over ? "over" : turns.status;
     card.append(
-      el("p", { class: "table-card-speaker", text: turns.status === "paused" ? `${speaker} (paused)` : speaker }),
-      el("p", { class: "table-card-progress", text: `${turns.position + 1} of ${order.length} · ${over ? `over time by ${mmss(-left)}` : mmss(left ?? 0)}` }));
+      el("p", { class: "table-card-speaker", text: turns.status === "paused" ? gettext("%(name)s (paused)", { name: speaker }) : speaker }),
+      el("p", { class: "table-card-progress", text: progress(turns, order, over ? gettext("over time by %(time)s", { time: mmss(-left) }) : mmss(left ?? 0)) }));
   } else {
     const done = turns?.status === "round_over" && !moving;
     const people = seatedAt(label.number);
+    const count = ngettext("%(num)d person", "%(num)d people", people.length);
     card.dataset.state = done ? "done" : "seated";
-    card.append(el("p", { class: "table-card-progress", text: `${done ? "Done · " : ""}${ngettext("%(num)d person", "%(num)d people", people.length)}` }));
+    card.append(el("p", { class: "table-card-progress", text: done ? gettext("Done · %(people)s", { people: count })
+      : count }));
     const shown = people.slice(0, NAMES_SHOWN).map((pid) => el("li", { text: nameOf(pid) }));
-    if (people.length > NAMES_SHOWN) shown.push(el("li", { text: `+${people.length - NAMES_SHOWN} more` }));
+    if (people.length > NAMES_SHOWN) shown.push(el("li", { text: gettext("+%(num)s more", { num: people.length - NAMES_SHOWN }) }));
     card.append(el("ul", { class: "table-card-names" }, ...shown));
   }
   const tools = cardTools(table);
   if (tools) card.append(tools);
   return card;
+}
+
+/** "3 of 8 · 0:42": the turn, the turns in the round, and the time. */
+function progress(turns, order, time) {
+  return gettext("%(turn)s of %(turns)s · %(time)s", { turn: turns.position + 1, turns: order.length, time });
 }

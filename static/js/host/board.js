@@ -4,13 +4,16 @@
 // CSV, Markdown or JSON.
 // Hidden posts reach only the host: in its snapshot and in `host_update` events (docs/protocol.md).
 import { $, confirmTwice, el, isTyping, saveFile, setText, show, toast } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { onHostUpdate, onState } from "../shared/live.js";
 import { currentSpeaker, hostAction, nameOf, person, room, send } from "../shared/room.js";
 import { actButton, mountBoard, renderBoard } from "../board/board.js";
 import { hostKey } from "./key.js";
 
 const PLACES = ["off", "beside", "full"];
-const PLACE_LABELS = { off: "Board", beside: "Board: beside", full: "Board: full screen" };
+const PLACE_LABELS = {
+  off: gettext("Board"), beside: gettext("Board: beside"), full: gettext("Board: full screen"),
+};
 
 /** Wire the board into the console of room `code`. */
 export function mountHostBoard(code) {
@@ -44,13 +47,14 @@ export function mountHostBoard(code) {
   mountBoard({
     hidden: true,
     tools: (post) => (post.hidden
-      ? [actButton("Restore", "restore", { attrs: { "aria-label": `Restore ${summary(post)}` } }),
-        actButton("Delete", "delete", { className: "button-danger", attrs: { "aria-label": `Delete ${summary(post)} for good` } })]
-      : [actButton("Hide", "hide", { className: "post-mod", attrs: { "aria-label": `Hide ${summary(post)}` } })]),
+      ? [actButton(gettext("Restore"), "restore", { attrs: { "aria-label": gettext("Restore %(post)s", { post: summary(post) }) } }),
+        actButton(gettext("Delete"), "delete", { className: "button-danger",
+          attrs: { "aria-label": gettext("Delete %(post)s for good", { post: summary(post) }) } })]
+      : [actButton(gettext("Hide"), "hide", { className: "post-mod", attrs: { "aria-label": gettext("Hide %(post)s", { post: summary(post) }) } })]),
     actions: {
       hide: (post) => send("moderate", { id: post.id, hidden: true }),
       restore: (post) => send("moderate", { id: post.id, hidden: false }),
-      delete: (post, button) => confirmTwice(button, "Tap again to delete",
+      delete: (post, button) => confirmTwice(button, gettext("Tap again to delete"),
         () => hostAction("delete_post", { id: post.id })),
     },
   });
@@ -61,7 +65,10 @@ export function mountHostBoard(code) {
 /** What a moderation button acts on, for its accessible name: "Mei Lin's offer: I solder…". */
 function summary(post) {
   const text = post.text || "";
-  return `${nameOf(post.author)}'s ${post.type}: ${text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text}`;
+  const short = text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text;
+  const values = { name: nameOf(post.author), text: short };
+  return post.type === "ask" ? gettext("%(name)s's ask: %(text)s", values)
+    : gettext("%(name)s's offer: %(text)s", values);
 }
 
 /** The board scrolls within its area when it must: mark the edges with more beyond them (the CSS
@@ -85,7 +92,8 @@ function mountAskFor() {
     if (!input.value) form.dataset.for = currentSpeaker() || "";
     show(form, Boolean(form.dataset.for));
     const name = person(form.dataset.for)?.name;
-    setText($("board-ask-for-label"), name ? `Type ${name}'s ask` : "Type the speaker's ask");
+    setText($("board-ask-for-label"), name ? gettext("Type %(name)s's ask", { name })
+      : gettext("Type the speaker's ask"));
   }
   onState(refresh);
   form.addEventListener("submit", async (event) => {
@@ -104,12 +112,12 @@ async function download(code, format) {
     response = await fetch(`/host/${encodeURIComponent(code)}/export.${format}`, {
       headers: { Authorization: `Bearer ${hostKey()}` }, cache: "no-store" });
   } catch {
-    toast("Couldn't reach the server for the export. Please try again.");
+    toast(gettext("Couldn't reach the server for the export. Please try again."));
     return;
   }
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    toast(body.error || "The export didn't work. Please try again.");
+    toast(body.error || gettext("The export didn't work. Please try again."));
     return;
   }
   saveFile(await response.blob(), `facilitator-${code}.${format}`);

@@ -2,7 +2,7 @@
 // and deleting everything at once. What the room sees once it has ended is the stage's
 // (display/stage.js).
 import { $, confirmTwice, setText, show, toast } from "../shared/dom.js";
-import { ngettext } from "../shared/i18n.js";
+import { gettext, ngettext } from "../shared/i18n.js";
 import { onState } from "../shared/live.js";
 import { hostAction, room, send } from "../shared/room.js";
 import { day, hasEnded } from "../display/stage.js";
@@ -15,7 +15,8 @@ function render() {
   show($("ending-ended"), ended);
   if (!ended) return;
   const until = day(details.kept_until);
-  setText($("ending-kept"), `Ended. Everyone's follow-up page stays until ${until}; then the event and everything in it are deleted.`);
+  setText($("ending-kept"), gettext("Ended. Everyone's follow-up page stays until %(until)s; then the "
+    + "event and everything in it are deleted.", { until }));
 }
 
 /** End the event, emailing everyone who asked for their link if the host left that ticked. */
@@ -34,8 +35,8 @@ function deleteEvent() {
 /** Wire the controls and keep them in step with the room. */
 export function mountEnding() {
   $("btn-end-event").addEventListener("click", (event) =>
-    confirmTwice(event.currentTarget, "Really end? The board closes", endEvent));
+    confirmTwice(event.currentTarget, gettext("Really end? The board closes"), endEvent));
   $("btn-delete-event").addEventListener("click", (event) =>
-    confirmTwice(event.currentTarget, "Really delete? Follow-up pages go too", deleteEvent));
+    confirmTwice(event.currentTarget, gettext("Really delete? Follow-up pages go too"), deleteEvent));
   onState(render);
 }

@@ -2,6 +2,7 @@
 // share, the fairness figure, and a table per person (airtime per round and in total, asks,
 // offers, questions, pitch nudges). Only the host's screen has this data.
 import { $, el, mmss, setText } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { hostAction, nameOf, room } from "../shared/room.js";
 import { config } from "../shared/config.js";
 
@@ -9,8 +10,8 @@ import { config } from "../shared/config.js";
 // more than the name a refusal uses.
 const SWITCHES = {
   ...config.features,
-  pitch_nudges: "“Sounds like a pitch” nudges",
-  fill_the_gaps: "House rule: fill the gaps before moving on from an ask round",
+  pitch_nudges: gettext("“Sounds like a pitch” nudges"),
+  fill_the_gaps: gettext("House rule: fill the gaps before moving on from an ask round"),
 };
 
 /** Build the switches once; each change is one `features` host action. */
@@ -18,7 +19,7 @@ export function mountManage() {
   const box = $("gen-switches");
   for (const [name, label] of Object.entries(SWITCHES)) {
     const input = el("input", { attrs: { type: "checkbox", id: `gen-switch-${name}` }, data: { feature: name } });
-    box.append(el("label", { class: "check" }, input, el("span", { text: label })));
+    box.append(el("label", { class: "check" }, input, el("span", { text: gettext(label) })));
   }
   box.addEventListener("change", async (event) => {
     const input = event.target;
@@ -44,8 +45,8 @@ export function renderManage(g) {
   }
   const ratio = g.airtime.ratio;
   setText($("gen-fairness"), ratio == null
-    ? "Airtime fairness shows once two people have spoken."
-    : `Airtime, most ÷ least: ${ratio.toFixed(1)} (1.0 is perfectly even)`);
+    ? gettext("Airtime fairness shows once two people have spoken.")
+    : gettext("Airtime, most ÷ least: %(ratio)s (1.0 is perfectly even)", { ratio: ratio.toFixed(1) }));
   renderTable(g);
 }
 
@@ -53,7 +54,8 @@ function renderTable(g) {
   const rounds = g.airtime.per_round;
   const nudged = {};
   for (const turn of g.nudges.turns) if (turn.nudged) nudged[turn.pid] = (nudged[turn.pid] || 0) + 1;
-  const heads = ["Name", ...rounds.map((r) => `R${r.round}`), "Total", "Asks", "Offers", "Questions", "Nudged"];
+  const heads = [gettext("Name"), ...rounds.map((r) => gettext("R%(round)s", { round: r.round })), gettext("Total"),
+    gettext("Asks"), gettext("Offers"), gettext("Questions"), gettext("Nudged")];
   $("gen-table-head").replaceChildren(...heads.map((h) => el("th", { text: h, attrs: { scope: "col" } })));
   const people = Object.keys(room.people);
   $("gen-table-body").replaceChildren(...people.map((pid) => {

@@ -52,7 +52,8 @@ function renderDuring(turns, g) {
   const marked = enabled("pitch_nudges") && inRound(turns) && current && current.pid === turns.current;
   show($("gen-marker"), Boolean(marked));
   if (marked) {
-    setText($("gen-marker"), `Pitch taps ${current.taps}/${g.nudges.needed}${current.nudged ? " · nudged" : ""}`);
+    const taps = gettext("Pitch taps %(taps)s/%(needed)s", { taps: current.taps, needed: g.nudges.needed });
+    setText($("gen-marker"), current.nudged ? `${taps} · ${gettext("nudged")}` : taps);
     $("gen-marker").dataset.nudged = String(current.nudged);
   }
 }

@@ -2,6 +2,7 @@
 // sees (display/stage.js). On the laptop beside a display window, in this window presenting
 // (presenter.js), or on the host's phone.
 import { $, confirmTwice, el, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
+import { gettext, ngettext } from "../shared/i18n.js";
 import { connect, onHostUpdate, onRoomDeleted, onState, onStatus } from "../shared/live.js";
 import { hostAction, inRound, nameOf, room, speakingOrder, upNextPrompt } from "../shared/room.js";
 import { hasEnded, mountStage } from "../display/stage.js";
@@ -59,14 +60,14 @@ function renderControls(turns, running, many) {
   show($("btn-shuffle"), !many);
   const start = $("btn-start");
   show(start, !running);
-  setText(start, turns.round > 0 ? "Start next round" : "Start round");
+  setText(start, turns.round > 0 ? gettext("Start next round") : gettext("Start round"));
   start.disabled = !upNextPrompt();
   show($("btn-next"), running && !many);
-  setText($("btn-next"), turns.next ? "Next speaker" : "Finish round");
+  setText($("btn-next"), turns.next ? gettext("Next speaker") : gettext("Finish round"));
   const pause = $("btn-pause");
   show(pause, running);
   pause.dataset.action = turns.status === "paused" ? "resume" : "pause";
-  setText(pause, turns.status === "paused" ? "Resume" : "Pause");
+  setText(pause, turns.status === "paused" ? gettext("Resume") : gettext("Pause"));
   pause.setAttribute("aria-pressed", String(turns.status === "paused"));
   show($("btn-skip"), running && !many);
 }
@@ -81,12 +82,12 @@ function nextPrompt(button) {
   if (inRound(turns)) {
     const waiting = speakingOrder().length - turns.position - 1;
     if (waiting <= 0) return hostAction("next_prompt");
-    const who = waiting === 1 ? "1 person hasn't" : `${waiting} people haven't`;
-    return confirmTwice(button, `${who} spoken yet. End the round anyway?`,
+    return confirmTwice(button, ngettext("%(num)d person hasn't spoken yet. End the round anyway?",
+      "%(num)d people haven't spoken yet. End the round anyway?", waiting),
       () => hostAction("next_prompt"), 6000);
   }
   const following = prompts.up_next == null ? null : prompts.items[prompts.up_next + 1];
-  if (!following) return toast("That's the last prompt. Add another in Manage.");
+  if (!following) return toast(gettext("That's the last prompt. Add another in Manage."));
   return hostAction("prompt_select", { id: following.id });
 }
 
@@ -129,8 +130,8 @@ function wireControls() {
 
 /** "Answered" beside a raised hand on the console (not in presenter mode: `console-only`). */
 function answeredButton(hand) {
-  return el("button", { class: "button button-small button-quiet console-only", text: "Answered",
-    attrs: { type: "button", "aria-label": `${nameOf(hand.pid)}'s question answered` },
+  return el("button", { class: "button button-small button-quiet console-only", text: gettext("Answered"),
+    attrs: { type: "button", "aria-label": gettext("%(name)s's question answered", { name: nameOf(hand.pid) }) },
     data: { answered: hand.pid } });
 }
 
@@ -139,7 +140,7 @@ function answeredButton(hand) {
 if (!takeHostKey(code)) {
   showNoKey();
 } else {
-  mountStage(root, "Console", { tools: answeredButton });
+  mountStage(root, gettext("Console"), { tools: answeredButton });
   wireControls();
   mountPanel();
   mountDisplayManage();
@@ -168,6 +169,6 @@ if (!takeHostKey(code)) {
   mountPhoneConsole(code);
   onRoomDeleted(({ message }) => {
     forgetKey();
-    showNoKey(message, "This event has ended");
+    showNoKey(message, gettext("This event has ended"));
   });
 }

@@ -1,6 +1,7 @@
 // "Next time" in the host's drawer (templates/_ending.html): start the next event of the series
 // from this one, or keep this event's prompts as a deck (shared/decks.js).
 import { $, saveFile, setText, toast } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { room } from "../shared/room.js";
 import { deckJson, saveDeck } from "../shared/decks.js";
 import { hostKey } from "./key.js";
@@ -8,7 +9,7 @@ import { hostKey } from "./key.js";
 /** This event's prompts, as edited, as a deck called `title`. */
 function thisDeck(title) {
   return {
-    title, description: `The prompts of ${room.details.name}.`,
+    title, description: gettext("The prompts of %(event)s.", { event: room.details.name }),
     prompts: (room.prompts?.items ?? []).map(({ text, hint, kind }) => ({ text, hint, kind })),
   };
 }
@@ -27,7 +28,7 @@ async function runAgain(event) {
     answer = {};
   }
   if (!answer.ok) {
-    toast(answer.error || "Couldn't start the next event just now. Please try again.");
+    toast(answer.error || gettext("Couldn't start the next event just now. Please try again."));
     return;
   }
   location.assign(answer.url); // its host screen, which keeps its own key
@@ -40,7 +41,8 @@ export function mountNextTime() {
     event.preventDefault();
     const deck = thisDeck($("deck-title").value.trim());
     saveDeck(deck);
-    setText($("deck-saved"), `Saved “${deck.title}”: it is on the create form in this browser.`);
+    setText($("deck-saved"), gettext("Saved “%(title)s”: it is on the create form in this browser.",
+      { title: deck.title }));
   });
   $("btn-deck-download").addEventListener("click", () => {
     const deck = thisDeck($("deck-title").value.trim() || room.details.name);

@@ -1,6 +1,7 @@
 // The host's "Manage" drawer: people in speaking order (with airtime), newcomers (closing the
 // event to them, removing a flood of them), prompts, turn length.
 import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { onState } from "../shared/live.js";
 import {
   airtime, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder,
@@ -55,16 +56,16 @@ function render() {
 
 function renderNewcomers(locked) {
   setText($("newcomers-state"), locked
-    ? "Closed: nobody new can join. People already here come and go as before."
-    : "Open: anyone with the code can join.");
-  setText($("btn-lock"), locked ? "Open to newcomers again" : "Close to newcomers");
+    ? gettext("Closed: nobody new can join. People already here come and go as before.")
+    : gettext("Open: anyone with the code can join."));
+  setText($("btn-lock"), locked ? gettext("Open to newcomers again") : gettext("Close to newcomers"));
   $("btn-lock").setAttribute("aria-pressed", String(locked));
 }
 
 function removeRecent(event) {
   event.preventDefault();
   const minutes = Number($("remove-recent-minutes").value);
-  confirmTwice($("btn-remove-recent"), `Really remove everyone from the last ${minutes} min?`, () => hostAction(
+  confirmTwice($("btn-remove-recent"), gettext("Really remove everyone from the last %(minutes)s min?", { minutes }), () => hostAction(
     "remove_recent", { minutes, posts: $("remove-recent-posts").checked }));
 }
 
@@ -101,6 +102,12 @@ function movable(turns) {
   return inRound(turns) ? order.slice(turns.position + 1) : [...order];
 }
 
+// A person's place in the round, by its `data-tag` (app.css colours some).
+const PERSON_TAGS = {
+  left: gettext("Left"), removed: gettext("Removed"), spoke: gettext("Spoke"),
+  paused: gettext("Paused"), speaking: gettext("Speaking"), next: gettext("Next"),
+};
+
 function renderPeople(turns) {
   const running = inRound(turns);
   const upcoming = movable(turns);
@@ -108,36 +115,39 @@ function renderPeople(turns) {
     const p = person(pid);
     if (!p) return null;
     let tag = "";
-    if (p.status !== "here") tag = p.status === "left" ? "Left" : "Removed";
-    else if (running && i < turns.position) tag = "Spoke";
-    else if (running && i === turns.position) tag = turns.status === "paused" ? "Paused" : "Speaking";
-    else if (pid === turns.next) tag = "Next";
+    if (p.status !== "here") tag = p.status === "left" ? "left" : "removed";
+    else if (running && i < turns.position) tag = "spoke";
+    else if (running && i === turns.position) tag = turns.status === "paused" ? "paused" : "speaking";
+    else if (pid === turns.next) tag = "next";
     const at = upcoming.indexOf(pid);
     const actions = el("span", { class: "row-actions" });
     if (at >= 0) {
-      const up = button("↑", `up-${pid}`, { aria: `Move ${p.name} up`, data: { move: "-1", pid } });
-      const down = button("↓", `down-${pid}`, { aria: `Move ${p.name} down`, data: { move: "1", pid } });
+      const up = button("↑", `up-${pid}`,
+        { aria: gettext("Move %(name)s up", { name: p.name }), data: { move: "-1", pid } });
+      const down = button("↓", `down-${pid}`,
+        { aria: gettext("Move %(name)s down", { name: p.name }), data: { move: "1", pid } });
       up.disabled = at === 0;
       down.disabled = at === upcoming.length - 1;
       actions.append(up, down);
     }
     if (p.status === "here") {
-      actions.append(button("Remove", `remove-${pid}`, {
-        class: "button-danger", aria: `Remove ${p.name}`, data: { remove: pid },
+      actions.append(button(gettext("Remove"), `remove-${pid}`, {
+        class: "button-danger", aria: gettext("Remove %(name)s", { name: p.name }), data: { remove: pid },
       }));
     }
-    return el("li", { class: "manage-row", data: { pid, tag: tag.toLowerCase() } },
+    return el("li", { class: "manage-row", data: { pid, tag } },
       el("span", { class: "row-main" },
         el("span", { class: "row-title", text: nameOf(pid) }),
         p.about ? el("span", { class: "row-sub", text: p.about }) : null),
-      tag ? el("span", { class: "row-tag", text: tag }) : null,
+      tag ? el("span", { class: "row-tag", text: PERSON_TAGS[tag] }) : null,
       el("span", { class: "row-air", text: mmss(airtime(pid)), data: { airtime: pid },
-        attrs: { title: "Airtime so far" } }),
+        attrs: { title: gettext("Airtime so far") } }),
       actions);
   }).filter(Boolean);
-  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
+  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: gettext("Nobody has joined yet.") }));
   $("people-list").replaceChildren(...rows);
-  setText($("people-title"), `People, in speaking order (${presentPeople().length})`);
+  setText($("people-title"), gettext("People, in speaking order (%(count)s)",
+    { count: presentPeople().length }));
 }
 
 /** At an event of several tables: everyone here, with the table they sit at (each table's
@@ -151,12 +161,13 @@ function renderSeated() {
         el("span", { class: "row-title", text: p.name }),
         p.about ? el("span", { class: "row-sub", text: p.about }) : null),
       el("span", { class: "row-tag", text: tableOf(p.id)?.name ?? "" }),
-      el("span", { class: "row-actions" }, button("Remove", `remove-${p.id}`, {
-        class: "button-danger", aria: `Remove ${p.name}`, data: { remove: p.id } }))));
+      el("span", { class: "row-actions" }, button(gettext("Remove"), `remove-${p.id}`, {
+        class: "button-danger", aria: gettext("Remove %(name)s", { name: p.name }), data: { remove: p.id } }))));
   }
-  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "Nobody has joined yet." }));
+  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: gettext("Nobody has joined yet.") }));
   $("people-list").replaceChildren(...rows);
-  setText($("people-title"), `People, by table (${rows.filter((r) => r.dataset.pid).length})`);
+  setText($("people-title"), gettext("People, by table (%(count)s)",
+    { count: rows.filter((r) => r.dataset.pid).length }));
 }
 
 function tickAirtime() {
@@ -170,7 +181,7 @@ function onPeopleClick(event) {
   if (!target) return;
   const turns = room.turns;
   if (target.dataset.remove) {
-    confirmTwice(target, "Really remove?", () => hostAction("remove", { pid: target.dataset.remove }));
+    confirmTwice(target, gettext("Really remove?"), () => hostAction("remove", { pid: target.dataset.remove }));
   } else if (target.dataset.move) {
     const order = movable(turns);
     const from = order.indexOf(target.dataset.pid);
@@ -188,27 +199,30 @@ function renderPrompts(prompts) {
   const rows = prompts.items.map((prompt, i) => {
     const { id } = prompt;
     let tag = "";
-    if (id === now) tag = "Now";
-    else if (i === prompts.up_next) tag = "Up next";
+    if (id === now) tag = "now";
+    else if (i === prompts.up_next) tag = "up-next";
     const actions = el("span", { class: "row-actions" });
-    if (tag !== "Up next" && tag !== "Now") {
-      actions.append(button("Run this next", `select-${id}`, { data: { select: id } }));
+    if (id !== now && i !== prompts.up_next) {
+      actions.append(button(gettext("Run this next"), `select-${id}`, { data: { select: id } }));
     }
-    const up = button("↑", `up-${id}`, { aria: `Move prompt ${i + 1} up`, data: { to: String(i - 1), id } });
-    const down = button("↓", `down-${id}`, { aria: `Move prompt ${i + 1} down`, data: { to: String(i + 1), id } });
+    const up = button("↑", `up-${id}`,
+      { aria: gettext("Move prompt %(number)s up", { number: i + 1 }), data: { to: String(i - 1), id } });
+    const down = button("↓", `down-${id}`,
+      { aria: gettext("Move prompt %(number)s down", { number: i + 1 }), data: { to: String(i + 1), id } });
     up.disabled = i === 0;
     down.disabled = i === prompts.items.length - 1;
-    actions.append(button("Edit", `edit-${id}`, { data: { edit: id } }), up, down,
-      button("Remove", `remove-${id}`, { class: "button-danger", aria: `Remove prompt ${i + 1}`, data: { remove: id } }));
-    return el("li", { class: "manage-row", data: { id, tag: tag.replace(" ", "-").toLowerCase() } },
+    actions.append(button(gettext("Edit"), `edit-${id}`, { data: { edit: id } }), up, down,
+      button(gettext("Remove"), `remove-${id}`,
+        { class: "button-danger", aria: gettext("Remove prompt %(number)s", { number: i + 1 }), data: { remove: id } }));
+    return el("li", { class: "manage-row", data: { id, tag } },
       el("span", { class: "row-index", text: String(i + 1) }),
       el("span", { class: "row-main" },
         el("span", { class: "row-title", text: prompt.text }),
         prompt.hint ? el("span", { class: "row-sub", text: prompt.hint }) : null),
-      tag ? el("span", { class: "row-tag", text: tag }) : null,
+      tag ? el("span", { class: "row-tag", text: tag === "now" ? gettext("Now") : gettext("Up next") }) : null,
       actions);
   });
-  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: "No prompts yet: add one below." }));
+  if (!rows.length) rows.push(el("li", { class: "manage-empty", text: gettext("No prompts yet: add one below.") }));
   $("prompt-list").replaceChildren(...rows);
 }
 
@@ -218,7 +232,7 @@ function onPromptClick(event) {
   const data = target.dataset;
   if (data.select) hostAction("prompt_select", { id: data.select });
   else if (data.to) hostAction("prompt_move", { id: data.id, to: Number(data.to) });
-  else if (data.remove) confirmTwice(target, "Really remove?", () => hostAction("prompt_remove", { id: data.remove }));
+  else if (data.remove) confirmTwice(target, gettext("Really remove?"), () => hostAction("prompt_remove", { id: data.remove }));
   else if (data.edit) startEdit(target.closest("li"), data.edit);
 }
 
@@ -231,12 +245,12 @@ function startEdit(row, id) {
   const hint = el("input", { attrs: { type: "text", maxlength: limits.hint, id: "prompt-edit-hint" } });
   text.value = prompt.text;
   hint.value = prompt.hint || "";
-  const cancel = button("Cancel", "edit-cancel");
+  const cancel = button(gettext("Cancel"), "edit-cancel");
   const form = el("form", { class: "stack compact edit-form" },
-    el("div", { class: "field" }, el("label", { text: "Prompt", attrs: { for: "prompt-edit-text" } }), text),
-    el("div", { class: "field" }, el("label", { text: "Hint", attrs: { for: "prompt-edit-hint" } }), hint),
+    el("div", { class: "field" }, el("label", { text: gettext("Prompt"), attrs: { for: "prompt-edit-text" } }), text),
+    el("div", { class: "field" }, el("label", { text: gettext("Hint"), attrs: { for: "prompt-edit-hint" } }), hint),
     el("span", { class: "row-actions" },
-      el("button", { class: "button button-small button-primary", text: "Save", attrs: { type: "submit" } }), cancel));
+      el("button", { class: "button button-small button-primary", text: gettext("Save"), attrs: { type: "submit" } }), cancel));
   const finish = () => {
     editingId = null;
     render();

@@ -2,6 +2,7 @@
 // (`console-only`: the manage drawer, pitch counts, the tip, moderation, exports) is hidden, and
 // the controls that stay fade out while the mouse is still, back at a move, a touch or a key.
 import { $, setText, toast } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { togglePanel } from "./panel.js";
 
 const STILL_MS = 3000; // how long the mouse rests before the controls fade
@@ -19,7 +20,7 @@ export function toggleFullscreen() {
   if (document.fullscreenElement) {
     document.exitFullscreen();
   } else if (document.documentElement.requestFullscreen) {
-    document.documentElement.requestFullscreen().catch(() => toast("This browser won't go fullscreen from here. Try F11."));
+    document.documentElement.requestFullscreen().catch(() => toast(gettext("This browser won't go fullscreen from here. Try F11.")));
   }
 }
 
@@ -27,7 +28,7 @@ export function toggleFullscreen() {
 export function togglePresenting(on = !presenting()) {
   root.dataset.presenting = String(on);
   const button = $("btn-present");
-  setText(button, on ? "Stop presenting" : "Present here");
+  setText(button, on ? gettext("Stop presenting") : gettext("Present here"));
   button.setAttribute("aria-pressed", String(on));
   if (on) {
     togglePanel(false);
@@ -58,7 +59,7 @@ export function mountPresenter(element) {
     document.addEventListener(type, stirred, { passive: true });
   }
   document.addEventListener("fullscreenchange", () => {
-    setText($("btn-fullscreen"), document.fullscreenElement ? "Exit fullscreen" : "Fullscreen");
+    setText($("btn-fullscreen"), document.fullscreenElement ? gettext("Exit fullscreen") : gettext("Fullscreen"));
     // Esc leaves fullscreen: it leaves presenting too, as a slide show's would.
     if (!document.fullscreenElement && presenting()) togglePresenting(false);
   });

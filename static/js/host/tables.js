@@ -2,6 +2,7 @@
 // table host (the stage draws the cards: display/tables.js), and Manage holds the tables
 // themselves: how many, their names and colours, the signs, the reshuffle and the seating rules.
 import { $, el } from "../shared/dom.js";
+import { gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { IN_ROUND } from "../shared/protocol.js";
 import { hostAction, nameOf, room } from "../shared/room.js";
@@ -15,13 +16,13 @@ function tableControls({ label, turns, host }) {
   const running = turns && IN_ROUND.includes(turns.status);
   const controls = el("div", { class: "table-card-controls console-only" });
   if (running) {
-    const next = el("button", { class: "button button-small", text: turns.next ? "Next speaker" : "Finish",
-      attrs: { type: "button", "aria-label": `Next speaker at ${label.name}` } });
+    const next = el("button", { class: "button button-small", text: turns.next ? gettext("Next speaker") : gettext("Finish"),
+      attrs: { type: "button", "aria-label": gettext("Next speaker at %(table)s", { table: label.name }) } });
     next.addEventListener("click", () => hostAction("next", { table: label.number }));
     controls.append(next);
   }
-  const select = el("select", { attrs: { "aria-label": `Table host of ${label.name}` } },
-    el("option", { text: "No table host", attrs: { value: "" } }),
+  const select = el("select", { attrs: { "aria-label": gettext("Table host of %(table)s", { table: label.name }) } },
+    el("option", { text: gettext("No table host"), attrs: { value: "" } }),
     ...seatedAt(label.number).map((pid) => el("option", { text: nameOf(pid), attrs: { value: pid } })));
   select.value = host ?? "";
   select.addEventListener("change", () => hostAction("table_host", { table: label.number, pid: select.value || null }));
@@ -51,11 +52,11 @@ export function renderTablesManage() {
 
 function labelRow(label) {
   const name = el("input", { attrs: { type: "text", value: label.name, maxlength: config.limits.tables.name,
-    "aria-label": `Name of table ${label.number}` } });
-  const colour = el("select", { attrs: { "aria-label": `Colour of table ${label.number}` } },
-    ...config.table_colours.map((c) => el("option", { text: c, attrs: { value: c } })));
+    "aria-label": gettext("Name of table %(number)s", { number: label.number }) } });
+  const colour = el("select", { attrs: { "aria-label": gettext("Colour of table %(number)s", { number: label.number }) } },
+    ...config.table_colours.map((c) => el("option", { text: gettext(c), attrs: { value: c } })));
   colour.value = label.colour;
-  const save = el("button", { class: "button button-small", text: "Save", attrs: { type: "submit" } });
+  const save = el("button", { class: "button button-small", text: gettext("Save"), attrs: { type: "submit" } });
   const form = el("form", { class: "inline-input table-label-form", data: { colour: label.colour } },
     el("span", { class: "swatch", attrs: { "aria-hidden": "true" } }), name, colour, save);
   form.addEventListener("submit", (event) => {
@@ -70,9 +71,9 @@ function renderRuleForm() {
   const options = (blank) => [el("option", { text: blank, attrs: { value: "" } }),
     ...here.map((pid) => el("option", { text: nameOf(pid), attrs: { value: pid } }))];
   const chosen = $("rule-person").value;
-  $("rule-person").replaceChildren(...options("Choose someone"));
+  $("rule-person").replaceChildren(...options(gettext("Choose someone")));
   $("rule-person").value = here.includes(chosen) ? chosen : "";
-  $("rule-with").replaceChildren(...options("Nobody in particular"));
+  $("rule-with").replaceChildren(...options(gettext("Nobody in particular")));
   fillRule();
 }
 
@@ -81,8 +82,8 @@ function renderRules() {
   const rules = room.rules ?? NO_RULES;
   const lines = [
     ...Object.entries(rules.company).map(([pid, company]) => `${nameOf(pid)}: ${company}`),
-    ...rules.together.map(([a, b]) => `${nameOf(a)} always sits with ${nameOf(b)}`),
-    ...rules.stay.map((pid) => `${nameOf(pid)} keeps their table`),
+    ...rules.together.map(([a, b]) => gettext("%(name)s always sits with %(other)s", { name: nameOf(a), other: nameOf(b) })),
+    ...rules.stay.map((pid) => gettext("%(name)s keeps their table", { name: nameOf(pid) })),
   ];
   $("rules-list").replaceChildren(...lines.map((text) => el("li", { text })));
 }

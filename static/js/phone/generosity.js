@@ -85,8 +85,8 @@ function renderSpeaker(mine) {
   show($("gen-speaker-title"), queue.length > 0);
   $("gen-speaker-queue").replaceChildren(...queue.map((h) => el("li", { class: "gen-hand-row" },
     el("span", { class: "hand-name", text: nameOf(h.pid) }),
-    el("button", { class: "button button-small", text: "Answered", data: { answered: h.pid },
-      attrs: { type: "button", "aria-label": `${nameOf(h.pid)}'s question answered` } }))));
+    el("button", { class: "button button-small", text: gettext("Answered"), data: { answered: h.pid },
+      attrs: { type: "button", "aria-label": gettext("%(name)s's question answered", { name: nameOf(h.pid) }) } }))));
 }
 
 /** "Sam", "Sam and Ann", "Sam, Ann and 3 others". */

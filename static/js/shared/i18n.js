@@ -31,6 +31,11 @@ export function ngettext(singular, plural, num, values = {}) {
   return fill(text, { num, ...values });
 }
 
+/** "Bo", "Bo and Cy", "Bo, Cy and Di", joined the page's language's way ("Bo y Cy", "Bo و Cy"). */
+export function formatList(items) {
+  return new Intl.ListFormat(language, { type: "conjunction" }).format(items);
+}
+
 /** A number written the page's language's way. */
 export function formatNumber(n) {
   return numbers.format(n);

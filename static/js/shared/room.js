@@ -2,6 +2,7 @@
 // protocol names (protocol.js), who someone is, where the round stands at the table in view, and
 // sending an event with a refusal shown as the server worded it. The state itself is live.js's.
 import { toast } from "./dom.js";
+import { gettext } from "./i18n.js";
 import { emitAck, identity, state } from "./live.js";
 import { ASK_PROMPT, COLLECTION, IN_ROUND, SECTION } from "./protocol.js";
 
@@ -69,7 +70,7 @@ const SHORT_ABOUT = 24; // characters of "what you do" that tell two namesakes a
  *  one-liners don't differ. "Someone" for an id this screen doesn't know. */
 export function nameOf(pid) {
   const p = person(pid);
-  if (!p) return "Someone";
+  if (!p) return gettext("Someone");
   const same = (other) => other.name.trim().toLowerCase() === p.name.trim().toLowerCase();
   const namesakes = Object.values(room.people).filter((other) => other.status === "here" && same(other));
   if (namesakes.length < 2 || !namesakes.includes(p)) return p.name;

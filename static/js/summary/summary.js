@@ -43,9 +43,9 @@ function figures(data) {
 /** At an event of several tables, its point: how many new people each person met. */
 function tables(counts) {
   if (counts.count < 2) return [];
-  const reshuffles = `${counts.reshuffles} ${counts.reshuffles === 1 ? "reshuffle" : "reshuffles"}`;
   return [
-    ["Tables", `${counts.count}, ${reshuffles}`],
+    [gettext("Tables"), ngettext("%(tables)s, %(num)d reshuffle", "%(tables)s, %(num)d reshuffles",
+      counts.reshuffles, { tables: counts.count })],
     [gettext("New people each person met"), gettext("%(mean)s on average, at least %(least)s",
       counts.people_met)],
     [gettext("Offers across tables"), gettext("%(across)s of %(offers)s offers to someone",
