@@ -7,7 +7,7 @@ from ..code_guesses import TooManyMisses, looked_up
 from ..core.errors import N_, RoomError
 from ..core.state.decks import CUSTOM_DECK, DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
-from ..core.state.layout import Layout
+from ..core.state.layout import COLOURS, MAX_TABLES, Layout
 from ..core.state.room import DEFAULT_LANGUAGE, LANGUAGES, Room
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from ..extensions import csrf
@@ -28,6 +28,7 @@ def _home(error: str = "", status: int = 200, form: dict | None = None) -> tuple
     return render_template(
         "home.html", decks=builtin_decks(), default_deck=DEFAULT_DECK, error=translate(error),
         form=form or {}, min_seconds=MIN_TURN_SECONDS, max_seconds=MAX_TURN_SECONDS,
+        colours=", ".join(map(translate, COLOURS)),
     ), status
 
 
@@ -96,7 +97,28 @@ def _form_body(form: dict[str, str]) -> dict[str, object]:
         body.pop("tables", None)
     if seating != "size":
         body.pop("table_size", None)
+    names = body.pop("table_labels", "")
+    if seating != "one" and isinstance(names, str) and names.strip():
+        body["table_labels"] = table_labels(names)
     return body
+
+
+def table_labels(text: str) -> list[dict[str, str]]:
+    """The create form's names and colours of the tables, one line per table in order: a
+    name, a colour, or both ("Garden, green"). The model checks them as it checks a JSON
+    client's; lines past the most tables there can be are cut, still too many for it."""
+    labels = []
+    for line in text.strip().splitlines()[:MAX_TABLES + 1]:
+        name, _, last = line.rpartition(",")  # no comma: the whole line is `last`
+        colour = _colour(last)
+        labels.append({"name": (name if colour else line).strip(), "colour": colour or ""})
+    return labels
+
+
+def _colour(word: str) -> str | None:
+    """The colour `word` names, in English or in the reader's language."""
+    word = word.strip().casefold()
+    return next((c for c in COLOURS if word in (c, translate(c).casefold())), None)
 
 
 def _host_url(code: str, host_key: str, *, external: bool) -> str:

@@ -124,3 +124,25 @@ def test_the_create_form_sends_the_tables_choice_it_shows(client, socketio_clien
     page = bad.get_data(as_text=True)
     assert "The number of tables must be a whole number from 1 to 200." in page
     assert 'value="999"' in page  # the form comes back as it was
+
+
+def test_the_create_form_names_and_colours_the_tables(client, socketio_client):
+    form = {"name": "Breakfast", "deck": "classic", "turn_seconds": "90", "seating": "count",
+            "tables": "4", "table_labels": "Garden, green\nBlue\n\nOak, Elm\n"}
+
+    def made(data: dict, **headers: str) -> list[tuple[str, str]]:
+        location = urlsplit(client.post("/rooms", data=data, headers=headers).headers["Location"])
+        code, key = location.path.rsplit("/", 1)[1], location.fragment.removeprefix("key=")
+        host = socketio_client(flask_test_client=client)
+        ack = host.emit("watch", {"code": code, "host_key": key}, callback=True)
+        return [(t["name"], t["colour"]) for t in ack["snapshot"]["sections"]["layout"]["tables"]]
+
+    # A name and a colour; a colour alone; a line left empty; a comma inside a name.
+    assert made(form) == [("Garden", "green"), ("Table 2", "blue"), ("Table 3", "orange"),
+                          ("Oak, Elm", "purple")]
+    # A colour named in the reader's language.
+    assert made({**form, "table_labels": "Jardin, vert"}, **{"Accept-Language": "fr"})[0] == (
+        "Jardin", "green")
+    too_many = client.post("/rooms", data={**form, "tables": "2"})
+    assert too_many.status_code == 400
+    assert "There are more table names than tables." in too_many.get_data(as_text=True)
