@@ -2,7 +2,15 @@
 
 import pytest
 
-from facilitator.core.views.common_ground import groups, match_key, normalise, singular, vocabulary
+from facilitator.core.views.common_ground import (
+    MAX_GROUPS,
+    covering,
+    groups,
+    match_key,
+    normalise,
+    singular,
+    vocabulary,
+)
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -74,6 +82,24 @@ def test_groups_of_two_or_more_largest_first_with_a_phrase_to_say():
         ("Kids", "have kids", ["ann", "bob"]),
         ("Sourdough", "mentioned Sourdough", ["ann", "cat"]),
     ]
+
+
+def test_a_big_event_shows_everyone_who_shares_something_before_more_of_the_largest():
+    # Ten people who share 60 interests, then 30 pairs who share one each: 90 groups, 50 shown.
+    interests = {f"p{i}": [f"crowd {g}" for g in range(60)] for i in range(10)}
+    interests |= {f"q{n}-{i}": [f"pair {n}"] for n in range(30) for i in range(2)}
+    found = groups(interests)
+    assert len(found) == MAX_GROUPS
+    shown = {pid for g in found for pid in g["pids"]}
+    assert shown == set(interests)  # every pair, not only the 50 largest groups
+    assert [len(g["pids"]) for g in found] == [10] * 20 + [2] * 30  # largest first still
+
+
+def test_groups_already_covered_make_room_for_the_largest_of_the_rest():
+    shared = [{"pids": ["a", "b", "c"]}, {"pids": ["a", "b"]}, {"pids": ["c", "d"]},
+              {"pids": ["b", "c"]}]
+    assert covering(shared, 3) == [shared[0], shared[1], shared[2]]
+    assert covering(shared, 2) == [shared[0], shared[2]]
 
 
 def test_one_person_saying_it_twice_is_not_common_ground():

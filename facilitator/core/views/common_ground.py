@@ -105,4 +105,23 @@ def groups(interests: dict[str, list[str]]) -> list[dict[str, Any]]:
                 group["pids"][pid] = None  # a dict[str, Any]: ordered, and each person once
     shared = [{**g, "pids": list(g["pids"])} for g in found.values() if len(g["pids"]) >= 2]
     shared.sort(key=lambda g: (-len(g["pids"]), g["label"].casefold()))
-    return shared[:MAX_GROUPS]
+    return covering(shared, MAX_GROUPS)
+
+
+def covering(shared: list[dict[str, Any]], most: int) -> list[dict[str, Any]]:
+    """At most `most` of `shared` (largest first), keeping their order: first, in that order,
+    each group that names someone no group taken so far does, then the largest of the rest.
+    At an event of many tables the largest groups alone would leave out everyone whose
+    interest one other person shares, often at another table ("someone at table 7 also
+    runs")."""
+    if len(shared) <= most:
+        return shared
+    covered: set[str] = set()
+    taken: list[int] = []
+    for i, group in enumerate(shared):
+        if len(taken) < most and not covered.issuperset(group["pids"]):
+            taken.append(i)
+            covered.update(group["pids"])
+    chosen = set(taken)
+    rest = [i for i in range(len(shared)) if i not in chosen][:most - len(taken)]
+    return [shared[i] for i in sorted(taken + rest)]

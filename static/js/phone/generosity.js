@@ -6,6 +6,7 @@ import { $, el, setText, show } from "../shared/dom.js";
 import { gettext, ngettext } from "../shared/i18n.js";
 import { identity, onState } from "../shared/live.js";
 import { currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
+import { manyTables, tableLabel, tableOf } from "../shared/tables.js";
 
 let tappedFor = null; // the turn ("round:speaker") this phone tapped "pitch" in
 let nudge = null; // {round, text}: shown while this phone's turn lasts
@@ -89,9 +90,9 @@ function renderSpeaker(mine) {
       attrs: { type: "button", "aria-label": gettext("%(name)s's question answered", { name: nameOf(h.pid) }) } }))));
 }
 
-/** "Sam", "Sam and Ann", "Sam, Ann and 3 others". */
-function listNames(pids) {
-  const names = pids.slice(0, 2).map(nameOf);
+/** "Sam", "Sam and Ann", "Sam, Ann and 3 others" (each named by `name`). */
+function listNames(pids, name = nameOf) {
+  const names = pids.slice(0, 2).map(name);
   const rest = pids.length - names.length;
   if (rest > 0) {
     return ngettext("%(names)s and %(num)d other", "%(names)s and %(num)d others", rest,
@@ -101,18 +102,34 @@ function listNames(pids) {
     : names.join("");
 }
 
-/** One person's view of a group they are in, or null: "You and Sam both mentioned Running"
- *  (the first wording given, as typed: interests match in any language, core/common_ground.py). */
-function myLine(group, me) {
-  if (!group.pids.includes(me)) return null;
+/** One person's view of a group they are in: "You and Sam both mentioned Running" (the first
+ *  wording given, as typed: interests match in any language, core/common_ground.py) for those
+ *  at their table, and at an event of several tables "Ann at Table 7 — green also mentioned
+ *  Running" for the others; none if they are not in it. */
+function myLines(group, me) {
+  if (!group.pids.includes(me)) return [];
   const others = group.pids.filter((pid) => pid !== me);
-  return others.length === 1
-    ? gettext("You and %(name)s both mentioned %(what)s", { name: nameOf(others[0]), what: group.label })
-    : gettext("You, %(names)s all mentioned %(what)s", { names: listNames(others), what: group.label });
+  const mine = tableOf(me);
+  const here = manyTables() && mine ? others.filter((pid) => tableOf(pid) === mine) : others;
+  const away = others.filter((pid) => !here.includes(pid));
+  const lines = [];
+  if (here.length === 1) {
+    lines.push(gettext("You and %(name)s both mentioned %(what)s", { name: nameOf(here[0]), what: group.label }));
+  } else if (here.length > 1) {
+    lines.push(gettext("You, %(names)s all mentioned %(what)s", { names: listNames(here), what: group.label }));
+  }
+  if (away.length) {
+    const names = listNames(away, (pid) => (tableOf(pid)
+      ? gettext("%(name)s at %(table)s", { name: nameOf(pid), table: tableLabel(tableOf(pid)) })
+      : nameOf(pid)));
+    lines.push(ngettext("%(names)s also mentioned %(what)s", "%(names)s also mentioned %(what)s",
+      away.length, { names, what: group.label }));
+  }
+  return lines;
 }
 
 function renderMine(me) {
-  const lines = room.commonGround.map((g) => myLine(g, me)).filter(Boolean);
+  const lines = room.commonGround.flatMap((g) => myLines(g, me));
   show($("gen-mine"), enabled("common_ground") && lines.length > 0);
   $("gen-mine-list").replaceChildren(...lines.slice(0, 6).map((text) => el("li", { text })));
 }
