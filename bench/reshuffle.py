@@ -13,6 +13,7 @@ Everything runs on 127.0.0.1 and stops by itself.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -117,13 +118,14 @@ def run_mode(mode: str, args: argparse.Namespace, workdir: Path) -> dict:
         for server in servers:
             stack.callback(server.stop)
             procs.append(server.start())
+        results_path = workdir / f"results-{mode}.json"
         config = {
             "urls": [s.url for s in servers], "rooms": [s.spec() for s in seeded],
             "warmup": [{"kind": "next", "count": WARMUP_NEXT, "burst": True}],
             "plan": [{"kind": "next", "count": args.nexts, "burst": True},
                      {"kind": "reshuffle", "count": args.reshuffles}],
             "timeout_ms": 20000, "hard_limit_ms": 900000, "gap_ms": 20,
-            "connect_concurrency": 50,
+            "connect_concurrency": 50, "results_path": str(results_path),
         }
         loadgen = LoadGen(config, workdir / f"loadgen-{mode}.json")
         stack.callback(loadgen.close)
@@ -133,9 +135,9 @@ def run_mode(mode: str, args: argparse.Namespace, workdir: Path) -> dict:
         if args.profile:
             stack.enter_context(_profiled(procs[0].pid, workdir / f"profile-{mode}.txt"))
         cpu0, t0 = sum(p.cpu_seconds() for p in procs), time.monotonic()
-        done = loadgen.expect("done", timeout=600)
+        loadgen.expect("done", timeout=600)
         wall, cpu = time.monotonic() - t0, sum(p.cpu_seconds() for p in procs) - cpu0
-    results = {r["kind"]: r for r in done["results"]}
+    results = {r["kind"]: r for r in json.loads(results_path.read_text())}
     shuffled = results["reshuffle"]
     return {
         "mode": mode, "processes": args.processes, "tables": args.tables,

@@ -347,7 +347,10 @@ async function main() {
   say({ phase: "measuring" });
   const results = [];
   for (const step of config.plan) results.push(await runStep(step, rooms));
-  say({ phase: "done", results });
+  if (config.results_path) { // a big event's samples: a file, not one line of megabytes
+    fs.writeFileSync(config.results_path, JSON.stringify(results));
+    say({ phase: "done" });
+  } else say({ phase: "done", results });
   for (const room of rooms) {
     room.host.disconnect();
     for (const phone of room.phones) phone.disconnect();
