@@ -11,6 +11,7 @@ from tests.live.helpers import Screen
 from .helpers import tap
 
 NAMES = ["Ada", "Grace", "Katherine", "Hedy", "Mary", "Annie"]
+RUNNERS = {"Ada": "Running", "Hedy": "parkrun", "Mary": "jogging"}  # common ground
 
 
 def create_three_tables(table, turn_seconds: int = 90) -> Page:
@@ -73,11 +74,11 @@ def take_turns(host: Page, phones: dict, sockets: dict, turns: int) -> None:
 def test_three_tables_with_a_reshuffle_end_to_end(table):
     host = create_three_tables(table)
     # One phone per table in a real browser; the others as phones' sockets, to keep it light.
-    phones = {name: table.join(name) for name in NAMES[:3]}
+    phones = {name: table.join(name, interests=RUNNERS.get(name, "")) for name in NAMES[:3]}
     sockets = {}
     for name in NAMES[3:]:
         sockets[name] = Screen(table.base_url, table.code)
-        sockets[name].join(name)
+        sockets[name].join(name, interests=[RUNNERS[name]] if name in RUNNERS else [])
 
     # Seated as they came, two at each table; each phone says where, in words, and with whom.
     first = seating(host)
@@ -89,6 +90,10 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
             expect(phones[name].locator("#my-table-name")).to_have_text(label)
             expect(phones[name].locator("#my-mates")).to_have_text(f"With {mate}.")
     boxes_apart(host, "#tables-grid .table-card, #join-card")
+    # Common ground spans the tables: at Ada's, and where the others who share it sit.
+    assert {"Ada", "Hedy"} <= first["Table 1 — green"] and "Mary" in first["Table 2 — blue"]
+    expect(phones["Ada"].locator("#gen-mine-list li")).to_have_text(
+        ["You and Hedy both mentioned Running", "Mary at Table 2 — blue also mentioned Running"])
 
     # One "start" for every table; each table runs itself from its phones.
     tap(host.locator("#btn-start"))
