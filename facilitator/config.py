@@ -51,6 +51,10 @@ DEFAULTS: dict[str, object] = {
     # all reconnecting at once after the wifi drops, twice over.
     "RATELIMIT_WATCH": "10 per 10 seconds;30 per minute",
     "RATELIMIT_WATCH_PER_ADDRESS": "1000 per minute",
+    # Asks and offers per address: every person of the largest room posting in the same minute
+    # from behind one venue NAT. One person's share is smaller still (25 on the board, 10 a
+    # minute: core/state/board.py); this bounds what one machine's many joined bots can post.
+    "RATELIMIT_POSTS_PER_ADDRESS": f"{DEFAULT_MAX_PARTICIPANTS} per minute",
     # Unknown event codes per address (code_guesses.py); past it, lookups by code from there
     # wait. Pages named by a code, per address: a venue's 500 phones behind one NAT, twice over.
     "RATELIMIT_ROOM_MISSES": "20 per minute;200 per hour",

@@ -56,6 +56,8 @@ TOO_MUCH_RESEATING = N_("The tables were just rearranged. "
 TOO_MANY_PAGES = N_("Lots of pages were opened from your network just now. Please wait a minute.")
 TOO_MANY_WATCHES = N_("Lots of screens just opened this event from your network. "
                       "Please wait a minute and try again.")
+TOO_MANY_POSTS = N_("Lots of posts just came from your network. "
+                    "Please wait a minute and try again.")
 
 # Created unbound like the other extensions; HTTP routes are limited with `@limiter.limit`.
 limiter = Limiter(key_func=get_remote_address)
@@ -202,9 +204,13 @@ class EventLimits:
         # A watch answers with the room's whole snapshot: fewer of them, per connection and per
         # address, than of other events (issue 16.2)
         self.per_connection_event = {"watch": parse_many(config["RATELIMIT_WATCH"])}
+        # Per address: (what is counted, its limit, the refusal); asks and offers count as one
+        posts = ("post", parse_many(config["RATELIMIT_POSTS_PER_ADDRESS"]), TOO_MANY_POSTS)
         self.per_address = {
-            "join": (parse_many(config["RATELIMIT_JOIN"]), TOO_MANY_JOINS),
-            "watch": (parse_many(config["RATELIMIT_WATCH_PER_ADDRESS"]), TOO_MANY_WATCHES)}
+            "join": ("join", parse_many(config["RATELIMIT_JOIN"]), TOO_MANY_JOINS),
+            "watch": ("watch", parse_many(config["RATELIMIT_WATCH_PER_ADDRESS"]),
+                      TOO_MANY_WATCHES),
+            "post_ask": posts, "post_offer": posts}
         self._shared = MovingWindowRateLimiter(storage_from_string(
             config["RATELIMIT_STORAGE_URI"], key_prefix=f"{config['REDIS_PREFIX']}-events"))
 
@@ -228,9 +234,9 @@ class EventLimits:
             if not counted(self.per_connection_event[event], mine, now):
                 raise RoomError(TOO_FAST)
         if event in self.per_address:
-            items, message = self.per_address[event]
+            counted_as, items, message = self.per_address[event]
             address = request.remote_addr or "?"
-            if not all(self._shared.hit(item, event, address) for item in items):
+            if not all(self._shared.hit(item, counted_as, address) for item in items):
                 raise RoomError(message)
 
 
