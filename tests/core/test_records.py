@@ -77,3 +77,28 @@ def test_someone_seated_in_a_round_is_never_forgotten():
     with pytest.raises(RoomError) as refused:
         people.join(room, name="Late", now=4)
     assert refused.value.message == TOO_MANY and ann in room.participants
+
+
+def test_cycles_during_a_running_round_stay_bounded_and_forget_nobody_a_table_names():
+    room = small_room(seats=3)
+    ann = people.join(room, name="Ann", now=0)[0].id
+    people.join(room, name="Bob", now=0)
+    round.start(room, now=1)
+    round.next_turn(room, now=2)
+    people.leave(room, ann, now=3)  # she spoke (her airtime is in the round's log), then left
+    refusals = 0
+    for i in range(50):  # a script joining and leaving while the round runs
+        try:
+            person, _ = people.join(room, name=f"Bot {i}", now=4 + i)
+        except RoomError as refused:
+            assert refused.message == TOO_MANY
+            refusals += 1
+            continue
+        people.leave(room, person.id, now=4 + i)
+        assert len(room.participants) <= RECORDS_PER_SEAT * room.max_participants
+    assert round.running(room)
+    assert refusals > 0  # the bound holds by refusing, not by forgetting whom the round names
+    for table in room.tables.loaded():
+        turns = table.turns
+        named = {*turns.seats, *turns.order, *turns.unheard, *(r["pid"] for r in turns.log)}
+        assert ann in named and named <= set(room.participants)
