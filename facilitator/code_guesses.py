@@ -6,7 +6,9 @@ address may get only so many "no such event" answers (RATELIMIT_ROOM_MISSES); pa
 lookup by code from it is refused, hits as well as misses, until the window frees up, so the
 answer tells a guesser nothing. docs/security.md works out how long finding a live room takes.
 
-Phones scan the QR code and so never miss; people typing the code by hand miss now and then.
+The key latecomers add to a code once the host closed the event to it (`Room.latecomers_key`)
+is guessed the same way, so a wrong one counts as a miss too. Phones scan the QR code and so
+never miss; people typing the code by hand miss now and then.
 Misses are counted where Flask-Limiter counts (Redis with REDIS_URL), so every process shares
 them.
 """
@@ -21,8 +23,12 @@ from limits.strategies import MovingWindowRateLimiter
 
 from .core.errors import RoomError
 from .core.state.identity import NO_SUCH_ROOM
+from .core.state.room import NEW_CODE
 
 T = TypeVar("T")
+# Answers that count as a miss: no such event, or a wrong latecomers' key after a code (a
+# guess at the key that lets latecomers into a closed event)
+MISSES = (NO_SUCH_ROOM, NEW_CODE)
 TOO_MANY_MISSES = ("Too many unknown event codes came from your network just now. Please wait "
                    "a few minutes, or scan the QR code on the big screen.")
 
@@ -63,6 +69,6 @@ def looked_up(load: Callable[[], T]) -> T:
     try:
         return load()
     except RoomError as exc:
-        if exc.message == NO_SUCH_ROOM:
+        if exc.message in MISSES:
             guesses.missed(address)
         raise

@@ -27,10 +27,11 @@ class Section(StrEnum):
     TABLE = "table"  # one table's number and table host
     GENEROSITY = "generosity"  # the host's alone: never in a `room_update`
     RULES = "rules"  # the host's alone: the seating rules, with who came with whom
+    LATECOMERS = "latecomers"  # the host's alone: the code latecomers join with, if any
 
 
 # The sections only the host's screens receive: never in a `room_update` or a viewer's snapshot.
-HOST_SECTIONS = frozenset({Section.GENEROSITY, Section.RULES})
+HOST_SECTIONS = frozenset({Section.GENEROSITY, Section.RULES, Section.LATECOMERS})
 
 
 class Collection(StrEnum):

@@ -171,7 +171,7 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
         case Reshuffle():
             tables.reshuffle(room, seed=at.rng.randrange(2**31), now=at.now)
         case Lock(args=args):
-            moderation.lock(room, locked=args.locked)
+            moderation.lock(room, locked=args.locked, new_code=args.new_code)
         case RemoveRecent(args=args):
             moderation.remove_recent(room, minutes=args.minutes, posts=args.posts, now=at.now)
         case DeletePost(args=args):

@@ -6,7 +6,7 @@ from flask import session
 from ..code_guesses import looked_up
 from ..core.commands import people, tables
 from ..core.errors import RoomError
-from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
+from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY, split_code
 from ..payloads import parse
 from ..payloads.events import FollowTables, Join, Profile, Sit, Watch
 from ..room_service import change_room, load_room, room_version, table_versions
@@ -52,10 +52,11 @@ def join(data: dict) -> dict:
     """A phone joins: seated at the smallest table (or the one whose QR it scanned, when it has
     room), given its secret token once."""
     joining = parse(Join, data)
-    code = looked_up(lambda: load_room(joining.code)).code
-    _, (person, token) = change_room(code, lambda room, at: people.join(
+    code, key = split_code(joining.code)  # the latecomers' key after the code, if any
+    code = looked_up(lambda: load_room(code)).code
+    _, (person, token) = looked_up(lambda: change_room(code, lambda room, at: people.join(
         room, name=joining.name, about=joining.about, interests=joining.interests,
-        company=joining.company, table=joining.table, now=at.now))
+        company=joining.company, table=joining.table, key=key, now=at.now)))
     return {"token": token, **enter(code, PARTICIPANT, person.id)}
 
 

@@ -15,7 +15,7 @@ from flask import (
 
 from ..core.errors import say
 from ..core.state.again import next_name
-from ..core.state.identity import normalize_code
+from ..core.state.identity import split_code
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from ..i18n import speak_room_language, translate
 from .common import join_url, qr_svg, room_or_404
@@ -51,10 +51,13 @@ def display(code: str) -> str:
 
 @bp.get("/j/<code>")
 def phone(code: str) -> werkzeug.Response | str:
-    room = room_or_404(normalize_code(code))
-    if room.code != code:
-        return redirect(url_for("screens.phone", code=room.code))
-    return render_template("phone.html", room=room)
+    """The phone's page; a code with the latecomers' key after it (`Room.latecomers_code`) is
+    kept, unchecked, for the phone to join with: the join says whether it is right."""
+    room_code, key = split_code(code)
+    room = room_or_404(room_code)
+    if room.code + key != code:
+        return redirect(url_for("screens.phone", code=room.code + key))
+    return render_template("phone.html", room=room, join_code=room.code + key)
 
 
 @bp.get("/host/<code>/signs")
@@ -72,8 +75,9 @@ def signs(code: str) -> str:
 def qr(code: str) -> Response:
     """The join URL as an SVG QR code, dark on light for any projector; with `?table=N`, table
     N's sign's (the phone sits there when seats allow)."""
-    room = room_or_404(code)
-    url, title = join_url(room.code), translate(say("Join %(name)s", name=room.name))
+    room_code, key = split_code(code)  # a latecomers' code is drawn as given (`phone`)
+    room = room_or_404(room_code)
+    url, title = join_url(room.code + key), translate(say("Join %(name)s", name=room.name))
     table = request.args.get("table", "")
     if table:
         if not table.isascii() or not table.isdigit() \

@@ -36,6 +36,7 @@ from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
 from ..core.state.room import (
     LOCK_ASK,
+    NEW_CODE_ASK,
     PICK_LANGUAGE,
     ROOM_NAME_LABEL,
     ROOM_NAME_MAX_LEN,
@@ -197,6 +198,7 @@ Company = Annotated[str, text(participants.COMPANY, participants.COMPANY_MAX_LEN
                               participants.clean_company, required=False)]
 Stay = Annotated[bool, flag(N_("Say whether they keep their table."))]
 Locked = Annotated[bool, flag(LOCK_ASK)]
+NewCode = Annotated[bool, flag(NEW_CODE_ASK)]
 RemovePosts = Annotated[bool, flag(N_("Say whether to delete their posts too."))]
 RecentMinutes = Annotated[int, whole_number(participants.RECENT_LABEL, 1,
                                             participants.MAX_RECENT_MINUTES)]

@@ -20,6 +20,7 @@ from .fields import (
     Hint,
     Language,
     Locked,
+    NewCode,
     Order,
     PersonId,
     PersonIdOrNone,
@@ -272,10 +273,12 @@ class Reshuffle(Payload):
 
 class LockArgs(Payload):
     locked: Locked
+    new_code: NewCode = False  # closed to the event's code, latecomers get a new one
 
 
 class Lock(Payload):
-    """Close the event to newcomers (or open it again)."""
+    """Close the event to newcomers, or to all but latecomers with a new code (or open it
+    again)."""
 
     action: Literal["lock"]
     args: LockArgs

@@ -2,6 +2,8 @@
 (issue 16.7): the panel says whether newcomers get in, a phone is told why it can't, and the
 people removed leave the host's list."""
 
+import re
+
 from playwright.sync_api import expect
 
 from .helpers import tap
@@ -35,3 +37,26 @@ def test_the_host_closes_the_event_and_removes_the_last_minutes_joiners(table):
     expect(host.locator("#people-list")).not_to_contain_text("Ada")
     host.get_by_role("button", name="Open to newcomers again").click()
     expect(state).to_have_text("Open: anyone with the code can join.")
+
+
+def test_a_new_code_for_latecomers_is_on_the_consoles_join_card_and_lets_them_in(table):
+    host = table.create("Friday lunch")
+    host.keyboard.press("m")
+    host.get_by_role("button", name="Close, with a new code for latecomers").click()
+    expect(host.locator("#newcomers-state")).to_contain_text("latecomers join with")
+    card_code = host.locator("#room-code")
+    expect(card_code).not_to_have_text(table.code)
+    late = card_code.inner_text()
+    assert late.startswith(table.code) and len(late) == len(table.code) + 4
+    expect(host.locator("#join-url")).to_have_text(re.compile(f"/j/{late}$"))
+    expect(host.locator(".join-qr")).to_have_attribute("src", re.compile(f"/qr/{late}.svg$"))
+
+    old = table.open_phone()
+    expect(old.locator("#conn")).to_have_attribute("data-state", "connected")
+    old.fill("#join-name", "Bot")
+    tap(old.locator("#join-submit"))
+    expect(old.get_by_text("This event has a new code for latecomers")).to_be_visible()
+    table.join("Latecomer", url=f"{table.base_url}/j/{late}")
+    expect(host.locator("#people-list")).to_contain_text("Latecomer")
+    host.get_by_role("button", name="Open to newcomers again").click()
+    expect(card_code).to_have_text(table.code)

@@ -8,8 +8,9 @@ from facilitator.core.commands import board, moderation, people
 from facilitator.core.errors import RoomError
 from facilitator.core.sections import Collection, Section
 from facilitator.core.state.board import MAX_POSTS_PER_PERSON, Board
+from facilitator.core.state.identity import CODE_LENGTH
 from facilitator.core.state.participants import HERE, REMOVED
-from facilitator.core.state.room import LOCKED, Room
+from facilitator.core.state.room import LOCKED, NEW_CODE, Room
 from facilitator.core.views import screens
 
 
@@ -35,6 +36,38 @@ def test_a_closed_event_takes_no_newcomer_but_its_people_come_back():
     people.join(room, name="Latecomer", now=4)
     with pytest.raises(RoomError, match="newcomers"):
         moderation.lock(room, locked="yes")
+
+
+def test_a_new_code_lets_latecomers_in_and_the_old_one_no_newcomer():
+    room, ann = event()
+    room.begin_change()
+    moderation.lock(room, locked=True, new_code=True)
+    late = room.latecomers_code
+    assert late is not None and late[:CODE_LENGTH] == room.code and late != room.code
+    assert {Section.ROOM, Section.LATECOMERS} <= room.changes.sections
+    with pytest.raises(RoomError) as refused:
+        people.join(room, name="Bot", now=1)
+    assert refused.value.message == NEW_CODE
+    with pytest.raises(RoomError, match="new code"):
+        people.join(room, name="Bot", key="AAAA", now=1)
+    people.join(room, name="Latecomer", key=late[CODE_LENGTH:], now=2)
+    assert people.leave(room, ann, now=3) is None and people.rejoin(room, ann, now=4) is None
+    moderation.lock(room, locked=True, new_code=True)  # the new code leaked too: another
+    assert room.latecomers_code not in (None, late)
+    moderation.lock(room, locked=False)
+    assert room.latecomers_code is None
+    people.join(room, name="Anyone", now=5)
+
+
+def test_only_the_host_sees_the_latecomers_code():
+    room, _ = event()
+    room.begin_change()
+    moderation.lock(room, locked=True, new_code=True)
+    code = room.latecomers_code
+    assert screens.snapshot(room, now=1, host=True)["sections"]["latecomers"] == {"code": code}
+    assert screens.host_delta(room, now=1)["sections"]["latecomers"] == {"code": code}
+    for seen in (screens.snapshot(room, now=1), screens.delta(room, now=1)):
+        assert code not in str(seen)
 
 
 def test_removing_the_last_minutes_joiners_takes_their_posts_and_tokens():

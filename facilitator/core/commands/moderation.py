@@ -4,17 +4,22 @@ delete any post. Removed people's tokens stop working for good (`people.remove`)
 new gets in while the event is closed, so a removed bot can't simply take its seat again."""
 
 from ..sections import Collection, Section
+from ..state import identity
 from ..state.participants import HERE, LEFT, MAX_RECENT_MINUTES, RECENT_LABEL
-from ..state.room import LOCK_ASK, Room
+from ..state.room import LOCK_ASK, NEW_CODE_ASK, Room
 from ..state.text import clean_bool, clean_int
 from . import people
 
 
-def lock(room: Room, *, locked: bool) -> None:
-    """Close the event to new joins, or open it again."""
+def lock(room: Room, *, locked: bool, new_code: bool = False) -> None:
+    """Close the event to new joins (with `new_code`, to all but latecomers given a new code,
+    a fresh one each time), or open it again to anyone with its code."""
     room.require_open()
     room.locked = clean_bool(locked, LOCK_ASK)
+    new_code = clean_bool(new_code, NEW_CODE_ASK) and room.locked
+    room.latecomers_key = identity.new_latecomers_key() if new_code else None
     room.changes.touch(Section.ROOM)
+    room.changes.touch(Section.LATECOMERS)
 
 
 def remove_recent(room: Room, *, minutes: int, posts: bool = True, now: float) -> list[str]:

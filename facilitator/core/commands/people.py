@@ -13,18 +13,19 @@ from ..state.participants import (
     clean_company,
     clean_profile,
 )
-from ..state.room import LOCKED, Room
+from ..state.room import Room
 from ..state.text import clean_id
 from . import tables
 
 
 def join(room: Room, *, name: str, about: str = "", interests: list[str] | None = None,
-         company: str = "", table: int | None = None, now: float) -> tuple[Participant, str]:
+         company: str = "", table: int | None = None, key: str = "",
+         now: float) -> tuple[Participant, str]:
     """A newcomer, seated at the smallest table (or at `table`, whose QR they scanned, when it
-    has room); returns them and their secret token."""
+    has room); returns them and their secret token. `key`: what followed the event's code in
+    the code they used (the latecomers' key, `moderation.lock`)."""
     room.require_open()
-    if room.locked:
-        raise RoomError(LOCKED)
+    room.require_joinable(key)
     profile = clean_profile(name, about, interests)
     company = clean_company(company)
     if table is not None:

@@ -13,6 +13,9 @@ from ..errors import N_
 # No 0/O, 1/I/L, 5/S or 2/Z: a code read off a projector must survive being typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
 CODE_LENGTH = 6
+# Letters after the code that let latecomers in once the host closed the event to its code
+# (`new_latecomers_key`): 27**4, half a million, where guesses count as code misses.
+LATECOMERS_KEY_LENGTH = 4
 NO_SUCH_ROOM = N_("There's no event with that code. Check the code on the big screen.")
 WRONG_HOST_KEY = N_("This host link is not valid for this event.")
 HOST_KEY_CHANGED = N_("The host key was changed on another console: open the console from its "
@@ -28,6 +31,17 @@ def new_room_code() -> str:
 def normalize_code(raw: str) -> str:
     """Upper-case and strip what people add by hand (spaces, dashes)."""
     return "".join(ch for ch in str(raw).upper() if ch.isalnum())
+
+
+def new_latecomers_key() -> str:
+    """What latecomers add to the event's code, once the host closed the event to that code."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(LATECOMERS_KEY_LENGTH))
+
+
+def split_code(raw: str) -> tuple[str, str]:
+    """A code as given, normalized: (the event's code, the latecomers' key after it, or "")."""
+    code = normalize_code(raw)
+    return code[:CODE_LENGTH], code[CODE_LENGTH:]
 
 
 def new_token() -> str:

@@ -47,6 +47,7 @@ def room_to_dict(room: Room) -> dict[str, Any]:
         "language": room.language,
         "ended_at": room.ended_at,
         "locked": room.locked,
+        "latecomers_key": room.latecomers_key,
         "kept_until": room.kept_until,
         "version": room.version,
     }
@@ -74,6 +75,7 @@ def room_from_dict(data: dict[str, Any]) -> Room:
         language=data.get("language", DEFAULT_LANGUAGE),
         ended_at=data.get("ended_at"),
         locked=data.get("locked", False),
+        latecomers_key=data.get("latecomers_key"),
         kept_until=data.get("kept_until"),
         version=data["version"],
     )

@@ -41,6 +41,8 @@ PICK_LANGUAGE = N_("Pick one of the languages offered.")
 ENDED = N_("This event has ended: its board is read-only. Your follow-up page has everything.")
 LOCKED = N_("The host has closed this event to newcomers. Please ask the host.")
 LOCK_ASK = N_("Say whether to close the event to newcomers.")
+NEW_CODE_ASK = N_("Say whether latecomers get a new code.")
+NEW_CODE = N_("This event has a new code for latecomers: it is on the screen in the room.")
 
 
 @dataclass
@@ -70,6 +72,9 @@ class Room:
     # The host closed the event to newcomers (against a flood of scripted joins); people who
     # joined before come and go with their tokens as ever.
     locked: bool = False
+    # While locked, the key that, after the code, still lets latecomers in (`latecomers_code`):
+    # the host hands a new code to the room when the old one leaked to someone flooding it.
+    latecomers_key: str | None = None
     version: int = 0
     changes: Changes = field(default_factory=Changes, compare=False, repr=False)
     tables: Tables = field(default_factory=Tables, compare=False, repr=False)
@@ -149,6 +154,21 @@ class Room:
         """Refuse what only a running event allows (posting, joining, a round) once it ended."""
         if self.ended:
             raise RoomError(ENDED)
+
+    def require_joinable(self, key: str) -> None:
+        """Refuse a newcomer while the event is closed, unless they came with the latecomers'
+        `key` (what follows the code they used; "" if nothing did)."""
+        if not self.locked:
+            return
+        if self.latecomers_key is None:
+            raise RoomError(LOCKED)
+        if not identity.same_digest(key, self.latecomers_key):
+            raise RoomError(NEW_CODE)
+
+    @property
+    def latecomers_code(self) -> str | None:
+        """The code latecomers join with while the event is closed to its own, if any."""
+        return None if self.latecomers_key is None else self.code + self.latecomers_key
 
     def end(self, now: float, keep_days: float) -> None:
         """End the event: kept for follow-up `keep_days`, then deleted."""

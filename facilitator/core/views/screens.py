@@ -37,6 +37,7 @@ def snapshot(room: Room, now: float, *, host: bool = False) -> dict[str, Any]:
     if host:
         sections[Section.GENEROSITY] = generosity.host_section(room)
         sections[Section.RULES] = rules(room)
+        sections[Section.LATECOMERS] = latecomers(room)
     return {"version": room.version, "now": now, "sections": sections, "items": items}
 
 
@@ -78,16 +79,18 @@ def host_delta(room: Room, now: float) -> dict[str, Any] | None:
     """The host's extras for the last change of the room part (same version), or None if it
     touched none: each touched post is in `hidden_posts` while the room can't see it, else
     null; the parts of the `generosity` section whose figures may have changed (the host merges
-    them into the rest); the seating `rules`, whole, when they changed."""
+    them into the rest); the seating `rules` and the `latecomers` code, whole, when they
+    changed."""
     touched = room.changes.items.get(Collection.POSTS)
     parts = routing.host_parts(room.changes)
-    changed_rules = Section.RULES in room.changes.sections
-    if not touched and not parts and not changed_rules:
+    whole = {name: build for name, build in ((Section.RULES, rules),
+                                             (Section.LATECOMERS, latecomers))
+             if name in room.changes.sections}
+    if not touched and not parts and not whole:
         return None
     sections: dict[Section, Any] = (
         {Section.GENEROSITY: generosity.host_section(room, parts)} if parts else {})
-    if changed_rules:
-        sections[Section.RULES] = rules(room)
+    sections.update({name: build(room) for name, build in whole.items()})
     items = ({Collection.HIDDEN_POSTS: {i: room.board.moderated(i) for i in sorted(touched)}}
              if touched else {})
     return {"version": room.version, "now": now, "sections": sections, "items": items}
@@ -109,3 +112,9 @@ def rules(room: Room) -> dict[str, Any]:
     return {"company": {p.id: p.company for p in room.participants.values() if p.company},
             "together": [list(pair) for pair in room.layout.together],
             "stay": list(room.layout.stay)}
+
+
+def latecomers(room: Room) -> dict[str, Any]:
+    """For the host alone: the code latecomers join with while the event is closed to its own
+    (null if there is none), to show the room on the console's join card."""
+    return {"code": room.latecomers_code}

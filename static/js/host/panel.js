@@ -2,7 +2,7 @@
 // event to them, removing a flood of them), prompts, turn length.
 import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { gettext } from "../shared/i18n.js";
-import { onState } from "../shared/live.js";
+import { onHostUpdate, onState } from "../shared/live.js";
 import {
   airtime, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder,
   tableState,
@@ -36,8 +36,10 @@ export function mountPanel() {
   $("prompt-add-form").addEventListener("submit", addPrompt);
   $("turn-seconds-form").addEventListener("submit", setTurnSeconds);
   $("btn-lock").addEventListener("click", () => hostAction("lock", { locked: !room.details?.locked }));
+  $("btn-new-code").addEventListener("click", () => hostAction("lock", { locked: true, new_code: true }));
   $("remove-recent-form").addEventListener("submit", removeRecent);
   onState(render);
+  onHostUpdate(renderNewcomers); // the latecomers' code follows the room's delta
   setInterval(tickAirtime, 1000);
 }
 
@@ -51,15 +53,35 @@ function render() {
   if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts));
   const input = $("turn-seconds-input");
   if (document.activeElement !== input) input.value = turns.turn_seconds;
-  renderNewcomers(Boolean(room.details?.locked));
+  renderNewcomers();
 }
 
-function renderNewcomers(locked) {
-  setText($("newcomers-state"), locked
-    ? gettext("Closed: nobody new can join. People already here come and go as before.")
-    : gettext("Open: anyone with the code can join."));
+function renderNewcomers() {
+  const locked = Boolean(room.details?.locked);
+  const latecomersCode = room.latecomers?.code ?? null;
+  setText($("newcomers-state"), !locked
+    ? gettext("Open: anyone with the code can join.")
+    : latecomersCode
+      ? gettext("Closed to the old code: latecomers join with %(code)s, on the join card. People already here come and go as before.", { code: latecomersCode })
+      : gettext("Closed: nobody new can join. People already here come and go as before."));
   setText($("btn-lock"), locked ? gettext("Open to newcomers again") : gettext("Close to newcomers"));
   $("btn-lock").setAttribute("aria-pressed", String(locked));
+  setText($("btn-new-code"), latecomersCode
+    ? gettext("Another new code for latecomers") : gettext("Close, with a new code for latecomers"));
+  if (room.details) showJoinCode(latecomersCode ?? room.details.code);
+}
+
+/** The console's join card (the stage's) shows the code newcomers can use: the latecomers'
+ *  while there is one. The display's stays the event's own: anyone with that code may open it. */
+function showJoinCode(code) {
+  const card = $("join-card");
+  if (card.dataset.code === code) return;
+  card.dataset.code = code;
+  setText($("room-code"), code);
+  const url = $("join-url");
+  url.textContent = url.textContent.replace(/[^/]+$/, code);
+  const qr = card.querySelector(".join-qr");
+  qr.src = qr.src.replace(/[^/]+\.svg$/, `${encodeURIComponent(code)}.svg`);
 }
 
 function removeRecent(event) {

@@ -205,8 +205,9 @@ async function onJoin(event) {
   const interests = $("join-interests").value.split(",").map((s) => s.trim()).filter(Boolean);
   submit.disabled = true;
   setText(submit, gettext("Joining…"));
-  const ack = await join({ name: $("join-name").value, about: $("join-about").value, interests,
-    company: $("join-company").value, table: scannedTable() });
+  // The code as scanned or typed: a latecomers' code once the host closed the event to its own.
+  const ack = await join({ code: root.dataset.joinCode, name: $("join-name").value,
+    about: $("join-about").value, interests, company: $("join-company").value, table: scannedTable() });
   submit.disabled = false;
   setText(submit, gettext("Join the table"));
   if (!ack.ok) {

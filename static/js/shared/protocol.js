@@ -18,6 +18,7 @@ export const SECTION = Object.freeze({
   TABLE: "table", // in a table's stream
   GENEROSITY: "generosity", // the host's only
   RULES: "rules", // the host's only
+  LATECOMERS: "latecomers", // the host's only: the code latecomers join with, if any
 });
 
 export const COLLECTION = Object.freeze({

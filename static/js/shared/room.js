@@ -52,6 +52,7 @@ export const room = Object.freeze({
     return figures && { ...figures, ...(atTable(SECTION.GENEROSITY) ?? {}) };
   },
   get rules() { return section(SECTION.RULES); }, // the host's only: the seating rules
+  get latecomers() { return section(SECTION.LATECOMERS); }, // the host's only: {code}
   get people() { return collection(COLLECTION.PEOPLE); },
   get posts() { return collection(COLLECTION.POSTS); },
   get seats() { return collection(COLLECTION.SEATS); },
