@@ -2,8 +2,9 @@
 async mode (issue 16, "under attack"). docs/benchmarks.md has the table.
 
 The honest table is the benchmark's "table" scenario (a host pressing "next", phones posting),
-measured twice on a fresh server per run: alone, then while `Attackers` run findings 1, 2, 4
-and 7 at the highest rate the default limits allow one address:
+measured on a fresh server per run, alone and attacked in turn (A B A B …, `--rounds` pairs, so
+drift in the machine's other load falls on both), attacked meaning while `Attackers` run
+findings 1, 2, 4 and 7 at the highest rate the default limits allow one address:
 
 1. one message costs a lot: connections sending ~90 KB profiles with 4,000 interests, each at
    RATELIMIT_SOCKET_EVENTS (25 a second);
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import sys
@@ -35,6 +37,8 @@ import socketio
 from .payloads import baseline_payloads, seed_rooms
 from .run import run_one
 from .scenarios import QUICK, Scenario
+from .servers import ensure_node_modules, raise_open_files_limit
+from .stats import summary
 
 MODES = ("eventlet", "gevent", "threading")
 PROFILES, WATCHERS, SLOW = 2, 34, 200  # 34 watchers at RATELIMIT_WATCH's 30 a minute: 1,000
@@ -142,7 +146,8 @@ def _drop(*ack: object) -> None:
     """Ask for the acknowledgement, as a client does (the server sends it), and ignore it."""
 
 
-def measure(mode: str, scenario: Scenario, workdir: Path, attacked: bool) -> dict:
+def measure(mode: str, scenario: Scenario, workdir: Path, attacked: bool,
+            profile: bool = False) -> dict:
     seeded = seed_rooms(scenario.rooms, scenario.phones, scenario.next_presses())
     payloads = workdir / f"payloads-{mode}-{attacked}.json"
     payloads.write_text(json.dumps(baseline_payloads(seeded, scenario.actions)))
@@ -153,35 +158,69 @@ def measure(mode: str, scenario: Scenario, workdir: Path, attacked: bool) -> dic
         attackers[0].start()
         return attackers[0].stop
 
-    row = run_one(f"app-{mode}", scenario, seeded, payloads, workdir,
+    row = run_one(f"app-{mode}", scenario, seeded, payloads, workdir, profile=profile,
                   alongside=attack if attacked else None)
     if attackers:
         row["attack"] = dict(attackers[0].sent)
     return row
 
 
+def interleaved(mode: str, scenario: Scenario, workdir: Path, rounds: int,
+                profile: bool) -> dict:
+    """`rounds` runs alone and as many attacked, in turn (A B A B …), so drift in the rest of
+    the machine's load falls on both; each kind's samples pooled per condition."""
+    pooled: dict[bool, dict[str, list[float]]] = {False: {}, True: {}}
+    sent: dict[str, int] = {}
+    for _ in range(rounds):
+        for attacked in (False, True):
+            row = measure(mode, scenario, workdir, attacked, profile=profile and attacked)
+            for kind in ("next", "post"):
+                pooled[attacked].setdefault(kind, []).extend(row[kind]["samples"])
+            for key, count in row.get("attack", {}).items():
+                sent[key] = sent.get(key, 0) + count
+    return {"alone": {k: summary(v) for k, v in pooled[False].items()},
+            "attacked": {k: summary(v) for k, v in pooled[True].items()},
+            "sent": sent, "load_average": round(os.getloadavg()[0], 1)}
+
+
+def table_rows(mode: str, result: dict) -> list[str]:
+    sent = ", ".join(f"{n} {k}" for k, n in result["sent"].items())
+    rows = []
+    for kind in ("next", "post"):
+        a, b = result["alone"][kind], result["attacked"][kind]
+        rows.append(f"| {mode} | {kind} | {a['n']} | {a['p50']} | {a['p99']} | {b['p50']} | "
+                    f"{b['p99']} | {b['p99'] / a['p99']:.2f} | {result['load_average']} "
+                    f"| {sent} |")
+    return rows
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench attack", description=__doc__)
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--phones", type=int, default=9)
-    parser.add_argument("--actions", type=int, default=30)
+    parser.add_argument("--actions", type=int, default=100, help="presses of each kind per run")
+    parser.add_argument("--rounds", type=int, default=2, help="alone/attacked pairs per mode")
+    parser.add_argument("--profile", action="store_true",
+                        help="py-spy the server while attacked; profiles kept in a folder")
     args = parser.parse_args(argv)
+    ensure_node_modules()
+    raise_open_files_limit()
     scenario = QUICK["table"].sized(1, args.phones, args.actions)
     workdir = Path(tempfile.mkdtemp(prefix="facilitator-attack-"))
-    lines = ["| async mode | action | p50 alone | p99 alone | p50 attacked | p99 attacked "
-             "| p99 ratio | attack sent |", "|---|---|---:|---:|---:|---:|---:|---|"]
+    lines = ["| async mode | action | samples each | p50 alone | p99 alone | p50 attacked "
+             "| p99 attacked | p99 ratio | load average | attack sent |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     try:
         for mode in args.modes.split(","):
-            alone = measure(mode, scenario, workdir, attacked=False)
-            attacked = measure(mode, scenario, workdir, attacked=True)
-            sent = ", ".join(f"{n} {k}" for k, n in attacked["attack"].items())
-            for kind in ("next", "post"):
-                a, b = alone[kind], attacked[kind]
-                lines.append(f"| {mode} | {kind} | {a['p50']} | {a['p99']} | {b['p50']} | "
-                             f"{b['p99']} | {b['p99'] / a['p99']:.2f} | {sent} |")
-            print(lines[-2] + "\n" + lines[-1], flush=True)
+            rows = table_rows(mode, interleaved(mode, scenario, workdir, args.rounds,
+                                                args.profile))
+            print("\n".join(rows), flush=True)
+            lines += rows
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if args.profile:
+            print(f"profiles in {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
     print("\n".join(lines))
     return 0
 
