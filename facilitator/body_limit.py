@@ -14,8 +14,10 @@ from typing import TypeVar
 
 from flask import Flask, abort, current_app, request
 
-TOO_LARGE = "That's more than this page accepts."
-NO_LENGTH = "Send the request's length (Content-Length) with its body."
+from .core.errors import N_
+
+TOO_LARGE = N_("That's more than this page accepts.")
+NO_LENGTH = N_("Send the request's length (Content-Length) with its body.")
 SMALL_BODY_BYTES = 16 * 1024  # a contact, a mark, an email address: a few hundred bytes
 V = TypeVar("V", bound=Callable)
 

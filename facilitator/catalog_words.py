@@ -1,5 +1,6 @@
 """Words of the data files for the translation catalogs: the built-in decks' titles, prompts and
-hints (core/state/decks/*.json) and the between-round tips (core/views/tips.json).
+hints (core/state/decks/*.json), the between-round tips (core/views/tips.json) and what each
+group of the common-ground synonym table "says" (core/views/synonyms.json: "3 of you run").
 
 `scripts/i18n extract` calls `extract_json` for those files (babel.cfg names it), so their words
 sit in the same catalogs as the templates' and the code's; pages translate them where they show
@@ -37,3 +38,11 @@ def words(data: object) -> Iterator[str]:
                 yield item  # the tips: lists of lines
             else:
                 yield from words(item)
+
+
+def extract_says(fileobj: IO[bytes], keywords: Any, comment_tags: Any,
+                 options: Any) -> Iterator[tuple[int, None, str, list[str]]]:
+    """The synonym table's `says` phrases (its `words` are people's wordings, matched, never
+    shown, so they stay out of the catalogs)."""
+    for group in json.loads(fileobj.read().decode("utf-8"))["groups"]:
+        yield 1, None, group["says"], ["finishes \"%(num)s of you …\", e.g. \"3 of you run\""]

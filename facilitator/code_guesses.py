@@ -21,7 +21,7 @@ from limits import parse_many
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from .core.errors import RoomError
+from .core.errors import N_, RoomError
 from .core.state.identity import NO_SUCH_ROOM
 from .core.state.room import NEW_CODE
 
@@ -29,8 +29,8 @@ T = TypeVar("T")
 # Answers that count as a miss: no such event, or a wrong latecomers' key after a code (a
 # guess at the key that lets latecomers into a closed event)
 MISSES = (NO_SUCH_ROOM, NEW_CODE)
-TOO_MANY_MISSES = ("Too many unknown event codes came from your network just now. Please wait "
-                   "a few minutes, or scan the QR code on the big screen.")
+TOO_MANY_MISSES = N_("Too many unknown event codes came from your network just now. Please wait "
+                     "a few minutes, or scan the QR code on the big screen.")
 
 
 class TooManyMisses(RoomError):

@@ -27,8 +27,10 @@ from .core.errors import Text
 from .core.state.board import OFFER_KINDS
 from .core.state.features import LABELS as FEATURE_LABELS
 from .core.state.followthrough import OFFER_MARKS
+from .core.state.identity import ROOM_DELETED
 from .core.state.layout import COLOURS
 from .core.state.nudges import NUDGE_TEXT
+from .core.views.common_ground import shared_phrases
 from .core.views.tips import tips
 
 # The languages people can choose, each named in itself (the switcher's words).
@@ -153,10 +155,12 @@ def _script_messages() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     with open(os.path.join(TRANSLATIONS, "messages.pot"), "rb") as pot:
         template = read_po(pot)
     # Words the server sends as written, which the scripts show in their reader's language: the
-    # client config's (kinds of offer, switches, marks, colours), the speaker's nudge, the tips.
+    # client config's (kinds of offer, switches, marks, colours), the speaker's nudge, the tips,
+    # what common ground says ("run"), the notice that an event was deleted.
     singles: list[str] = [*OFFER_KINDS.values(), *FEATURE_LABELS.values(),
                           *OFFER_MARKS.values(), *COLOURS, NUDGE_TEXT,
-                          *(line for lines in tips().values() for line in lines)]
+                          *(line for lines in tips().values() for line in lines),
+                          *shared_phrases(), ROOM_DELETED]
     plurals = []
     for message in template:
         if not message.id or not any(path.startswith(SCRIPTS_PREFIX)

@@ -35,7 +35,7 @@ from redis.exceptions import LockError
 
 from .core.errors import N_, RoomError
 from .core.state.changes import Changes
-from .core.state.identity import NO_SUCH_ROOM, normalize_code
+from .core.state.identity import NO_SUCH_ROOM, ROOM_DELETED, normalize_code
 from .core.state.layout import Layout
 from .core.state.room import DEFAULT_LANGUAGE, DEFAULT_MAX_PARTICIPANTS, Room
 from .core.state.table import Table, Tables
@@ -432,8 +432,6 @@ def _keep(room: Room, parts: _Parts, only: int | None) -> None:
     if only is None:
         _kept_rooms("to change").keep(room.code, room)
 
-
-ROOM_DELETED = N_("This event has ended and its data was deleted.")
 
 
 def delete_room(code: str) -> None:

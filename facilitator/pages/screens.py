@@ -68,7 +68,8 @@ def signs(code: str) -> str:
     room = room_or_404(code)
     speak_room_language(room.language)  # printed for the room, like the display
     return render_template("signs.html", room=room, join_url=join_url(room.code),
-                           tables=[room.layout.label(n) for n in range(1, room.layout.count + 1)])
+                           tables=[{**room.layout.label(n), "name": translate(room.layout.name(n))}
+                                   for n in range(1, room.layout.count + 1)])
 
 
 @bp.get("/qr/<code>.svg")
@@ -84,6 +85,6 @@ def qr(code: str) -> Response:
                 or not 1 <= int(table) <= room.layout.count:
             abort(404, description=say("There's no table %(table)s at this event.",
                                          table=table[:10]))
-        name = room.layout.label(int(table))["name"]
+        name = room.layout.name(int(table))
         url, title = f"{url}?table={int(table)}", translate(say("Sit at %(name)s", name=name))
     return Response(qr_svg(url, title), mimetype="image/svg+xml")

@@ -177,3 +177,25 @@ def test_table_signs_are_printed_in_the_rooms_language_with_names_as_text(client
     # The address and the code stay marked up inside the translated sentence, and escaped.
     assert re.search(r"oder öffne <strong>[^<]+/j/\w+</strong> und nutze den Code "
                      r'<span class="sign-code">\w+</span>', body)
+
+
+def test_a_default_table_name_is_said_in_each_readers_language_a_given_one_as_given(app):
+    from facilitator.core.errors import say
+    from facilitator.core.state.layout import Layout
+    from facilitator.i18n import translate
+
+    layout = Layout.new(tables=2, labels=[{"name": "Eiche"}])
+    full = say("%(table)s is full.", table=layout.name(2))
+    with app.test_request_context(headers={"Accept-Language": "de"}):
+        assert translate(full) == "Tisch 2 ist voll."
+        assert translate(say("%(table)s is full.", table=layout.name(1))) == "Eiche ist voll."
+    with app.test_request_context():
+        assert translate(full) == "Table 2 is full."
+    assert layout.label(2)["name"] == "Table 2"  # the room's data stays as it was
+
+
+def test_the_display_says_common_ground_and_a_deleted_event_in_its_language(client):
+    words = script_words(client.get("/", headers={"Accept-Language": "de"}).text)["messages"]
+    assert words["%(num)s of you %(says)s"] == "%(num)s von euch %(says)s"
+    assert words["run"] == "laufen"
+    assert words["This event has ended and its data was deleted."].startswith("Diese")

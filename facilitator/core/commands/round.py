@@ -64,7 +64,7 @@ def advance(room: Room, *, table: int | None = None, now: float) -> None:
         start(room, now=now)
     else:
         raise RoomError(say("%(table)s has finished this round: the next one starts at every "
-                            "table together.", table=room.layout.label(picked.number)["name"]))
+                            "table together.", table=room.layout.name(picked.number)))
 
 
 def next_turn(room: Room, *, table: int | None = None, now: float) -> None:

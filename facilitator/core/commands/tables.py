@@ -55,10 +55,10 @@ def sit(room: Room, pid: str, *, table: int, now: float) -> None:
         return
     if not layout.has_room(table, len(layout.seats) - (pid in layout.seats) + 1):
         mine = layout.seats.get(pid)
-        full = layout.label(table)["name"]
+        full = layout.name(table)
         if mine:
             raise RoomError(say("%(table)s is full. Your seat is at %(mine)s.", table=full,
-                                mine=layout.label(mine)["name"]))
+                                mine=layout.name(mine)))
         raise RoomError(say("%(table)s is full.", table=full))
     if pid in layout.seats:
         room.move(pid, table, now)

@@ -20,6 +20,8 @@ NO_SUCH_ROOM = N_("There's no event with that code. Check the code on the big sc
 WRONG_HOST_KEY = N_("This host link is not valid for this event.")
 HOST_KEY_CHANGED = N_("The host key was changed on another console: open the console from its "
                       "new link or QR code.")
+# Sent as written to every screen of a deleted event; each script shows it in its reader's language.
+ROOM_DELETED = N_("This event has ended and its data was deleted.")
 NO_PLACE = N_("We couldn't find your place in this event. Please join again.")
 
 

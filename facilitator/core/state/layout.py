@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import N_, RoomError, say
+from ..errors import N_, RoomError, Text, say
 from .text import clean_int, clean_text
 
 # Colour names: the pages map each to a colour and a pattern that read on paper and projectors.
@@ -81,6 +81,13 @@ class Layout:
 
     def label(self, number: int) -> dict[str, Any]:
         return {"number": number, **self.tables[number - 1]}
+
+    def name(self, number: int) -> str:
+        """Table `number`'s name for people: the host's, or while it is still the default a
+        `Text` ("Table 4"), so each reader sees it in their own language."""
+        name: str = self.tables[number - 1]["name"]
+        default = default_name(number)
+        return default if name == default else name
 
     def rename(self, number: int, *, name: object = None, colour: object = None) -> None:
         label = self.tables[number - 1]
@@ -181,8 +188,14 @@ class Layout:
         return cls(**data)
 
 
+def default_name(number: int) -> Text:
+    """A table's name until the host gives it one: kept in English in the room's data, said in
+    each reader's language on screens (`Layout.name`, static/js/shared/tables.js `tableName`)."""
+    return say("Table %(num)s", num=number)
+
+
 def default_label(number: int) -> dict[str, str]:
-    return {"name": f"Table {number}", "colour": COLOURS[(number - 1) % len(COLOURS)]}
+    return {"name": str(default_name(number)), "colour": COLOURS[(number - 1) % len(COLOURS)]}
 
 
 def clean_table_count(value: object) -> int:

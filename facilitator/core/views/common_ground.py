@@ -80,6 +80,11 @@ def normalise(text: str) -> str:
     return _normalise(text, vocabulary())
 
 
+def shared_phrases() -> list[str]:
+    """Every phrase a group of the synonym table says, once each (the catalogs translate them)."""
+    return list(dict.fromkeys(vocabulary().says.values()))
+
+
 @lru_cache(maxsize=8192)  # a big room recomputes its groups on every join; wordings repeat
 def match_key(text: str) -> tuple[str, str | None]:
     """(what to compare, what the group "says") for an interest; says is None off the table."""

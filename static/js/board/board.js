@@ -9,7 +9,7 @@ import { identity, onState } from "../shared/live.js";
 import { nameOf, room } from "../shared/room.js";
 import { config } from "../shared/config.js";
 import { webLink } from "../shared/weblink.js";
-import { manyTables, tableLabel } from "../shared/tables.js";
+import { manyTables, tableLabel, tableName } from "../shared/tables.js";
 
 const NEW_FOR_MS = 10000;
 const rows = new Map(); // post id -> its <li>, kept across renders so open forms survive updates
@@ -157,7 +157,7 @@ function offerBody(offer) {
 /** " at Table 4": where the author sat when posting, at an event of several tables. */
 function atTable(post) {
   const table = manyTables() && room.layout.tables[post.table - 1];
-  return table ? el("span", { class: "post-table", text: ` ${gettext("at %(table)s", { table: table.name })}` })
+  return table ? el("span", { class: "post-table", text: ` ${gettext("at %(table)s", { table: tableName(table) })}` })
     : null;
 }
 

@@ -44,11 +44,18 @@ function airtimeChart() {
   return bars.map((bar) => ({ ...bar, share: bar.seconds / longest }));
 }
 
-/** The table's view of each group: "3 of you run" (the words come from core/common_ground.py). */
+/** The table's view of a group: "3 of you run" when the synonym table knows the interest (its key
+ *  starts with "~"; what it says is in the catalogs), else "2 of you mentioned Sourdough". */
+function shared(group) {
+  const num = group.pids.length;
+  return group.key.startsWith("~") ? gettext("%(num)s of you %(says)s", { num, says: gettext(group.says) })
+    : gettext("%(num)s of you mentioned %(interest)s", { num, interest: group.label });
+}
+
 function renderCommon() {
   const groups = room.commonGround;
   $("gen-common-list").replaceChildren(...(groups.length
-    ? groups.slice(0, 8).map((g) => el("li", { text: `${g.pids.length} of you ${g.says}` }))
+    ? groups.slice(0, 8).map((g) => el("li", { text: shared(g) }))
     : [el("li", { class: "hint", text: gettext("Nothing shared yet: interests given at join show up here.") })]));
 }
 

@@ -169,6 +169,6 @@ if (!takeHostKey(code)) {
   mountPhoneConsole(code);
   onRoomDeleted(({ message }) => {
     forgetKey();
-    showNoKey(message, gettext("This event has ended"));
+    showNoKey(message && gettext(message), gettext("This event has ended"));
   });
 }

@@ -7,7 +7,7 @@ import {
   airtime, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder,
   tableState,
 } from "../shared/room.js";
-import { manyTables, tableOf } from "../shared/tables.js";
+import { manyTables, tableName, tableOf } from "../shared/tables.js";
 import { config } from "../shared/config.js";
 
 let editingId = null; // a prompt being edited: its row is left alone until saved or cancelled
@@ -182,7 +182,7 @@ function renderSeated() {
       el("span", { class: "row-main" },
         el("span", { class: "row-title", text: p.name }),
         p.about ? el("span", { class: "row-sub", text: p.about }) : null),
-      el("span", { class: "row-tag", text: tableOf(p.id)?.name ?? "" }),
+      el("span", { class: "row-tag", text: tableOf(p.id) ? tableName(tableOf(p.id)) : "" }),
       el("span", { class: "row-actions" }, button(gettext("Remove"), `remove-${p.id}`, {
         class: "button-danger", aria: gettext("Remove %(name)s", { name: p.name }), data: { remove: p.id } }))));
   }

@@ -6,7 +6,7 @@ import { gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { IN_ROUND } from "../shared/protocol.js";
 import { hostAction, nameOf, room } from "../shared/room.js";
-import { seatedAt } from "../shared/tables.js";
+import { seatedAt, tableName } from "../shared/tables.js";
 import { eventRound, setCardTools } from "../display/tables.js";
 
 const NO_RULES = Object.freeze({ company: {}, together: [], stay: [] });
@@ -17,11 +17,11 @@ function tableControls({ label, turns, host }) {
   const controls = el("div", { class: "table-card-controls console-only" });
   if (running) {
     const next = el("button", { class: "button button-small", text: turns.next ? gettext("Next speaker") : gettext("Finish"),
-      attrs: { type: "button", "aria-label": gettext("Next speaker at %(table)s", { table: label.name }) } });
+      attrs: { type: "button", "aria-label": gettext("Next speaker at %(table)s", { table: tableName(label) }) } });
     next.addEventListener("click", () => hostAction("next", { table: label.number }));
     controls.append(next);
   }
-  const select = el("select", { attrs: { "aria-label": gettext("Table host of %(table)s", { table: label.name }) } },
+  const select = el("select", { attrs: { "aria-label": gettext("Table host of %(table)s", { table: tableName(label) }) } },
     el("option", { text: gettext("No table host"), attrs: { value: "" } }),
     ...seatedAt(label.number).map((pid) => el("option", { text: nameOf(pid), attrs: { value: pid } })));
   select.value = host ?? "";

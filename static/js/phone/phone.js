@@ -279,7 +279,7 @@ mountPhoneBoard();
 onRoomDeleted(({ message }) => {
   storeToken(null);
   notice("");
-  setText($("gone-title"), message || gettext("This event has ended."));
+  setText($("gone-title"), message ? gettext(message) : gettext("This event has ended."));  // the server's words, in the catalogs
   setText($("gone-detail"), gettext("Thank you for taking part."));
   setView("gone");
 });

@@ -14,9 +14,15 @@ export function tableOf(pid) {
   return room.layout?.tables.find((t) => t.number === number) ?? null;
 }
 
+/** A table's name: the host's, or "Table 4" in the page's language while it is still the default
+ *  (the room keeps it in English, as core/state/layout.py `default_name` writes it). */
+export function tableName(table) {
+  return table.name === `Table ${table.number}` ? gettext("Table %(num)s", { num: table.number }) : table.name;
+}
+
 /** "Table 4 — green" */
 export function tableLabel(table) {
-  return table ? `${table.name} — ${gettext(table.colour)}` : "";
+  return table ? `${tableName(table)} — ${gettext(table.colour)}` : "";
 }
 
 /** Who sits at table `number` now (pids, in the order they sat down). */
