@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from babel import Locale
+from babel.dates import format_date as babel_format_date
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from flask import Blueprint, Flask, g, redirect, request
@@ -66,6 +67,12 @@ def day(epoch_seconds: float) -> str:
     return str(format_date(datetime.fromtimestamp(epoch_seconds, UTC), format="long"))
 
 
+def day_in(code: str, epoch_seconds: float) -> str:
+    """A date in language `code`, outside any request (an email sent later)."""
+    return babel_format_date(datetime.fromtimestamp(epoch_seconds, UTC), format="long",
+                             locale=code)
+
+
 def selectable(code: str | None) -> bool:
     return code in LANGUAGES or code == PSEUDO
 
@@ -88,6 +95,12 @@ def language() -> str:
     return str(get_locale() or DEFAULT_LANGUAGE)
 
 
+def readers_language() -> str:
+    """This request's language as a room or an email may keep it: the pseudo-locale is English."""
+    code = language()
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def text_direction() -> str:
     """"rtl" or "ltr", for <html dir>."""
     return "rtl" if language().split("_")[0] in RIGHT_TO_LEFT else "ltr"
@@ -99,13 +112,14 @@ def catalog(code: str) -> NullTranslations:
     return Translations.load(TRANSLATIONS, [code])
 
 
-def translate(text: str) -> str:
-    """The core's words (a `Text`) in this request's language; other text as it is. Refusals
-    come here on every refused event, so the catalog is looked up by the language's code, not
-    through a parsed Locale."""
+def translate(text: str, code: str | None = None) -> str:
+    """The core's words (a `Text`) in language `code` (this request's by default); other text as
+    it is. Refusals come here on every refused event, so the catalog is looked up by the
+    language's code, not through a parsed Locale."""
     if not isinstance(text, Text):
         return text
-    translations = catalog(select_language())
+    code = code or select_language()
+    translations = catalog(code)
     if text.plural is not None:
         count = text.values["num"]
         assert isinstance(count, int)  # noqa: S101 (say_n takes a count)
@@ -114,7 +128,7 @@ def translate(text: str) -> str:
         translated = translations.ugettext(text.message)
     if not text.values:
         return str(translated)
-    return str(translated % {name: translate(value) if isinstance(value, Text) else value
+    return str(translated % {name: translate(value, code) if isinstance(value, Text) else value
                              for name, value in text.values.items()})
 
 

@@ -30,6 +30,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from .core.state.room import DAY, Room
 from .core.views.mail import KINDS, LINK, REMINDER, REMINDER_DAYS, message
 from .extensions import socketio
+from .i18n import day_in, translate
 from .pages.public_url import base_url
 from .store import Mail, get_store
 
@@ -159,8 +160,11 @@ def compose(mail: Mail, room: Room, now: float) -> EmailMessage:
             f"#key={subscriber.key}")
     unsubscribe = mail.base_url + urls.build(
         "mail.unsubscribe", {"token": unsubscribe_token(room.code, mail.pid)})
+    spoken = subscriber.language  # as their page spoke when they asked
     subject, body = message(mail.kind, room, mail.pid, link=link, unsubscribe=unsubscribe,
-                            retention_days=config["RETENTION_DAYS"])
+                            retention_days=config["RETENTION_DAYS"],
+                            words=lambda text: translate(text, spoken),
+                            write_day=lambda epoch: day_in(spoken, epoch))
     sender = config["MAIL_FROM"]
     msg = EmailMessage()
     msg["From"] = sender

@@ -36,8 +36,9 @@ from redis.exceptions import LockError
 from .core.errors import N_, RoomError
 from .core.state.changes import Changes
 from .core.state.identity import NO_SUCH_ROOM, ROOM_DELETED, normalize_code
+from .core.state.languages import DEFAULT_LANGUAGE
 from .core.state.layout import Layout
-from .core.state.room import DEFAULT_LANGUAGE, DEFAULT_MAX_PARTICIPANTS, Room
+from .core.state.room import DEFAULT_MAX_PARTICIPANTS, Room
 from .core.state.table import Table, Tables
 from .core.views.screens import delta, host_delta, table_delta, table_host_delta
 from .extensions import socketio

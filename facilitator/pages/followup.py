@@ -20,6 +20,7 @@ from ..core.state.room import Room
 from ..core.views import calendar, exports
 from ..core.views.followup import followup, shared_contacts
 from ..extensions import csrf
+from ..i18n import readers_language, translate
 from ..payloads import Payload, parse
 from ..payloads.base import MALFORMED
 from ..payloads.forms import Contact, MailMe, MetMark, OfferMark, Reminder
@@ -57,7 +58,7 @@ def mine(code: str) -> Response:
 def vcards(code: str) -> Response:
     """The shared contacts of the people this attendee exchanged offers with, as vCards."""
     room, pid = _my_place(code)
-    body = exports.to_vcards(shared_contacts(room, pid))
+    body = exports.to_vcards(shared_contacts(room, pid, translate))
     return private(Response(body, content_type="text/vcard; charset=utf-8"),
                    f"contacts-{room.code}.vcf")
 
@@ -71,7 +72,7 @@ def reminder(code: str) -> Response:
     except RoomError as exc:
         return refuse(exc.message, 400)
     body = calendar.reminder(room, pid, url=public_url(url_for("followup.page", code=room.code)),
-                             days=days, now=time.time())
+                             days=days, now=time.time(), words=translate)
     return private(Response(body, content_type="text/calendar; charset=utf-8"),
                    f"follow-up-{room.code}.ics")
 
@@ -122,7 +123,8 @@ def mail_me(code: str) -> Response | dict:
     saved: list[tuple[str, str, float | None]] = []  # (room, who, when it ended), once saved
 
     def change(room: Room, pid: str, asked: MailMe, at: At) -> dict[str, Any]:
-        subscriber = mailing.subscribe(room, pid, email=asked.email, reminder=asked.reminder)
+        subscriber = mailing.subscribe(room, pid, email=asked.email, reminder=asked.reminder,
+                                       language=readers_language())
         saved[:] = [(room.code, pid, room.ended_at)]
         return {"email": subscriber.email, "reminder": subscriber.reminder}
     answer = _change_mine(code, MailMe, change)

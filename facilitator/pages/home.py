@@ -8,10 +8,10 @@ from ..core.errors import N_, RoomError
 from ..core.state.decks import CUSTOM_DECK, DEFAULT_DECK, builtin_decks
 from ..core.state.identity import normalize_code
 from ..core.state.layout import COLOURS, MAX_TABLES, Layout
-from ..core.state.room import DEFAULT_LANGUAGE, LANGUAGES, Room
+from ..core.state.room import Room
 from ..core.state.turns import MAX_TURN_SECONDS, MIN_TURN_SECONDS
 from ..extensions import csrf
-from ..i18n import language, translate, translated_prompts
+from ..i18n import readers_language, translate, translated_prompts
 from ..payloads import parse
 from ..payloads.base import MALFORMED
 from ..payloads.forms import CreateRoom
@@ -78,13 +78,12 @@ def _create(new: CreateRoom) -> tuple[Room, str]:
     come written in it (the host edits them as typed text from then on)."""
     layout = Layout.new(tables=new.tables, size=new.table_size,
                         labels=[label.model_dump() for label in new.table_labels])
-    spoken = language() if language() in LANGUAGES else DEFAULT_LANGUAGE
     deck, prompts = new.deck, new.prompts
     if deck != CUSTOM_DECK and deck in builtin_decks():
         deck, prompts = CUSTOM_DECK, translated_prompts(builtin_decks()[deck].prompts)
     return create_room(name=new.name, deck_id=deck, turn_seconds=new.turn_seconds,
                        prompts=prompts, max_participants=current_app.config["MAX_PARTICIPANTS"],
-                       layout=layout, language=spoken)
+                       layout=layout, language=readers_language())
 
 
 def _form_body(form: dict[str, str]) -> dict[str, object]:

@@ -34,13 +34,12 @@ from ..core.state.features import (
 from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
 from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
 from ..core.state.intros import ACCEPT_ASK
+from ..core.state.languages import PICK_LANGUAGE, clean_language
 from ..core.state.room import (
     LOCK_ASK,
     NEW_CODE_ASK,
-    PICK_LANGUAGE,
     ROOM_NAME_LABEL,
     ROOM_NAME_MAX_LEN,
-    clean_language,
     clean_room_name,
 )
 from ..core.state.text import (

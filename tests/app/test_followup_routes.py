@@ -208,3 +208,20 @@ def test_the_markdown_report_speaks_the_rooms_language_with_its_plurals(client, 
     assert re.search(r"### Ann: A bookkeeper \((offen|erfüllt)\)", report)
     assert "- Angebote: 1 Hilfsangebot" in report
     assert "i can help" not in report.lower()
+
+
+def test_the_calendar_reminder_and_contact_cards_speak_their_readers_language(client, event):
+    ann, bob = event.people["Ann"], event.people["Bob"]
+    french = {**bearer(bob["token"]), "Accept-Language": "fr"}
+    ics = client.get(f"/j/{event.code}/me/reminder.ics", headers=french)
+    [reminder] = icalendar.Calendar.from_ical(ics.data).walk("VEVENT")
+    assert str(reminder["summary"]) == "Suivi de Thursday breakfast"
+    assert ("Ce que j’ai dit que je ferais :\n- Je peux aider — pour Ann : I keep books"
+            in str(reminder["description"]))
+    client.put(f"/j/{event.code}/me/contact", headers=bearer(bob["token"]),
+               json={"email": "bob@example.org", "share": True})
+    vcf = client.get(f"/j/{event.code}/contacts.vcf",
+                     headers={**bearer(ann["token"]), "Accept-Language": "de"})
+    [card] = vobject.readComponents(vcf.text)
+    assert card.note.value.splitlines() == ["Kennengelernt bei Thursday breakfast.",
+                                            "Hat dir angeboten (Ich kann helfen): I keep books"]

@@ -114,6 +114,23 @@ def test_the_reminder_goes_out_a_week_later_from_the_outbox(app, client, smtp_se
     assert outbox(app, table.code) == []
 
 
+def test_emails_speak_the_language_of_the_page_that_asked_for_them(app, client, smtp_server, ann):
+    table, me = ann
+    german = {**bearer(me["token"]), "Accept-Language": "de"}
+    client.put(f"/j/{table.code}/me/email", headers=german,
+               json={"email": "ann@example.org", "reminder": True})
+    [message] = smtp_server.inbox.wait_for(1)
+    assert message["Subject"] == "Deine Nachbereitungsseite von Thursday breakfast"
+    body = message.get_content()
+    assert "Hallo Ann," in body and "- Ich kann helfen — an Bob: Your accounts" in body
+    assert "Tage nach ihrem Ende" in body and "don't" not in body
+    sent_in_background(app, table.code, ["reminder"])
+    # Sent a week later, outside any request: still in German.
+    assert deliver(app, time.time() + 7 * DAY + 60)["sent"] == 1
+    _, reminder = smtp_server.inbox.wait_for(2)
+    assert reminder["Subject"] == "Eine Woche nach Thursday breakfast: Zeit zum Nachfassen?"
+
+
 def test_unsubscribing_forgets_the_address_and_stops_the_reminder(app, client, smtp_server, ann):
     table, me = ann
     ask_for_link(client, table.code, me["token"], reminder=True)

@@ -57,3 +57,15 @@ def test_every_message_has_the_link_and_the_way_out(room_and_ann, kind):
     assert "https://x.example/j/C/me#key=k" in body
     assert body.rstrip().endswith("https://x.example/mail/unsubscribe/t")
     assert "for 30 days after it ends" in body
+
+
+def test_a_subscriber_keeps_the_language_they_asked_in_and_old_rooms_read_english(room_and_ann):
+    room, ann, _ = room_and_ann
+    assert mailing.subscribe(room, ann, email="ann@example.org", reminder=False,
+                             language="ar").language == "ar"
+    saved = room_to_dict(room)
+    assert room_from_dict(saved).mailing.of(ann).language == "ar"
+    del saved["mailing"][ann]["language"]  # a subscription saved before emails had a language
+    assert room_from_dict(saved).mailing.of(ann).language == "en"
+    with pytest.raises(RoomError, match="Pick one of the languages offered."):
+        mailing.subscribe(room, ann, email="ann@example.org", reminder=False, language="xx")

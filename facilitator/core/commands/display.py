@@ -7,7 +7,8 @@ own language (facilitator/i18n.py), and prompts stay as typed, whatever the lang
 """
 
 from ..sections import Section
-from ..state.room import Room, clean_language
+from ..state.languages import clean_language
+from ..state.room import Room
 
 
 def set_display(room: Room, *, board: str | None = None, cards: list[str] | None = None,

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import N_, RoomError
 from . import identity
 from .contacts import clean_email
+from .languages import DEFAULT_LANGUAGE, clean_language
 from .text import clean_bool
 
 REMINDER_ASK = N_("Say whether you'd like a reminder.")
@@ -25,20 +26,24 @@ class Subscriber:
     email: str
     key: str  # the emailed link's secret: opens this person's follow-up page only
     reminder: bool = False  # one reminder, a week after the event
+    language: str = DEFAULT_LANGUAGE  # what their emails speak: their page's when they asked
 
 
 @dataclass
 class Mailing:
     by_person: dict[str, Subscriber] = field(default_factory=dict)
 
-    def subscribe(self, pid: str, email: object, reminder: object) -> Subscriber:
-        """`pid` asks for their link at `email`; the key of an earlier request stays valid."""
+    def subscribe(self, pid: str, email: object, reminder: object,
+                  language: object = DEFAULT_LANGUAGE) -> Subscriber:
+        """`pid` asks for their link at `email`, in `language`; the key of an earlier request
+        stays valid."""
         address, wants = clean_email(email), clean_bool(reminder, REMINDER_ASK)
+        spoken = clean_language(language)
         if not address:
             raise RoomError(NO_ADDRESS)
         old = self.by_person.get(pid)
         key = old.key if old else identity.new_token()
-        self.by_person[pid] = Subscriber(address, key, wants)
+        self.by_person[pid] = Subscriber(address, key, wants, spoken)
         return self.by_person[pid]
 
     def unsubscribe(self, pid: str) -> bool:

@@ -12,11 +12,12 @@ from .contacts import Contacts
 from .display import Display
 from .followthrough import FollowThrough
 from .generosity import Generosity
+from .languages import DEFAULT_LANGUAGE
 from .layout import Layout
 from .mailing import Mailing
 from .participants import Participant
 from .prompts import Prompts
-from .room import DEFAULT_LANGUAGE, Room
+from .room import Room
 from .table import Table
 
 FORMAT = 2  # bump when the shape changes, and teach `upgrade` the old one

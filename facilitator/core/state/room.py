@@ -21,6 +21,7 @@ from .display import Display
 from .features import Features
 from .followthrough import FollowThrough
 from .generosity import Generosity
+from .languages import DEFAULT_LANGUAGE, clean_language
 from .layout import Layout
 from .mailing import Mailing
 from .participants import NOT_IN_ROOM, REMOVED, Participant
@@ -33,11 +34,6 @@ ROOM_NAME_MAX_LEN = 80
 ROOM_NAME_LABEL = N_("The event name")
 DEFAULT_MAX_PARTICIPANTS = 500
 DAY = 86400.0
-# The languages the room's own screens (the display) can speak: facilitator/i18n.py has a
-# catalog for each. People's phones speak their own; prompts stay as the host typed them.
-LANGUAGES = ("en", "es", "fr", "de", "ar")
-DEFAULT_LANGUAGE = "en"
-PICK_LANGUAGE = N_("Pick one of the languages offered.")
 ENDED = N_("This event has ended: its board is read-only. Your follow-up page has everything.")
 LOCKED = N_("The host has closed this event to newcomers. Please ask the host.")
 LOCK_ASK = N_("Say whether to close the event to newcomers.")
@@ -286,9 +282,3 @@ class Room:
 def clean_room_name(value: object) -> str:
     return clean_text(value, ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN)
 
-
-def clean_language(value: object) -> str:
-    """One of the languages the room's screens can speak."""
-    if not isinstance(value, str) or value not in LANGUAGES:
-        raise RoomError(PICK_LANGUAGE)
-    return value

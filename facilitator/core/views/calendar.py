@@ -7,10 +7,12 @@ the server doesn't know anyone's time zone, and a reminder shouldn't ring at mid
 """
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import icalendar
 
+from ..errors import N_, Text, say
 from ..state.board import OFFER_KINDS
 from ..state.room import DAY, Room
 from .followup import followup
@@ -19,8 +21,10 @@ DEFAULT_DAYS, MIN_DAYS, MAX_DAYS = 7, 1, 60
 ALARM_AFTER_MIDNIGHT = dt.timedelta(hours=9)
 
 
-def reminder(room: Room, pid: str, *, url: str, days: int, now: float) -> bytes:
-    """The .ics file: `days` after the event ended (or after `now`, while it runs)."""
+def reminder(room: Room, pid: str, *, url: str, days: int, now: float,
+             words: Callable[[Text], str] = str) -> bytes:
+    """The .ics file: `days` after the event ended (or after `now`, while it runs); `words` says
+    its words in the reader's language (English as written by default)."""
     mine = followup(room, pid)
     on = dt.datetime.fromtimestamp((room.ended_at or now) + days * DAY, dt.UTC).date()
     event = icalendar.Event()
@@ -28,12 +32,13 @@ def reminder(room: Room, pid: str, *, url: str, days: int, now: float) -> bytes:
     event.add("dtstamp", dt.datetime.fromtimestamp(now, dt.UTC))
     event.add("dtstart", on)
     event.add("dtend", on + dt.timedelta(days=1))
-    event.add("summary", f"Follow up from {room.name}")
-    event.add("description", _description(mine, url))
+    summary = words(say("Follow up from %(event)s", event=room.name))
+    event.add("summary", summary)
+    event.add("description", _description(mine, url, words))
     event.add("url", url)
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Follow up from {room.name}")
+    alarm.add("description", summary)
     alarm.add("trigger", ALARM_AFTER_MIDNIGHT)
     event.add_component(alarm)
     calendar = icalendar.Calendar()
@@ -43,19 +48,22 @@ def reminder(room: Room, pid: str, *, url: str, days: int, now: float) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def things_i_said(mine: dict[str, Any]) -> list[str]:
+def things_i_said(mine: dict[str, Any], words: Callable[[Text], str] = str) -> list[str]:
     """The attendee's own list of what they offered, one line each."""
-    return [f"{OFFER_KINDS[o['kind']]} — to {o['to_name'] or 'the whole room'}: {o['text']}"
+    return [words(say("%(kind)s — to %(whom)s: %(text)s", kind=OFFER_KINDS[o["kind"]],
+                      whom=o["to_name"] or N_("the whole room"), text=o["text"]))
             for o in mine["made"]]
 
 
-def _description(mine: dict[str, Any], url: str) -> str:
-    said = things_i_said(mine)
-    got = [f"From {o['from_name']}: {o['text']}" for o in mine["received"]]
-    parts = [f"Your follow-up page: {url}"]
+def _description(mine: dict[str, Any], url: str, words: Callable[[Text], str]) -> str:
+    said = things_i_said(mine, words)
+    got = [words(say("From %(name)s: %(text)s", name=o["from_name"], text=o["text"]))
+           for o in mine["received"]]
+    parts = [words(say("Your follow-up page: %(link)s", link=url))]
     if said:
-        parts.append("Things I said I'd do:\n" + "\n".join(f"- {line}" for line in said))
+        parts.append(words(N_("Things I said I'd do:")) + "\n"
+                     + "\n".join(f"- {line}" for line in said))
     if got:
-        parts.append("Offers I received (a thank-you, or news of how it went?):\n"
+        parts.append(words(N_("Offers I received (a thank-you, or news of how it went?):")) + "\n"
                      + "\n".join(f"- {line}" for line in got))
     return "\n\n".join(parts)

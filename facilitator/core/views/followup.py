@@ -6,9 +6,11 @@ person shared them and the two took part in an exchange the room can still see
 (`state.partners`); the page names exactly who would see the attendee's own.
 """
 
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from ..errors import Text, say
 from ..state.board import ASK, OFFER, OFFER_KINDS, Post
 from ..state.partners import audience, may_see, partners
 from ..state.room import Room
@@ -57,24 +59,28 @@ def _introductions(room: Room, pid: str, names: dict[str, str]) -> list[dict[str
             for intro in intros.for_person(room.board, pid, names)]
 
 
-def shared_contacts(room: Room, pid: str) -> list[dict[str, Any]]:
-    """The people `pid` exchanged with who chose to share their details with them."""
+def shared_contacts(room: Room, pid: str,
+                    words: Callable[[Text], str] = str) -> list[dict[str, Any]]:
+    """The people `pid` exchanged with who chose to share their details with them (`words`: the
+    card's note in the reader's language; English as written by default)."""
     cards = []
     for other in sorted(partners(room, pid), key=lambda o: room.participants[o].name.casefold()):
         # An exchange goes both ways: `pid` is in `other`'s audience unless they came too late
         details = room.contacts.visible_to(pid, other, in_audience=may_see(room, pid, other))
         if details:
             cards.append({"id": other, "name": room.participants[other].name, **details,
-                          "note": _exchanged(room, pid, other)})
+                          "note": _exchanged(room, pid, other, words)})
     return cards
 
 
-def _exchanged(room: Room, pid: str, other: str) -> str:
+def _exchanged(room: Room, pid: str, other: str, words: Callable[[Text], str]) -> str:
     """What the two exchanged, as a reminder on their contact card."""
-    lines = []
+    lines = [say("Met at %(event)s.", event=room.name)]
     for o in room.board.shown(OFFER):
         if (o.author, o.to) == (pid, other):
-            lines.append(f"You offered ({OFFER_KINDS[o.kind]}): {o.text}")
+            lines.append(say("You offered (%(kind)s): %(text)s", kind=OFFER_KINDS[o.kind],
+                             text=o.text))
         elif (o.author, o.to) == (other, pid):
-            lines.append(f"Offered you ({OFFER_KINDS[o.kind]}): {o.text}")
-    return "\n".join([f"Met at {room.name}.", *lines])
+            lines.append(say("Offered you (%(kind)s): %(text)s", kind=OFFER_KINDS[o.kind],
+                             text=o.text))
+    return "\n".join(words(line) for line in lines)
