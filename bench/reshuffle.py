@@ -155,17 +155,17 @@ def run_mode(mode: str, args: argparse.Namespace, workdir: Path) -> dict:
 
 @contextmanager
 def _profiled(pid: int, raw: Path) -> Iterator[None]:
-    """py-spy records `pid` until the block ends; its summary is printed and kept."""
+    """py-spy records `pid` until the block ends; the samples and their summary are kept."""
     spy = py_spy.start(pid, raw)
     try:
         yield
     finally:
         spy.send_signal(signal.SIGINT)
         spy.wait(timeout=30)
-        if raw.exists():
-            summary_path = Path(tempfile.gettempdir()) / f"{raw.stem}-summary.txt"
-            summary_path.write_text(py_spy.summarise(raw, top=60))
-            print(f"profile summary in {summary_path}")
+        if raw.exists():  # kept out of the run's directory, which goes
+            kept = Path(shutil.move(raw, Path(tempfile.gettempdir()) / raw.name))
+            kept.with_name(f"{raw.stem}-summary.txt").write_text(py_spy.summarise(kept, top=60))
+            print(f"profile and its summary in {kept.parent}/{raw.stem}*")
 
 
 @contextmanager

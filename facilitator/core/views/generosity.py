@@ -59,9 +59,11 @@ def _nudges(room: Room, table: Table) -> dict[str, Any]:
 
 def _airtime(room: Room, table: Table) -> dict[str, Any]:
     turns = table.turns
-    spoke = {rec["pid"] for rec in turns.log}
-    # Everyone seated, then anyone who spoke here and has since left, so the chart adds up.
-    order = turns.seats + [p for p in room.participants if p in spoke and p not in turns.seats]
+    gone = {rec["pid"] for rec in turns.log}.difference(turns.seats)
+    # Everyone seated, then anyone who spoke here and has since left (in the order they joined),
+    # so the chart adds up. Only then is the event's list read: a change at one table of a big
+    # event costs what it does at a table alone (docs/benchmarks.md, "Where the rest goes").
+    order = turns.seats + ([p for p in room.participants if p in gone] if gone else [])
     return fairness.report(turns.log, order)
 
 
