@@ -1,15 +1,19 @@
 """Common ground: interests worded differently still match; groups of two or more."""
 
+import json
+
 import pytest
 
 from facilitator.core.views.common_ground import (
     MAX_GROUPS,
+    SYNONYMS_FILE,
     covering,
     groups,
     match_key,
     normalise,
     singular,
     vocabulary,
+    wordings,
 )
 
 
@@ -30,6 +34,24 @@ def test_different_wordings_of_the_same_interest_match(a, b):
 ])
 def test_different_interests_do_not(a, b):
     assert match_key(a)[0] != match_key(b)[0]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Laufen", "running"), ("Natación", "swimming"), ("randonnée", "Hiking"),
+    ("Fußball", "fútbol"), ("القراءة", "Reading"), ("Kinder", "enfants"), ("ajedrez", "Chess"),
+    ("Cinéma", "movies"), ("كرة القدم", "football"),
+])
+def test_the_same_pastime_in_another_language_matches(a, b):
+    assert match_key(a)[0] == match_key(b)[0] and match_key(a)[1] is not None
+
+
+def test_no_wording_in_any_language_belongs_to_two_groups():
+    data = json.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for group in data["groups"]:
+        for word in wordings(group):
+            key = normalise(word)
+            assert seen.setdefault(key, group["says"]) == group["says"], (word, seen[key])
 
 
 @pytest.mark.parametrize(("word", "one"), [

@@ -5,9 +5,10 @@ matched on a normalised form: NFKC, case folded (Unicode's, so "Straße" meets "
 accents dropped from Latin letters only ("crêpe" meets "crepe", while an Arabic or Hindi word
 keeps the marks that spell it), punctuation dropped, filler words ("I love", "playing") removed,
 each English word's plural made singular, and finally looked up in a small synonym table
-(`synonyms.json`) that maps the usual English wordings of a pastime to one entry. In any other
-language, the same words after normalising match. Whole phrases are matched, never parts of
-them, so "school run" does not match "running".
+(`synonyms.json`) that maps the usual wordings of a pastime, in English and in each language the
+screens speak, to one entry ("Laufen" meets "running"). Any other wording matches the same
+words after normalising. Whole phrases are matched, never parts of them, so "school run" does
+not match "running".
 """
 
 import json
@@ -35,6 +36,11 @@ class Vocabulary:
     says: dict[str, str]  # normalised wording -> what the group "says", e.g. "run"
 
 
+def wordings(group: dict[str, Any]) -> list[str]:
+    """A synonym group's wordings in every language it lists (`words` is English)."""
+    return [word for key, words in group.items() if key != "says" for word in words]
+
+
 @cache
 def vocabulary() -> Vocabulary:
     """The synonym table, read once, with its wordings normalised like people's input."""
@@ -42,7 +48,7 @@ def vocabulary() -> Vocabulary:
     plain = Vocabulary(frozenset(data["fillers"]), data["plurals"], {})
     says = {}
     for group in data["groups"]:
-        for word in group["words"]:
+        for word in wordings(group):
             says[_normalise(word, plain)] = group["says"]
     return Vocabulary(plain.fillers, plain.plurals, says)
 
