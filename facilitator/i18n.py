@@ -29,15 +29,12 @@ from .core.state.board import OFFER_KINDS
 from .core.state.features import LABELS as FEATURE_LABELS
 from .core.state.followthrough import OFFER_MARKS
 from .core.state.identity import ROOM_DELETED
+from .core.state.languages import DEFAULT_LANGUAGE, LANGUAGES
 from .core.state.layout import COLOURS
 from .core.state.nudges import NUDGE_TEXT
 from .core.views.common_ground import shared_phrases
 from .core.views.tips import tips
 
-# The languages people can choose, each named in itself (the switcher's words).
-LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch",
-             "ar": "العربية"}
-DEFAULT_LANGUAGE = "en"
 # The pseudo-locale: accented English 40% longer (scripts/i18n makes it), which tests read to
 # find a string left unmarked or a layout that breaks when text grows. Filed under CLDR's "world
 # English" (Babel knows no private-use locale); chosen only by name, never offered or matched.

@@ -151,7 +151,7 @@ Hint = Annotated[str, text(decks.HINT_LABEL, decks.HINT_MAX_LEN, decks.clean_hin
 Position = Annotated[int, whole_number("Position", 0, 1000)]
 # Bounded here; the turn's own limits (and their message) are the round's to check.
 TurnSeconds = Annotated[int, whole_number(turns.TURN_LENGTH, 0, 10_000)]
-# A language's code, as the room's screens may speak it (core/state/room.py, LANGUAGES).
+# A language's code, as the room's screens may speak it (core/state/languages.py, LANGUAGES).
 Language = Annotated[str, Checked(PICK_LANGUAGE, clean_language, bounds={"max_length": 8})]
 NewTurnSeconds = Annotated[int, whole_number(turns.TURN_LENGTH, turns.MIN_TURN_SECONDS,
                                              turns.MAX_TURN_SECONDS)]

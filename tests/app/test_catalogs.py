@@ -10,7 +10,8 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from facilitator.i18n import LANGUAGES, PSEUDO, TRANSLATIONS
+from facilitator.core.state.languages import LANGUAGES
+from facilitator.i18n import PSEUDO, TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGS = Path(TRANSLATIONS)

@@ -3,7 +3,9 @@ each. People's phones speak their own; prompts stay as the host typed them."""
 
 from ..errors import N_, RoomError
 
-LANGUAGES = ("en", "es", "fr", "de", "ar")
+# Each named in itself (the switcher's words): add a language here, once.
+LANGUAGES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch",
+             "ar": "العربية"}
 DEFAULT_LANGUAGE = "en"
 PICK_LANGUAGE = N_("Pick one of the languages offered.")
 
