@@ -34,13 +34,20 @@ from flask import current_app
 from redis.exceptions import LockError
 
 from .core.errors import N_, RoomError
+from .core.sections import Collection
 from .core.state.changes import Changes
 from .core.state.identity import NO_SUCH_ROOM, ROOM_DELETED, normalize_code
 from .core.state.languages import DEFAULT_LANGUAGE
 from .core.state.layout import Layout
 from .core.state.room import DEFAULT_MAX_PARTICIPANTS, Room
 from .core.state.table import Table, Tables
-from .core.views.screens import delta, host_delta, table_delta, table_host_delta
+from .core.views.screens import (
+    delta,
+    host_delta,
+    table_delta,
+    table_host_delta,
+    table_snapshot,
+)
 from .extensions import socketio
 from .store import CodeTaken, get_store
 
@@ -179,8 +186,8 @@ def channel(code: str) -> str:
 
 
 def table_channel(code: str, number: int) -> str:
-    """The Socket.IO room of the screens following one table (its phones, the display, the
-    console)."""
+    """The Socket.IO room of the screens following every table of an event (the display, the
+    console); the phones seated at a table get its deltas on their `person_channel`."""
     return f"table:{code}:{number}"
 
 
@@ -406,18 +413,32 @@ def change_room(code: str, change: Callable[[Room, At], T], *,
 
 
 def _deltas(room: Room, tables: list[Table], shown: list[Table], now: float
-            ) -> list[tuple[str, Any, str]]:
-    """What the change sends, in order: the room's delta and the host's extras, then each
-    table's: its delta if its screens see the change (`shown`), and the host's extras."""
-    code, out = room.code, []
+            ) -> list[tuple[str, Any, str | list[str]]]:
+    """What the change sends, in order: to each person it seated at another table, that
+    table's snapshot (`table_snapshot`); the room's delta and the host's extras; then each
+    table's: its delta if its screens see the change (`shown`), and the host's extras.
+
+    A table's delta goes to the screens following every table (`table_channel`) and to the
+    people seated there (their `person_channel`), so a phone moved by a reshuffle has its new
+    table from the server, before the room's delta says where it sits, instead of each of
+    600 phones asking for it at once (docs/benchmarks.md, "A reshuffle")."""
+    code = room.code
+    out: list[tuple[str, Any, str | list[str]]] = []
+    moved = room.changes.items.get(Collection.SEATS, set())
+    for table in tables:
+        if movers := [pid for pid in table.seated if pid in moved]:
+            out.append(("table_snapshot", {"table": table.number,
+                                           "snapshot": table_snapshot(room, table, now)},
+                        [person_channel(code, pid) for pid in movers]))
     if room.changes:
         out.append(("room_update", delta(room, now), channel(code)))
         if (extra := host_delta(room, now)) is not None:
             out.append(("host_update", extra, host_channel(code)))
     for table in tables:
         if table in shown:
+            seated = [person_channel(code, pid) for pid in table.seated if pid not in moved]
             out.append(("table_update", table_delta(table, now),
-                        table_channel(code, table.number)))
+                        [table_channel(code, table.number), *seated]))
         if (extra := table_host_delta(room, table, now)) is not None:
             out.append(("host_update", extra, host_channel(code)))
     return out

@@ -135,7 +135,9 @@ def leave_room_channels() -> None:
 def follow(room: Room, wanted: str | list[int] | None) -> dict[str, Any]:
     """Follow the tables `wanted` ("all", numbers, or for a participant, None: the table they
     sit at) and no other; returns their snapshots, by number. Listens first, then loads, so a
-    change saved after a snapshot was read arrives as a delta."""
+    change saved after a snapshot was read arrives as a delta. A participant listens already:
+    their table's deltas come on their own channel (`room_service._deltas`), wherever the
+    tables move them."""
     pid = session.get("pid")
     if pid is not None:
         seat = room.layout.seats.get(pid)
@@ -146,8 +148,9 @@ def follow(room: Room, wanted: str | list[int] | None) -> dict[str, Any]:
         numbers = sorted({n for n in wanted if 1 <= n <= room.layout.count})
     else:
         numbers = []
-    _leave_tables(room.code, [n for n in followed() if n not in numbers])
-    for number in numbers:
+    channels = [] if pid is not None else numbers
+    _leave_tables(room.code, [n for n in followed() if n not in channels])
+    for number in channels:
         join_room(table_channel(room.code, number))
     session["tables"] = numbers
     now, host = time.time(), bool(session.get("host"))

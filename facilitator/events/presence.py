@@ -78,6 +78,9 @@ def sync(data: dict) -> dict:
     if version is None:
         raise RoomError(NO_SUCH_ROOM)
     mine = followed()
+    if (pid := session.get("pid")) is not None:  # moved since it followed: its table now
+        seat = load_room(code).layout.seats.get(pid)
+        mine = [seat] if seat is not None else []
     at_tables = {str(n): v for n, v in table_versions(code).items() if n in mine}
     return {"version": version, "tables": at_tables}
 

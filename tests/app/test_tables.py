@@ -99,19 +99,39 @@ def test_the_console_follows_every_table_and_a_phone_only_its_own(event, socketi
     assert "generosity" not in followed["tables"]["2"]["sections"]
 
 
-def test_after_a_reshuffle_a_phone_follows_its_new_table(event):
+def test_after_a_reshuffle_each_moved_phone_is_sent_its_new_table_and_follows_it(event):
     host(event, "end_round")
     for c in [event.host, *(phone for phone, _ in event.phones)]:
         c.get_received()
     host(event, "reshuffle")
-    phone, ack = event.phones[0]
-    [delta] = updates(phone)
-    seat = delta["items"]["seats"].get(ack["me"], ack["snapshot"]["items"]["seats"][ack["me"]])
-    assert delta["sections"]["layout"]["moving"] is True
-    followed = phone.emit("follow_tables", {}, callback=True)
-    assert list(followed["tables"]) == [str(seat)]
-    table = followed["tables"][str(seat)]
-    assert ack["me"] in table["sections"]["order"]["pids"]
+    moved = 0
+    seats = {}
+    for phone, ack in event.phones:
+        received = phone.get_received()
+        names = [m["name"] for m in received]
+        delta = next(m["args"][0] for m in received if m["name"] == "room_update")
+        assert delta["sections"]["layout"]["moving"] is True
+        was = ack["snapshot"]["items"]["seats"][ack["me"]]
+        seats[ack["me"]] = seat = delta["items"]["seats"].get(ack["me"], was)
+        if seat == was:
+            assert "table_snapshot" not in names
+            continue
+        moved += 1
+        # Its new table, before the room's delta says where it sits: no need to ask.
+        assert names.index("table_snapshot") < names.index("room_update")
+        pushed = next(m["args"][0] for m in received if m["name"] == "table_snapshot")
+        assert pushed["table"] == seat
+        assert ack["me"] in pushed["snapshot"]["sections"]["order"]["pids"]
+        # Its old table's change (it left) is no longer its business.
+        assert all(m["args"][0]["table"] == seat for m in received
+                   if m["name"] == "table_update")
+    assert moved >= 4
+    # From now on each phone gets its new table's deltas, and only those, without asking.
+    host(event, "start")
+    for phone, ack in event.phones:
+        assert {d["table"] for d in table_updates(phone)} == {seats[ack["me"]]}
+        followed = phone.emit("follow_tables", {}, callback=True)  # asking still answers
+        assert list(followed["tables"]) == [str(seats[ack["me"]])]
 
 
 def test_a_table_host_and_time_up_over_socket_io(event):

@@ -66,6 +66,7 @@ export function connect({ code, getAuth = () => ({}), onRefused = () => {}, tabl
   socket.on("connect_error", () => setStatus(state.version === null ? "connecting" : "reconnecting"));
   socket.on("room_update", onDelta);
   socket.on("table_update", onTableDelta);
+  socket.on("table_snapshot", onTableSnapshot);
   socket.on("host_update", onHostDelta);
   socket.on("room_deleted", (notice) => {
     if (notice?.code !== identity.code) return;
@@ -241,6 +242,19 @@ function adoptTables(snapshots) {
         sections: { ...snapshot.sections }, items: { ...snapshot.items } };
     }
   }
+}
+
+/** The server seated this phone at another table (a reshuffle, a move) and sent that table
+ *  as it is now: it replaces the one held, before the room's delta says where the phone sits,
+ *  so the phone need not ask (`checkTables` finds it already there). */
+function onTableSnapshot({ table, snapshot }) {
+  if (following) return; // the display and the console follow every table themselves
+  for (const number of Object.keys(state.tables)) {
+    if (number !== String(table)) delete state.tables[number];
+  }
+  adoptTables({ [table]: snapshot });
+  if (tablesAwaited === 0) replayTables();
+  if (identity.me && state.items.seats?.[identity.me] === table) notify();
 }
 
 function onTableDelta(delta) {
