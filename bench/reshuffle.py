@@ -2,10 +2,10 @@
 reshuffles of everyone, in each async mode (issue 19, "Scale, measured"; docs/benchmarks.md).
 
 A reshuffle is one press of the console that plans the seating of everyone and moves them:
-measured per phone, from the press to the phone holding its new table (bench/node/loadgen.js,
-`reshuffle`). `--processes 2` runs two app processes sharing a PostgreSQL database (created
-for the run with a name of its own, dropped after) and Redis (keys under a prefix of its own,
-deleted after), the phones spread over both, as docs/deployment.md scales out.
+measured per phone, from the press to the phone knowing its seat and holding its new table
+(bench/node/loadgen.js, `reshuffle`). `--processes 2` runs two app processes sharing a PostgreSQL
+database (created for the run with a name of its own, dropped after) and Redis (keys under a
+prefix of its own, deleted after), the phones spread over both, as docs/deployment.md scales out.
 
 Everything runs on 127.0.0.1 and stops by itself.
 """
@@ -143,9 +143,9 @@ def run_mode(mode: str, args: argparse.Namespace, workdir: Path) -> dict:
         "mode": mode, "processes": args.processes, "tables": args.tables,
         "connections": connected["phones"] + connected["hosts"], "failed": connected["failed"],
         "next": {**summary(results["next"]["samples"]), "errors": len(results["next"]["errors"])},
-        "seat": summary(shuffled["seat"]),
         "table": {**summary(shuffled["samples"]), "errors": len(shuffled["errors"]),
                   "first_errors": shuffled["errors"][:3]},
+        "moved": shuffled["moved"],
         "worst": [round(ms) for ms in shuffled["worst"]],
         "ack": [round(ms) for ms in shuffled["acks"]],
         "server_cpu": round(100 * cpu / wall, 1),
@@ -197,7 +197,7 @@ def _shared_services(workdir: Path, mode: str, processes: int) -> Iterator[dict[
 
 
 HEADER = ("mode", "processes", "conns", "next ms p50/p95/p99",
-          "reshuffle: seat ms p50/p95/p99", "reshuffle: new table ms p50/p95/p99",
+          "reshuffle: seat and table ms p50/p95/p99", "phones moved",
           "last phone per reshuffle ms", "press acknowledged ms", "server CPU %")
 
 
@@ -208,8 +208,8 @@ def _lat(r: dict) -> str:
 
 def _rows(rows: list[dict]) -> list[tuple]:
     return [(r["mode"], r["processes"], str(r["connections"]) + (
-        f" ({r['failed']} failed)" if r["failed"] else ""), _lat(r["next"]), _lat(r["seat"]),
-        _lat(r["table"]), ", ".join(map(str, r["worst"])), ", ".join(map(str, r["ack"])),
+        f" ({r['failed']} failed)" if r["failed"] else ""), _lat(r["next"]), _lat(r["table"]),
+        r["moved"], ", ".join(map(str, r["worst"])), ", ".join(map(str, r["ack"])),
         f"{r['server_cpu']:.0f}")
         for r in rows]
 

@@ -77,7 +77,8 @@ class Phone {
     this.acks = new Map();
     this.nextAck = 0;
     this.onVersion = null;
-    this.onRoomUpdate = null; // (version, at): set while a reshuffle is measured
+    this.onRoomUpdate = null; // (version, at, data): set while a reshuffle is measured
+    this.onTableSnapshot = null; // (snapshot, at): likewise
   }
 
   open() {
@@ -97,7 +98,10 @@ class Phone {
     if (head[1] === "2") { // an event: only the stream and version of updates matter here
       const found = VERSION.exec(head);
       if (found && this.onVersion) this.onVersion(streamKey(found[1], found[2]), at);
-      if (found && found[1] === undefined && this.onRoomUpdate) this.onRoomUpdate(Number(found[2]), at);
+      if (found && found[1] === undefined && this.onRoomUpdate) this.onRoomUpdate(Number(found[2]), at, data);
+      if (head.startsWith('42["table_snapshot",') && this.onTableSnapshot) {
+        this.onTableSnapshot(JSON.parse(data.toString().slice(2))[1], at);
+      }
     } else if (head[1] === "3") { // an acknowledgement: 43<id>[args]
       const text = data.toString();
       const id = /^43(\d+)/.exec(text)[1];
@@ -129,6 +133,7 @@ async function connectPhone(token, code, url) {
   const ack = await withTimeout(new Promise((resolve) => phone.emit("watch", { code, token }, resolve)),
     TIMEOUT_MS, "watch");
   if (!ack || !ack.ok) throw new Error(`watch refused: ${JSON.stringify(ack)}`);
+  phone.me = ack.me;
   return phone;
 }
 
@@ -246,12 +251,13 @@ async function connectAll(rooms) {
 }
 
 // A reshuffle moves everyone in the event with one press of the console, so it is measured per
-// phone: from the press to the moment the phone holds its new table, as the page does it: the
-// `room_update` says where everyone sits now ("seat"), and the phone then follows its table
-// (`follow_tables`), whose acknowledgement carries that table's snapshot ("table"). Every phone
-// follows, also one the plan left at its table (the page would not ask): a little more work
-// for the server than real phones make. Between reshuffles the rounds end and start again, as
-// an organiser does (not measured): a reshuffle is refused while a round runs.
+// phone: from the press to the moment the phone knows where it sits and holds that table. The
+// `room_update` says where everyone sits; a phone it moves has been sent its new table just
+// before (`table_snapshot`), one the plan kept at its table holds it already. So each phone's
+// time is its `room_update`'s, checked: a phone the update moves (its id among the `seats`)
+// without a `table_snapshot` first is an error, as is one that asks (this one never does).
+// Between reshuffles the rounds end and start again, as an organiser does (not measured): a
+// reshuffle is refused while a round runs.
 let roomVersion = 0; // the event's version as the host last heard it
 
 async function hostCall(host, action) {
@@ -273,18 +279,20 @@ async function reshuffle(rooms, out) {
   let worst = 0;
   const arrived = new Promise((resolve) => {
     for (const phone of phones) {
-      phone.onRoomUpdate = (version, at) => {
+      let table = false; // whether its new table came
+      phone.onTableSnapshot = (message) => {
+        table = Boolean(message && message.snapshot && Number.isInteger(message.snapshot.version));
+      };
+      phone.onRoomUpdate = (version, at, data) => {
         if (version <= before) return;
         phone.onRoomUpdate = null;
-        out.seat.push(at - sent);
-        phone.emit("follow_tables", {}, (ack) => {
-          const ms = performance.now() - sent;
-          if (ack && ack.ok && Object.keys(ack.tables).length === 1) {
-            out.samples.push(ms);
-            worst = Math.max(worst, ms);
-          } else out.errors.push(`follow_tables: ${JSON.stringify(ack).slice(0, 200)}`);
-          if (--left === 0) resolve();
-        });
+        phone.onTableSnapshot = null;
+        const moved = data.toString().includes(`"${phone.me}":`);
+        if (moved) out.moved += 1;
+        if (moved && !table) out.errors.push("moved without its new table");
+        out.samples.push(at - sent);
+        worst = Math.max(worst, at - sent);
+        if (--left === 0) resolve();
       };
     }
   });
@@ -297,14 +305,17 @@ async function reshuffle(rooms, out) {
   } catch (err) {
     out.errors.push(`${String(err.message || err)} (${left} phones without their table)`);
   } finally {
-    for (const phone of phones) phone.onRoomUpdate = null;
+    for (const phone of phones) {
+      phone.onRoomUpdate = null;
+      phone.onTableSnapshot = null;
+    }
   }
   await hostCall(host, "start");
 }
 
 async function runStep(step, rooms) {
   if (step.kind === "reshuffle") {
-    const out = { kind: step.kind, samples: [], seat: [], worst: [], acks: [], errors: [] };
+    const out = { kind: step.kind, samples: [], moved: 0, worst: [], acks: [], errors: [] };
     for (let i = 0; i < step.count; i++) await reshuffle(rooms, out);
     return out;
   }
