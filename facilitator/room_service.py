@@ -180,15 +180,18 @@ def _kept(key: str, size: int) -> Any:
     return kept
 
 
-def channel(code: str) -> str:
-    """The Socket.IO room every screen of an event listens on."""
-    return f"room:{code}"
+def channel(code: str, *, onlookers: bool = False) -> str:
+    """The Socket.IO room the screens of an event taking part in it listen on (its phones, the
+    console), or with `onlookers` the one of every other screen (the display, a phone not
+    joined yet): changes reach the people taking part first (`_deltas`)."""
+    return f"{'onlookers' if onlookers else 'room'}:{code}"
 
 
-def table_channel(code: str, number: int) -> str:
-    """The Socket.IO room of the screens following every table of an event (the display, the
-    console); the phones seated at a table get its deltas on their `person_channel`."""
-    return f"table:{code}:{number}"
+def table_channel(code: str, number: int, *, onlookers: bool = False) -> str:
+    """The Socket.IO room of the screens following every table of an event (the console), or
+    with `onlookers` of those only looking on (the display); the phones seated at a table get
+    its deltas on their `person_channel`."""
+    return f"{'onlookers-table' if onlookers else 'table'}:{code}:{number}"
 
 
 def host_channel(code: str) -> str:
@@ -416,14 +419,20 @@ def _deltas(room: Room, tables: list[Table], shown: list[Table], now: float
             ) -> list[tuple[str, Any, str | list[str]]]:
     """What the change sends, in order: to each person it seated at another table, that
     table's snapshot (`table_snapshot`); the room's delta and the host's extras; then each
-    table's: its delta if its screens see the change (`shown`), and the host's extras.
+    table's: its delta if its screens see the change (`shown`), and the host's extras; then
+    the same deltas again for the onlookers' channels.
 
     A table's delta goes to the screens following every table (`table_channel`) and to the
     people seated there (their `person_channel`), so a phone moved by a reshuffle has its new
     table from the server, before the room's delta says where it sits, instead of each of
-    600 phones asking for it at once (docs/benchmarks.md, "A reshuffle")."""
+    600 phones asking for it at once (docs/benchmarks.md, "A reshuffle").
+
+    People taking part come first: every screen's copy is queued in the order emitted, so the
+    phones and the console get theirs before any onlooker's. Anyone may look on, as often as
+    the limits allow (issue 16.2): a crowd of onlookers then delays only the onlookers."""
     code = room.code
     out: list[tuple[str, Any, str | list[str]]] = []
+    looking_on: list[tuple[str, Any, str | list[str]]] = []
     moved = room.changes.items.get(Collection.SEATS, set())
     for table in tables:
         if movers := [pid for pid in table.seated if pid in moved]:
@@ -431,17 +440,21 @@ def _deltas(room: Room, tables: list[Table], shown: list[Table], now: float
                                            "snapshot": table_snapshot(room, table, now)},
                         [person_channel(code, pid) for pid in movers]))
     if room.changes:
-        out.append(("room_update", delta(room, now), channel(code)))
+        room_delta = delta(room, now)
+        out.append(("room_update", room_delta, channel(code)))
+        looking_on.append(("room_update", room_delta, channel(code, onlookers=True)))
         if (extra := host_delta(room, now)) is not None:
             out.append(("host_update", extra, host_channel(code)))
     for table in tables:
         if table in shown:
             seated = [person_channel(code, pid) for pid in table.seated if pid not in moved]
-            out.append(("table_update", table_delta(table, now),
-                        [table_channel(code, table.number), *seated]))
+            seen = table_delta(table, now)
+            out.append(("table_update", seen, [table_channel(code, table.number), *seated]))
+            looking_on.append(("table_update", seen,
+                               table_channel(code, table.number, onlookers=True)))
         if (extra := table_host_delta(room, table, now)) is not None:
             out.append(("host_update", extra, host_channel(code)))
-    return out
+    return out + looking_on
 
 
 def _keep(room: Room, parts: _Parts, only: int | None) -> None:
@@ -469,6 +482,8 @@ def room_gone(code: str) -> None:
     for purpose in ("to change", "to read"):
         _kept_rooms(purpose).drop(code)
         _kept_tables(purpose).drop(code)
-    socketio.emit("room_deleted", {"code": code, "message": ROOM_DELETED}, to=channel(code))
-    socketio.close_room(channel(code))
+    for onlookers in (False, True):
+        socketio.emit("room_deleted", {"code": code, "message": ROOM_DELETED},
+                      to=channel(code, onlookers=onlookers))
+        socketio.close_room(channel(code, onlookers=onlookers))
     socketio.close_room(host_channel(code))

@@ -110,8 +110,9 @@ def _attach(code: str | None, role: str | None, pid: str | None = None) -> None:
     """Listen to `code`'s channels as `role` (and nothing else), or to none. Another room's
     tables are left; which of this room's it follows, `follow` says."""
     old, old_pid, was_host = session.get("code"), session.get("pid"), session.get("host")
-    if old and old != code:
-        leave_room(channel(old))
+    was_onlooker, onlooker = bool(session.get("onlooker")), role == VIEWER
+    if old and (old, was_onlooker) != (code, onlooker):
+        leave_room(channel(old, onlookers=was_onlooker))
         _leave_tables(old, followed())
         session["tables"] = []
     if old and was_host and (old, role) != (code, HOST):
@@ -119,12 +120,12 @@ def _attach(code: str | None, role: str | None, pid: str | None = None) -> None:
     if old and old_pid and (old, old_pid) != (code, pid):
         leave_room(person_channel(old, old_pid))
     if code:
-        join_room(channel(code))
+        join_room(channel(code, onlookers=onlooker))
     if code and role == HOST:
         join_room(host_channel(code))
     if code and pid:
         join_room(person_channel(code, pid))
-    session.update(code=code, pid=pid, host=role == HOST)
+    session.update(code=code, pid=pid, host=role == HOST, onlooker=onlooker)
 
 
 def leave_room_channels() -> None:
@@ -151,7 +152,7 @@ def follow(room: Room, wanted: str | list[int] | None) -> dict[str, Any]:
     channels = [] if pid is not None else numbers
     _leave_tables(room.code, [n for n in followed() if n not in channels])
     for number in channels:
-        join_room(table_channel(room.code, number))
+        join_room(table_channel(room.code, number, onlookers=onlooking()))
     session["tables"] = numbers
     now, host = time.time(), bool(session.get("host"))
     return {str(t.number): shared_table_snapshot(room, t, now, host=host)
@@ -163,9 +164,15 @@ def followed() -> list[int]:
     return list(session.get("tables") or [])
 
 
+def onlooking() -> bool:
+    """Whether this connection only looks on (the display, a phone not joined yet): it listens
+    on the onlookers' channels (`room_service.channel`)."""
+    return bool(session.get("onlooker"))
+
+
 def _leave_tables(code: str, numbers: list[int]) -> None:
     for number in numbers:
-        leave_room(table_channel(code, number))
+        leave_room(table_channel(code, number, onlookers=onlooking()))
 
 
 def room_code() -> str:
