@@ -28,6 +28,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,8 +55,10 @@ class Attackers:
         self.sent = {"profiles": 0, "watches": 0, "slow": 0, "joins": 0}
         self.threads: list[threading.Thread] = []
         self.clients: list[socketio.Client] = []
+        self.cpu = 0.0  # % of one core this process (the attackers, mostly) used while attacking
 
     def start(self) -> None:
+        self._cpu0, self._t0 = time.process_time(), time.monotonic()
         own = requests.post(f"{self.url}/api/rooms", json={"name": "Mallory's"},
                             timeout=10).json()["code"]
         for _ in range(PROFILES):
@@ -69,6 +72,7 @@ class Attackers:
         if self.stopping.is_set():
             return
         self.stopping.set()
+        self.cpu = 100 * (time.process_time() - self._cpu0) / (time.monotonic() - self._t0)
         for thread in self.threads:
             thread.join(timeout=10)
         for client in self.clients:
@@ -162,6 +166,7 @@ def measure(mode: str, scenario: Scenario, workdir: Path, attacked: bool,
                   alongside=attack if attacked else None)
     if attackers:
         row["attack"] = dict(attackers[0].sent)
+        row["attack_cpu"] = attackers[0].cpu
     return row
 
 
@@ -170,6 +175,7 @@ def interleaved(mode: str, scenario: Scenario, workdir: Path, rounds: int,
     """`rounds` runs alone and as many attacked, in turn (A B A B …), so drift in the rest of
     the machine's load falls on both; each kind's samples pooled per condition."""
     pooled: dict[bool, dict[str, list[float]]] = {False: {}, True: {}}
+    cpu: dict[str, list[float]] = {"alone": [], "attacked": [], "attackers": []}
     sent: dict[str, int] = {}
     for _ in range(rounds):
         for attacked in (False, True):
@@ -178,19 +184,24 @@ def interleaved(mode: str, scenario: Scenario, workdir: Path, rounds: int,
                 pooled[attacked].setdefault(kind, []).extend(row[kind]["samples"])
             for key, count in row.get("attack", {}).items():
                 sent[key] = sent.get(key, 0) + count
+            cpu["attacked" if attacked else "alone"].append(row["server_cpu"])
+            if attacked:
+                cpu["attackers"].append(row["attack_cpu"])
     return {"alone": {k: summary(v) for k, v in pooled[False].items()},
             "attacked": {k: summary(v) for k, v in pooled[True].items()},
-            "sent": sent, "load_average": round(os.getloadavg()[0], 1)}
+            "sent": sent, "load_average": round(os.getloadavg()[0], 1),
+            "cpu": {k: round(sum(v) / len(v)) for k, v in cpu.items()}}
 
 
 def table_rows(mode: str, result: dict) -> list[str]:
     sent = ", ".join(f"{n} {k}" for k, n in result["sent"].items())
+    cpu = "{alone} / {attacked} / {attackers}".format(**result["cpu"])
     rows = []
     for kind in ("next", "post"):
         a, b = result["alone"][kind], result["attacked"][kind]
         rows.append(f"| {mode} | {kind} | {a['n']} | {a['p50']} | {a['p99']} | {b['p50']} | "
                     f"{b['p99']} | {b['p99'] / a['p99']:.2f} | {result['load_average']} "
-                    f"| {sent} |")
+                    f"| {cpu} | {sent} |")
     return rows
 
 
@@ -208,8 +219,9 @@ def main(argv: list[str]) -> int:
     scenario = QUICK["table"].sized(1, args.phones, args.actions)
     workdir = Path(tempfile.mkdtemp(prefix="facilitator-attack-"))
     lines = ["| async mode | action | samples each | p50 alone | p99 alone | p50 attacked "
-             "| p99 attacked | p99 ratio | load average | attack sent |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "| p99 attacked | p99 ratio | load average | CPU % server alone / attacked / "
+             "attackers | attack sent |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     try:
         for mode in args.modes.split(","):
             rows = table_rows(mode, interleaved(mode, scenario, workdir, args.rounds,
