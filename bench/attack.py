@@ -6,8 +6,8 @@ measured on a fresh server per run, alone and attacked in turn (A B A B …, `--
 drift in the machine's other load falls on both), attacked meaning while `Attackers` run
 findings 1, 2, 4 and 7 at the highest rate the default limits allow one address:
 
-1. one message costs a lot: connections sending ~90 KB profiles with 4,000 interests, each at
-   RATELIMIT_SOCKET_EVENTS (25 a second);
+1. one message costs a lot: connections sending profiles with as many interests as fit in
+   MAX_MESSAGE_BYTES, each at RATELIMIT_SOCKET_EVENTS (25 a second);
 2. watch amplification: connections watching the honest room, each at RATELIMIT_WATCH (30 a
    minute), together at RATELIMIT_WATCH_PER_ADDRESS (1,000 a minute);
 4. slow connections: 200 half-sent requests, opened again as the server closes them;
@@ -35,6 +35,8 @@ from pathlib import Path
 import requests
 import socketio
 
+from facilitator.config import setting
+
 from .payloads import baseline_payloads, seed_rooms
 from .run import run_one
 from .scenarios import QUICK, Scenario
@@ -43,7 +45,8 @@ from .stats import summary
 
 MODES = ("eventlet", "gevent", "threading")
 PROFILES, WATCHERS, SLOW = 2, 34, 200  # 34 watchers at RATELIMIT_WATCH's 30 a minute: 1,000
-INTERESTS = [f"interest number {n}" for n in range(4_000)]  # ~90 KB: under MAX_MESSAGE_BYTES
+# As many interests as fit in a message of MAX_MESSAGE_BYTES: the costliest profile allowed
+INTERESTS = [f"interest number {n}" for n in range(int(str(setting("MAX_MESSAGE_BYTES"))) // 24)]
 
 
 class Attackers:

@@ -100,11 +100,11 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
         gen = Proc(loadgen.proc.pid)
         cpu0, gen0, t0 = proc.cpu_seconds(), gen.cpu_seconds(), time.monotonic()
         done = loadgen.expect("done", timeout=scenario.time_limit())
-        if stop_alongside is not None:
-            stop_alongside()
         wall = time.monotonic() - t0
         cpu, gen_cpu = proc.cpu_seconds() - cpu0, gen.cpu_seconds() - gen0
         end_rss = proc.rss_bytes()
+        if stop_alongside is not None:  # after the figures: stopping takes seconds
+            stop_alongside()
     finally:
         if profiler is not None:
             profiler.send_signal(signal.SIGINT)  # py-spy writes what it sampled and exits

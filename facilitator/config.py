@@ -63,7 +63,11 @@ DEFAULTS: dict[str, object] = {
     # exports and the summary per address, reseating the tables per room
     "RATELIMIT_EXPORTS": "10 per minute",
     "RATELIMIT_RESEATING": "6 per minute",
-    "MAX_MESSAGE_BYTES": 100_000,  # largest Socket.IO message accepted
+    # Largest Socket.IO message accepted; a larger one closes its connection unread. The largest
+    # a screen sends is the host's new speaking order, 13 bytes a person: 6.5 KB for a table of
+    # 500, so this leaves room for rooms of 2,000 (each message a script sends costs the server
+    # its size to read: docs/benchmarks.md, "What one message can cost").
+    "MAX_MESSAGE_BYTES": 32_000,
     # Largest HTTP request body (Flask's own setting), refused with 413 before it is read. The
     # largest a page sends is a custom deck (40,000 characters, each at most 12 bytes encoded).
     "MAX_CONTENT_LENGTH": 512 * 1024,
