@@ -6,8 +6,8 @@ language: the one they chose with the switcher (a cookie), else the best of thei
 `Accept-Language`. The screens a whole room reads (the projector) speak the room's language,
 which the host picks: a page sets it with `speak_room_language`. The pages' scripts get their
 strings from the same catalogs, rendered into base.html's JSON block (`js_catalog`); which
-messages are the scripts' is read from the catalog template (messages.pot), whose locations say
-where each message is used.
+messages a page's scripts use is read from the catalog template (messages.pot), whose locations
+say where each message is used, and the modules the page runs (`page_scripts`).
 """
 
 import functools
@@ -18,12 +18,14 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from flask import Blueprint, Flask, g, redirect, request
 from flask_babel import Babel, format_date, get_locale
 from werkzeug.wrappers import Response
 
+from . import page_scripts
 from .core.errors import Text
 from .core.state.board import OFFER_KINDS
 from .core.state.features import LABELS as FEATURE_LABELS
@@ -53,7 +55,8 @@ def init_app(app: Flask) -> None:
           default_translation_directories=TRANSLATIONS)
     app.register_blueprint(bp)
     app.jinja_env.globals.update(language=language, text_direction=text_direction,
-                                 js_catalog=lambda: js_catalog(language()),
+                                 js_catalog=lambda scripts=(): js_catalog(language(),
+                                                                          tuple(scripts)),
                                  languages=LANGUAGES)
     app.add_template_filter(day, "day")
 
@@ -161,10 +164,17 @@ def _local_path(path: str) -> str:
 
 
 @functools.cache
-def _script_messages() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """The messages the scripts use (singular ones, and plural pairs), from messages.pot."""
+def _template() -> Catalog:
     with open(os.path.join(TRANSLATIONS, "messages.pot"), "rb") as pot:
-        template = read_po(pot)
+        return read_po(pot)
+
+
+@functools.cache
+def _script_messages(scripts: tuple[str, ...]
+                     ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The messages a page's scripts use (singular ones, and plural pairs): those messages.pot
+    locates in a module the page runs (`scripts`, its entry modules; page_scripts.closure)."""
+    runs = {SCRIPTS_PREFIX + module for module in page_scripts.closure(scripts)}
     # Words the server sends as written, which the scripts show in their reader's language: the
     # client config's (kinds of offer, switches, marks, colours), the speaker's nudge, the tips,
     # what common ground says ("run"), the notice that an event was deleted.
@@ -173,9 +183,8 @@ def _script_messages() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
                           *(line for lines in tips().values() for line in lines),
                           *shared_phrases(), ROOM_DELETED]
     plurals = []
-    for message in template:
-        if not message.id or not any(path.startswith(SCRIPTS_PREFIX)
-                                     for path, _ in message.locations):
+    for message in _template():
+        if not message.id or not any(path in runs for path, _ in message.locations):
             continue
         if isinstance(message.id, tuple):
             plurals.append((message.id[0], message.id[1]))
@@ -190,13 +199,13 @@ PLURAL_SAMPLES = range(0, 112)
 
 
 @functools.cache
-def js_catalog(code: str) -> dict[str, Any]:
-    """What static/js/shared/i18n.js reads: the language, its direction, each script message
-    translated (left out when it reads as in English), and each plural message's form per CLDR
-    plural category (which the browser's Intl.PluralRules picks)."""
+def js_catalog(code: str, scripts: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What static/js/shared/i18n.js reads on a page running `scripts`: the language, each of
+    their messages translated (left out when it reads as in English), and each plural message's
+    form per CLDR plural category (which the browser's Intl.PluralRules picks)."""
     translations = catalog(code)
     locale = Locale.parse(code)
-    singles, plurals = _script_messages()
+    singles, plurals = _script_messages(scripts)
     messages = {m: translations.gettext(m) for m in singles}
     forms: dict[str, dict[str, str]] = {}
     for singular, plural in plurals:

@@ -74,22 +74,24 @@ def test_an_unknown_language_is_not_remembered(client):
 
 
 def test_scripts_get_their_words_and_plural_forms_in_the_pages_language(client):
-    words = script_words(client.get("/", headers={"Accept-Language": "ar"}).text)
+    code, _ = create_room(client)
+    words = script_words(client.get(f"/j/{code}", headers={"Accept-Language": "ar"}).text)
     assert words["language"] == "ar"
     assert words["messages"]["Join the table"] == "انضم إلى الطاولة"
-    forms = words["plurals"]["%(num)d person at the table"]
+    forms = words["plurals"]["You're up in %(num)d turn"]
     # Arabic has six plural categories; the browser's Intl.PluralRules picks one by name.
     assert set(forms) == {"zero", "one", "two", "few", "many", "other"}
-    assert forms["few"] == "%(num)d أشخاص على الطاولة"
+    assert forms["few"] == "دورك بعد %(num)d أدوار"
     # The server's own lists the scripts show (kinds of offer, switches) come translated too.
     assert words["messages"]["I can help"] == "أستطيع المساعدة"
 
 
 def test_english_pages_carry_no_translations_only_english_plural_forms(client):
-    words = script_words(client.get("/").text)
+    code, _ = create_room(client)
+    words = script_words(client.get(f"/j/{code}").text)
     assert words["messages"] == {}
-    assert words["plurals"]["%(num)d person at the table"] == {
-        "one": "%(num)d person at the table", "other": "%(num)d people at the table"}
+    assert words["plurals"]["You're up in %(num)d turn"] == {
+        "one": "You're up in %(num)d turn", "other": "You're up in %(num)d turns"}
 
 
 def test_a_refusal_reaches_a_phone_in_its_language(client, socketio_client):
@@ -195,7 +197,28 @@ def test_a_default_table_name_is_said_in_each_readers_language_a_given_one_as_gi
 
 
 def test_the_display_says_common_ground_and_a_deleted_event_in_its_language(client):
-    words = script_words(client.get("/", headers={"Accept-Language": "de"}).text)["messages"]
+    code = client.post("/api/rooms", json={"name": "Frühstück"},
+                       headers={"Accept-Language": "de"}).get_json()["code"]
+    words = script_words(client.get(f"/display/{code}").text)["messages"]
     assert words["%(num)s of you %(says)s"] == "%(num)s von euch %(says)s"
     assert words["run"] == "laufen"
     assert words["This event has ended and its data was deleted."].startswith("Diese")
+
+
+def test_a_page_carries_the_words_of_its_own_scripts_only(client):
+    code, _ = create_room(client)
+    home = script_words(client.get("/", headers={"Accept-Language": "ar"}).text)
+    phone = script_words(client.get(f"/j/{code}", headers={"Accept-Language": "ar"}).text)
+    # The phone's words (phone/phone.js) and the display's (display/cards.js) stay off the home
+    # page; the words every script may be sent by the server (kinds of offer) are on both.
+    assert "Join the table" in phone["messages"] and "Join the table" not in home["messages"]
+    assert "%(num)s of you %(says)s" not in phone["messages"]
+    assert home["messages"]["I can help"] == phone["messages"]["I can help"]
+
+
+def test_the_modules_a_page_runs_are_followed_through_its_imports():
+    from facilitator.page_scripts import closure
+
+    runs = closure(("phone/phone.js",))
+    assert {"phone/phone.js", "shared/room.js", "shared/i18n.js", "board/board.js"} <= runs
+    assert not any(module.startswith(("host/", "display/", "..")) for module in runs)
