@@ -20,18 +20,21 @@ def imports_of(path: str) -> tuple[str, ...]:
     """The modules `path` (relative to static/js, e.g. "phone/phone.js") imports directly."""
     source = (STATIC_JS / path).read_text(encoding="utf-8")
     folder = posixpath.dirname(path)
-    found = (posixpath.normpath(posixpath.join(folder, name)) for name in IMPORT.findall(source))
-    return tuple(module for module in found if not module.startswith("../"))  # ours, not vendor
+    return tuple(posixpath.normpath(posixpath.join(folder, name))
+                 for name in IMPORT.findall(source))
 
 
 @functools.cache
 def closure(entries: tuple[str, ...]) -> frozenset[str]:
-    """Every module the entry modules run, themselves included (paths relative to static/js)."""
+    """Every module the entry modules run, themselves included (paths relative to static/js; a
+    vendored one, "../vendor/…", is listed but not read: it is shipped as is)."""
     seen: set[str] = set()
     todo = list(entries)
     while todo:
         path = todo.pop()
         if path not in seen:
             seen.add(path)
-            todo.extend(imports_of(path))
+            if not path.startswith("../"):
+                todo.extend(imports_of(path))
     return frozenset(seen)
+
