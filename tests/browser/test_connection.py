@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, WebSocketRoute, expect
 
-from .helpers import ring_seconds
+from .helpers import ring_seconds, tap
 
 MARKER = "window.__sameDocument"
 
@@ -103,3 +103,18 @@ def test_a_phone_that_missed_the_last_change_catches_up_when_it_comes_back_into_
     expect(bob.locator("#speaker-name")).not_to_have_text("Ada")
     bob.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # back into view
     expect(bob.locator("#speaker-name")).to_have_text("Ada")
+
+
+def test_join_tapped_while_the_phone_is_reconnecting_goes_through_once_it_is_back(table):
+    table.create()
+    phone = table.open_phone()
+    go_offline(phone)
+    phone.fill("#join-name", "Ada")
+    tap(phone.locator("#join-submit"))
+    expect(phone.locator("#join-submit")).to_be_disabled()  # waiting, not refused
+    expect(phone.locator("#join-error")).to_be_hidden()
+    phone.context.set_offline(False)
+    expect(phone.locator("#phone")).to_have_attribute("data-view", "live")
+    expect(phone.locator("#join-error")).to_be_hidden()
+    table.admin.wait_for(lambda s: [p["name"] for p in s.state["items"]["people"].values()]
+                         == ["Ada"])

@@ -179,6 +179,9 @@ function enter(event, payloadNow) {
 }
 
 async function enterNow(event, payload) {
+  // A person who taps Join while the page is still connecting (slow venue wifi) is waited for,
+  // not told to try again: a join or a watch sent late is still the one they meant.
+  await connection(ACK_TIMEOUT_MS);
   awaiting += 1;
   tablesAwaited += 1;
   const ack = await emitAck(event, payload);
@@ -196,6 +199,20 @@ async function enterNow(event, payload) {
     replay();
   }
   return ack;
+}
+
+/** Resolves once the socket is connected, or after `ms` (emitAck then says it is not). */
+function connection(ms) {
+  if (!socket || socket.connected) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.off("connect", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    socket.on("connect", done);
+  });
 }
 
 // --- tables ------------------------------------------------------------------------------
