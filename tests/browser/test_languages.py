@@ -1,6 +1,7 @@
 """Phones in their readers' languages: Arabic reads right to left with nothing scrolling
 sideways at 360 px and axe clean; German, the longest, fits every phone state; the pseudo-locale
-shows no English left behind."""
+shows no English left behind. The room's screens in the language the host picks: the display and
+the console load again in Arabic, mirrored, with the countdown still left to right."""
 
 from playwright.sync_api import Page, expect
 
@@ -118,3 +119,34 @@ def test_the_pseudo_locale_leaves_no_english_on_a_phone(table):
                     "en_001", "English", "Español", "Français", "Deutsch"}
     assert [t for t in english if t not in people_words] == []
     fits(phone, "pseudo-locale, my turn")
+
+
+def test_the_host_picks_arabic_and_the_display_and_console_follow_it(table):
+    desktop = table.desktop()
+    desktop.add_init_script(path=AXE_JS)
+    host = table.create(context=desktop)
+    display = desktop.new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    expect(display.locator("#display")).to_have_attribute("data-status", "lobby")
+    expect(display.locator("html")).to_have_attribute("lang", "en")
+
+    tap(host.locator("#btn-panel"))
+    host.locator("#display-language").select_option("ar")
+    # Both screens load again in the room's language; phones keep their readers' own.
+    for screen in (display, host):
+        expect(screen.locator("html")).to_have_attribute("dir", "rtl")
+        expect(screen.locator("#lobby-title")).to_have_text(
+            "أهلًا بكم! أمسكوا هواتفكم وانضموا إلى الطاولة")
+    expect(host.locator("#host")).to_have_attribute("data-status", "lobby")  # the key survived
+    phone = table.join("Ada", locale="de")
+    expect(phone.locator("html")).to_have_attribute("lang", "de")
+
+    table.join("Bob")
+    table.act("start")
+    expect(display.locator("#speaker-name")).to_have_text("Ada")
+    expect(display.locator("#round-label")).to_have_text("الجولة 1")
+    ring = display.locator(".ring-time").first
+    assert ring.evaluate("(el) => getComputedStyle(el).direction") == "ltr"
+    for name, screen in (("display", display), ("console", host)):
+        assert overflows_x(screen) == 0, f"{name} scrolls sideways"
+        assert serious(screen) == [], name
