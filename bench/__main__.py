@@ -95,9 +95,12 @@ def main(argv: list[str]) -> int:
             seeded = seed_rooms(scenario.rooms, scenario.phones, scenario.next_presses())
             payloads = workdir / f"payloads-{scenario.key}.json"
             payloads.write_text(json.dumps(baseline_payloads(seeded, scenario.actions)))
-            # An event: the app runs one room of many tables; bare servers, as many rooms.
+            # An event: the app runs one room of many tables; bare servers, as many rooms,
+            # with one console for all, as the event has.
             event = seed_event(scenario.rooms, scenario.phones, scenario.next_presses()) \
                 if scenario.event else seeded
+            for s in seeded if scenario.event else ():
+                s.console = "event"
             for name in servers:
                 print(f"[{time.monotonic() - started:5.0f} s] {scenario.key} on {name} …",
                       flush=True)

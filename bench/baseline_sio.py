@@ -55,19 +55,25 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
             return {"ok": False, "error": "There's no event with that code."}
         sio.enter_room(sid, f"room:{code}")
         sio.enter_room(sid, f"table:{code}:1")
+        session = sio.get_session(sid)
         if data.get("host_key"):
             sio.enter_room(sid, f"host:{code}")
-        sio.save_session(sid, {"code": code})
+            # A console of many rooms (standing for an event's tables) watches each of them.
+            session["consoles"] = [*session.get("consoles", []), code]
+        session["code"] = code
+        sio.save_session(sid, session)
         snapshot = dict(rooms[code]["snapshot"], now=time.time(), version=version_of(code, code))
         table = dict(rooms[code]["tables"]["1"], now=time.time(),
                      version=version_of(f"{code}:1", code))
         return {"ok": True, "role": "host" if data.get("host_key") else "participant",
                 "me": None, "snapshot": snapshot, "tables": {"1": table}}
 
-    def broadcast(sid: str, action: object) -> dict:
+    def broadcast(sid: str, action: object, named: object = None) -> dict:
         """The host's "next" (to the table) or a phone's offer (to the room): its delta with the
-        stream's next version, then the host's extras."""
-        code = sio.get_session(sid).get("code")
+        stream's next version, then the host's extras. A console of many rooms names the room
+        (`named`), as the event's console names the table."""
+        session = sio.get_session(sid)
+        code = str(named) if named in session.get("consoles", ()) else session.get("code")
         template = rooms[code]["actions"].get(action) if code else None
         if template is None:
             return {"ok": False, "error": "Unknown action."}
@@ -84,7 +90,7 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
             return {"ok": True, "version": version_of(code, code), "tables": {"1": version}}
         return {"ok": True, "version": version}
 
-    sio.on("host", lambda sid, data: broadcast(sid, data.get("action")))
+    sio.on("host", lambda sid, data: broadcast(sid, data.get("action"), data.get("code")))
     sio.on("post_offer", lambda sid, data: broadcast(sid, "post_offer"))
 
     def healthz(environ: dict, start_response) -> list[bytes]:

@@ -43,11 +43,14 @@ class Seeded:
     host_key: str
     tokens: list[str]
     table: int | None = None  # one table of an event: the host's "next" names it
+    # A room standing for an event's table on a bare server: its host is the one connection
+    # of every room with the same console, as an event's tables have one console.
+    console: str | None = None
 
     def spec(self) -> dict:
         """What the load generator needs to play this room's (or table's) host and phones."""
         return {"code": self.room.code, "host_key": self.host_key, "tokens": self.tokens,
-                "table": self.table}
+                "table": self.table, "console": self.console}
 
 
 def seed_rooms(rooms: int, phones: int, next_actions: int) -> list[Seeded]:

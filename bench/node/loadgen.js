@@ -49,12 +49,7 @@ function connectHost(identity, code) {
       transports: ["websocket"], forceNew: true, reconnection: false, timeout: TIMEOUT_MS,
     });
     sock.once("connect_error", reject);
-    sock.once("connect", () => {
-      sock.emit("watch", { code, ...identity }, (ack) => {
-        if (ack && ack.ok) resolve(sock);
-        else reject(new Error(`watch refused: ${JSON.stringify(ack)}`));
-      });
-    });
+    sock.once("connect", () => watchAlso(sock, identity, code).then(resolve, reject));
   }), TIMEOUT_MS * 2, "connect");
 }
 
@@ -137,6 +132,16 @@ async function connectPhone(token, code, url) {
   return phone;
 }
 
+function watchAlso(sock, identity, code) {
+  // `watch` the room `code` on a host's connection (one more, for a console of many rooms).
+  return withTimeout(new Promise((resolve, reject) => {
+    sock.emit("watch", { code, ...identity }, (ack) => {
+      if (ack && ack.ok) resolve(sock);
+      else reject(new Error(`watch refused: ${JSON.stringify(ack)}`));
+    });
+  }), TIMEOUT_MS, "watch");
+}
+
 class Room {
   constructor(spec) {
     this.code = spec.code;
@@ -206,7 +211,9 @@ const ACTIONS = {
   next(room) {
     // At a table of an event, the console's card for that table.
     const args = room.spec.table ? { table: room.spec.table } : {};
-    return room.measured(() => room.call(room.host, "host", { action: "next", args }));
+    // A bare server's console of many rooms names the room it presses for.
+    const which = room.spec.console ? { code: room.code } : {};
+    return room.measured(() => room.call(room.host, "host", { action: "next", args, ...which }));
   },
   post(room) {
     const phone = room.phones[room.posts++ % room.phones.length];
@@ -232,13 +239,17 @@ async function pool(items, size, work) {
 }
 
 async function connectAll(rooms) {
-  const hosts = new Map(); // by code: an event's tables share its one console
+  // By code: an event's tables share its one console. A bare server's rooms standing for an
+  // event's tables (`spec.console`) share one too, which watches each of them, so both read
+  // the presses of every table from one connection.
+  const hosts = new Map();
   for (const room of rooms) {
+    const key = room.spec.console || room.code;
+    const identity = { host_key: room.spec.host_key, tables: "all" };
     // The host's screen follows every table, as the console does.
-    if (!hosts.has(room.code)) {
-      hosts.set(room.code, await connectHost({ host_key: room.spec.host_key, tables: "all" }, room.code));
-    }
-    room.host = hosts.get(room.code);
+    if (!hosts.has(key)) hosts.set(key, await connectHost(identity, room.code));
+    else if (room.spec.console) await watchAlso(hosts.get(key), identity, room.code);
+    room.host = hosts.get(key);
   }
   connectAll.hosts = hosts.size;
   const jobs = rooms.flatMap((room) => room.spec.tokens.map((token) => ({ room, token })));

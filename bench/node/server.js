@@ -40,7 +40,11 @@ io.on("connection", (socket) => {
     if (!room) return ack({ ok: false, error: "There's no event with that code." });
     socket.join(`room:${data.code}`);
     socket.join(`table:${data.code}:1`);
-    if (data.host_key) socket.join(`host:${data.code}`);
+    if (data.host_key) {
+      socket.join(`host:${data.code}`);
+      // A console of many rooms (standing for an event's tables) watches each of them.
+      socket.data.consoles = [...(socket.data.consoles || []), data.code];
+    }
     socket.data.code = data.code;
     const now = Date.now() / 1000;
     ack({ ok: true, role: data.host_key ? "host" : "participant", me: null,
@@ -49,8 +53,9 @@ io.on("connection", (socket) => {
   });
   // The host's "next" (to the table) and a phone's offer (to the room): each broadcasts its
   // action's delta, next version of its stream, then the host's extras.
-  const broadcast = (action, ack) => {
-    const code = socket.data.code;
+  // A console of many rooms names the room (`named`), as the event's console names the table.
+  const broadcast = (action, ack, named) => {
+    const code = (socket.data.consoles || []).includes(named) ? named : socket.data.code;
     const template = code && payloads.rooms[code].actions[action];
     if (!template) return ack({ ok: false, error: "Unknown action." });
     const atTable = action === "next";
@@ -65,7 +70,7 @@ io.on("connection", (socket) => {
     }
     ack(atTable ? { ok: true, version: versionOf(code, code), tables: { 1: version } } : { ok: true, version });
   };
-  socket.on("host", (data, ack) => broadcast(data.action, ack));
+  socket.on("host", (data, ack) => broadcast(data.action, ack, data.code));
   socket.on("post_offer", (data, ack) => broadcast("post_offer", ack));
 });
 
