@@ -193,12 +193,25 @@ def participant() -> tuple[str, str]:
 def host_room() -> str:
     """The code of the room this connection is the host of, or a refusal; a console whose key
     was replaced since it came (`new_host_key`) is the host no more."""
+    code = host_code()
+    still_host(load_room(code))
+    return code
+
+
+def host_code() -> str:
+    """The code of the room this connection came to as the host, or a refusal, without reading
+    the room: a change checks the key with `still_host` on the room it reads anyway, so a
+    change at one table reads the room part once (docs/benchmarks.md, "One read per press")."""
     if not session.get("host"):
         raise RoomError(N_("Only the host can do that."))
     code: str = session["code"]
-    if load_room(code).host_digest != session.get("host_digest"):
-        raise RoomError(HOST_KEY_CHANGED)
     return code
+
+
+def still_host(room: Room) -> None:
+    """Refuse a console whose key was replaced since it came (`new_host_key`)."""
+    if room.host_digest != session.get("host_digest"):
+        raise RoomError(HOST_KEY_CHANGED)
 
 
 def at_my_table(change: Callable[[Room, str, At], T]) -> tuple[Saved, T]:

@@ -65,16 +65,17 @@ from ..payloads.host import (
 )
 from ..room_service import At, change_room, host_channel, load_room, load_tables
 from ..room_service import delete_room as delete_room_data
-from .common import acked, host_room, leave_room_channels, on
+from .common import acked, host_code, host_room, leave_room_channels, on, still_host
 
 
 @on("host")
 def host(data: dict) -> dict:
     """One of the host's controls, by name, with its arguments."""
-    code = host_room()
+    code = host_code()
     action = parse_host(data)
     if isinstance(action, Reshuffle | SetTables) and (
             limits := current_app.extensions.get("event_limits")) is not None:
+        still_host(load_room(code))  # a revoked console spends none of the host's allowance
         limits.check_reseating(code)  # the seating planner: the costliest control
     table = scope(code, action)
     ack = acked(change_room(code, lambda room, at: run(room, action, at, table=table),
@@ -112,7 +113,8 @@ def _running(code: str, number: int) -> bool:
 
 def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> None:
     """The command a host action names, with its arguments (`table`: the one it changes alone,
-    if it does)."""
+    if it does), from a console whose key is still the room's."""
+    still_host(room)
     match action:
         case Start():
             round.start(room, now=at.now)

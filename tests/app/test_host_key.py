@@ -5,7 +5,7 @@ import base64
 
 from facilitator.core.state.identity import HOST_KEY_CHANGED
 
-from .helpers import join, open_table, refusal
+from .helpers import join, open_table, refusal, table_updates
 
 
 def console_qr(client, code: str, key: str | None):
@@ -53,3 +53,22 @@ def test_a_new_host_key_revokes_every_other_console(client, socketio_client):
     names = [m["name"] for m in phone.get_received()]
     assert "room_update" in names and "host_update" not in names
     assert "host_update" in [m["name"] for m in table.host.get_received()]
+
+
+def test_a_revoked_console_changes_no_table(socketio_client, client):
+    """A change at one table checks the key on the room it reads: the old console's "next"
+    for a table is refused, and no screen hears of a change."""
+    table = open_table(client, socketio_client)
+    table.host.emit("host", {"action": "tables", "args": {"count": 2}}, callback=True)
+    phones = [join(socketio_client, table.code, name)[0] for name in ("Ann", "Bo", "Cy")]
+    assert table.host.emit("host", {"action": "start"}, callback=True)["ok"]
+    old = socketio_client()
+    assert old.emit("watch", {"code": table.code, "host_key": table.host_key,
+                              "tables": "all"}, callback=True)["role"] == "host"
+    assert table.host.emit("new_host_key", {}, callback=True)["ok"]
+    for screen in (table.host, old, *phones):
+        screen.get_received()
+    for number in (1, 2):
+        refused = old.emit("host", {"action": "next", "args": {"table": number}}, callback=True)
+        assert refusal(refused) == HOST_KEY_CHANGED and "tables" not in refused
+    assert all(table_updates(screen) == [] for screen in (table.host, old, *phones))

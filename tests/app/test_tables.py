@@ -70,6 +70,17 @@ def test_a_change_at_one_table_writes_and_sends_only_that_table(app, event):
     assert (delta["table"], delta["version"]) == (2, after[2][0])
 
 
+def test_a_press_at_one_table_reads_the_room_part_once(event, monkeypatch):
+    """The console's "next" for a table: the host key is checked on the room part the change
+    reads, not on a read of its own (docs/benchmarks.md, "One read per press")."""
+    reads = []
+    version = RoomStore.version
+    monkeypatch.setattr(RoomStore, "version",
+                        lambda store, code: reads.append(code) or version(store, code))
+    assert list(host(event, "next", table=2)["tables"]) == ["2"]
+    assert reads == [event.code]
+
+
 def test_a_join_saves_the_room_and_the_table_it_seats_at(app, socketio_client, event):
     before = rows(app, event.code)
     phone, ack = join(socketio_client, event.code, "Late")
