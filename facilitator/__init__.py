@@ -58,6 +58,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
         ping_timeout=app.config["PING_TIMEOUT_SECONDS"],
         **security.socketio_options(app),  # allowed origins (never "*"), message size cap
     )
+    events.sessions.init_app(app)
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too
     body_limit.init_app(app)
     code_guesses.init_app(app)

@@ -13,4 +13,5 @@ from . import (  # noqa: F401  (registers them)
     malformed,
     presence,
     round,
+    sessions,
 )
