@@ -252,6 +252,14 @@ def load_room(code: object) -> Room:
     return room
 
 
+def room_as_read(code: object) -> Room:
+    """The room part as this process last read it, without asking the store whether it is
+    still the version saved (else as `load_room` gives it): only for a guess that a change
+    checks on the room it reads, such as which table a phone's action is for."""
+    kept = _kept_rooms("to read").peek(normalize_code(code) if isinstance(code, str) else "")
+    return kept if kept is not None else load_room(code)
+
+
 def room_version(code: str) -> int | None:
     """The version of the room part as last saved (None: it is gone): what a screen compares
     with its own to know it is in step."""

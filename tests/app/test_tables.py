@@ -81,6 +81,41 @@ def test_a_press_at_one_table_reads_the_room_part_once(event, monkeypatch):
     assert reads == [event.code]
 
 
+def test_a_phones_action_at_its_table_reads_the_room_part_once(event, monkeypatch):
+    host(event, "features", hands=True)
+    phone, ack = event.phones[4]  # listening at table 2
+    reads = []
+    version = RoomStore.version
+    monkeypatch.setattr(RoomStore, "version",
+                        lambda store, code: reads.append(code) or version(store, code))
+    raised = phone.emit("raise_hand", {}, callback=True)
+    assert raised["ok"], raised
+    assert list(raised["tables"]) == ["2"] and reads == [event.code]
+
+
+def test_a_phone_moved_since_its_process_read_the_room_acts_at_its_new_table(event):
+    """Which table a phone's action is for is guessed from the room as last read here (before
+    the reshuffle, in this test: nothing has read it since) and checked under the table's
+    lock."""
+    host(event, "end_round")
+    host(event, "features", hands=True)
+    for phone, _ in event.phones:
+        phone.get_received()
+    host(event, "reshuffle")
+    host(event, "start")
+    moved = 0
+    for phone, ack in event.phones:
+        was = ack["snapshot"]["items"]["seats"][ack["me"]]
+        seat = updates(phone)[0]["items"]["seats"].get(ack["me"], was)
+        raised = phone.emit("raise_hand", {}, callback=True)
+        if not raised["ok"]:
+            assert "your turn" in raised["error"], raised  # the speaker asks no one
+            continue
+        assert list(raised["tables"]) == [str(seat)]
+        moved += seat != was
+    assert moved >= 3
+
+
 def test_a_join_saves_the_room_and_the_table_it_seats_at(app, socketio_client, event):
     before = rows(app, event.code)
     phone, ack = join(socketio_client, event.code, "Late")
