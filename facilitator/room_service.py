@@ -320,7 +320,6 @@ class _Parts:
 
     def __init__(self, code: str, locks: ExitStack, locked: set[int], only: int | None) -> None:
         self.code, self.locks, self.locked, self.only = code, locks, locked, only
-        self.fetched: list[Table] = []
         self.kept: list[Room | Table] = []  # parts taken from a kept copy, not the store
 
     def room(self) -> Room:
@@ -338,23 +337,29 @@ class _Parts:
         room.tables = Tables(fetch=self.fetch)
         return room
 
-    def fetch(self, number: int) -> Table | None:
-        if self.only is not None and number != self.only:
+    def fetch(self, numbers: list[int]) -> dict[int, Table]:
+        """Tables `numbers`, each under its lock (taken in the order asked), each taken from
+        what this process kept, the rest loaded in one query: a change of every table of a
+        big event does not load them one by one."""
+        if self.only is not None and any(n != self.only for n in numbers):
             # The room read says another table than the one chosen: a reshuffle or a move was
             # saved in between (or a bug asks for tables a change at one table may not touch).
             raise RoomError(TABLES_MOVED)
-        if number not in self.locked:
-            self.locks.enter_context(part_lock(table_key(self.code, number)))
-            self.locked.add(number)
-        table = _kept_tables("to change").take(table_key(self.code, number))
-        if table is not None:
-            self.kept.append(table)
-        else:
-            table = get_store().load_table(self.code, number)
-        if table is not None:
+        for number in numbers:
+            if number not in self.locked:
+                self.locks.enter_context(part_lock(table_key(self.code, number)))
+                self.locked.add(number)
+        kept = _kept_tables("to change")
+        found: dict[int, Table] = {}
+        for number in numbers:
+            if (table := kept.take(table_key(self.code, number))) is not None:
+                self.kept.append(table)
+                found[number] = table
+        if missing := [n for n in numbers if n not in found]:
+            found.update((t.number, t) for t in get_store().load_some_tables(self.code, missing))
+        for table in found.values():
             table.begin_change()
-            self.fetched.append(table)
-        return table
+        return found
 
     def verified(self) -> bool:
         """Whether every part taken from a kept copy is still the version saved, so what the

@@ -166,6 +166,16 @@ class RoomStore:
             data = conn.execute(LOAD_TABLE, {"room": code, "table": number}).scalar()
         return table_from_dict(_parse(data)) if data is not None else None
 
+    def load_some_tables(self, code: str, numbers: list[int]) -> list[TablePart]:
+        """Tables `numbers` of an event (those it has), in one query."""
+        if len(numbers) == 1:
+            table = self.load_table(code, numbers[0])
+            return [] if table is None else [table]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(room_tables.c.data).where(
+                room_tables.c.code == code, room_tables.c.number.in_(numbers))).scalars()
+            return [table_from_dict(_parse(data)) for data in rows]
+
     def load_tables(self, code: str) -> list[TablePart]:
         """Every table the event has had, by number."""
         with self.engine.connect() as conn:

@@ -116,6 +116,19 @@ def test_a_phone_moved_since_its_process_read_the_room_acts_at_its_new_table(eve
     assert moved >= 3
 
 
+def test_a_change_of_every_table_loads_them_in_one_query(app, event, monkeypatch):
+    """As another process would, having kept none of them: one query, not one per table."""
+    del app.extensions["tables kept to change"]
+    loads = []
+    some = RoomStore.load_some_tables
+    monkeypatch.setattr(RoomStore, "load_table", lambda *args: loads.append("one"))
+    monkeypatch.setattr(RoomStore, "load_some_tables",
+                        lambda store, code, numbers: loads.append(numbers)
+                        or some(store, code, numbers))
+    ended = host(event, "end_round")
+    assert sorted(ended["tables"]) == ["1", "2", "3"] and loads == [[1, 2, 3]]
+
+
 def test_a_join_saves_the_room_and_the_table_it_seats_at(app, socketio_client, event):
     before = rows(app, event.code)
     phone, ack = join(socketio_client, event.code, "Late")

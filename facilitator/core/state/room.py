@@ -208,7 +208,7 @@ class Room:
         return self.tables[number]
 
     def every_table(self) -> list[Table]:
-        return [self.tables[n] for n in range(1, self.layout.count + 1)]
+        return self.tables.many(list(range(1, self.layout.count + 1)))
 
     def pick_table(self, number: int | None) -> Table:
         """The table a host action names, or the only one when the event has one."""

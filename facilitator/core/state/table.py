@@ -139,7 +139,9 @@ class Table:
                    data.get("version", 0), data.get("revision", data.get("version", 0)))
 
 
-Fetch = Callable[[int], Table | None]  # None: the event never had that table
+# The tables asked for that the event has, by number (one it never had is left out): asked for
+# all at once, so a change of every table of a big event loads them in one go.
+Fetch = Callable[[list[int]], dict[int, Table]]
 
 
 class Tables:
@@ -160,12 +162,19 @@ class Tables:
 
     def get(self, number: int) -> Table | None:
         """Table `number`, fetched if need be, or None if the event never had it."""
-        table = self._parts.get(number)
-        if table is None and self._fetch is not None:
-            table = self._fetch(number)
-            if table is not None:
-                self._parts[number] = table
-        return table
+        self._fetch_missing([number])
+        return self._parts.get(number)
+
+    def many(self, numbers: list[int]) -> list[Table]:
+        """Tables `numbers`, those not at hand fetched together; KeyError for one the event
+        never had."""
+        self._fetch_missing(numbers)
+        return [self._parts[n] for n in numbers]
+
+    def _fetch_missing(self, numbers: list[int]) -> None:
+        missing = [n for n in numbers if n not in self._parts]
+        if missing and self._fetch is not None:
+            self._parts.update(self._fetch(missing))
 
     def add(self, table: Table) -> None:
         """A table the event did not have before (its count grew)."""
