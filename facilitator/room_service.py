@@ -57,6 +57,8 @@ Part = TypeVar("Part", Room, Table)
 SAVE_ATTEMPTS = 5
 # A change takes milliseconds; a lock left by a process that died mid-change expires after this.
 SHARED_LOCK_SECONDS = 10
+# Connections to Redis for the shared locks, per process (each is held for one round trip).
+LOCK_CONNECTIONS = 50
 _rng = random.SystemRandom()
 # One lock per part (a room's, each table's) serialises changes within this process; with
 # Redis, a shared lock per part serialises them across processes (and the versioned save in the
@@ -153,13 +155,18 @@ def table_key(code: str, number: int) -> str:
 
 
 def _shared_locks() -> "redis.Redis | None":
-    """The Redis client for room locks when several processes may serve a room, else None."""
+    """The Redis client for room locks when several processes may serve a room, else None.
+
+    Its connections are a bounded pool that a change waits on when all are in use: a burst of
+    presses at 200 tables at once asked for more than the default pool's 100 and failed."""
     url = current_app.config.get("REDIS_URL")
     if not url:
         return None
     client = current_app.extensions.get("room_locks")
     if client is None:
-        client = current_app.extensions["room_locks"] = redis.Redis.from_url(url)
+        pool = redis.BlockingConnectionPool.from_url(url, max_connections=LOCK_CONNECTIONS,
+                                                     timeout=SHARED_LOCK_SECONDS)
+        client = current_app.extensions["room_locks"] = redis.Redis(connection_pool=pool)
     return client
 
 

@@ -7,6 +7,7 @@ import threading
 import pytest
 import redis
 
+from facilitator import room_service
 from facilitator.room_service import part_locks
 
 NAMES = ["EVENT:1", "EVENT:2", "EVENT:3"]
@@ -59,3 +60,22 @@ def test_a_lock_that_expired_and_was_taken_by_another_is_left_to_it(shared):
         other.set(keys[0], "after-expiry")
     assert other.get(keys[0]) == b"after-expiry"
     assert not other.exists(keys[1]) and not other.exists(keys[2])
+
+
+def test_more_changes_at_once_than_connections_wait_for_one(app, shared, monkeypatch):
+    """A burst of presses at many tables: each waits for a connection to Redis instead of
+    failing when all are in use."""
+    monkeypatch.setattr(room_service, "LOCK_CONNECTIONS", 2)
+    app.extensions.pop("room_locks", None)
+    done: list[str] = []
+
+    def press(number: int) -> None:
+        with app.app_context(), part_locks([f"EVENT:{number}"]):
+            done.append(f"EVENT:{number}")
+
+    pressing = [threading.Thread(target=press, args=(n,)) for n in range(1, 21)]
+    for thread in pressing:
+        thread.start()
+    for thread in pressing:
+        thread.join(timeout=15)
+    assert len(done) == 20
