@@ -37,4 +37,3 @@ def closure(entries: tuple[str, ...]) -> frozenset[str]:
             if not path.startswith("../"):
                 todo.extend(imports_of(path))
     return frozenset(seen)
-

@@ -281,4 +281,3 @@ class Room:
 
 def clean_room_name(value: object) -> str:
     return clean_text(value, ROOM_NAME_LABEL, ROOM_NAME_MAX_LEN)
-
