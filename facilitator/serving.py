@@ -139,11 +139,12 @@ def unmask(data: bytes, mask: Sequence[int], length: int | None = None,
 
 
 def faster_eventlet_unmasking() -> None:
-    """eventlet's WebSocket unmasks what clients send one byte per Python step: ~0.3 µs a byte,
-    so a message at MAX_MESSAGE_BYTES cost the server ~30 ms before it was even read, and one
-    connection sending them at the allowed rate took most of a core (issue 16.1). `unmask` does
-    the same XOR in C. Call once the app exists (Socket.IO has then loaded eventlet's WebSocket
-    for this mode; nothing here imports eventlet)."""
+    """eventlet's WebSocket unmasks what clients send one byte per Python step, so a message at
+    MAX_MESSAGE_BYTES cost the server more than a whole ordinary change before it was even
+    read, and one connection sending them at the allowed rate took most of a core (issue 16.1;
+    docs/benchmarks.md, "What one message can cost"). `unmask` does the same XOR in C. Call
+    once the app exists (Socket.IO has then loaded eventlet's WebSocket for this mode; nothing
+    here imports eventlet)."""
     websocket = sys.modules.get("eventlet.websocket")
     if websocket is not None:
         websocket.RFC6455WebSocket._apply_mask = staticmethod(unmask)
