@@ -38,7 +38,7 @@ ENDED = N_("This event has ended: its board is read-only. Your follow-up page ha
 LOCKED = N_("The host has closed this event to newcomers. Please ask the host.")
 LOCK_ASK = N_("Say whether to close the event to newcomers.")
 NEW_CODE_ASK = N_("Say whether latecomers get a new code.")
-NEW_CODE = N_("This event has a new code for latecomers: it is on the screen in the room.")
+NEW_CODE = N_("This event has a new code for latecomers. Please ask the host for it.")
 
 
 @dataclass
