@@ -10,7 +10,10 @@ overwrite each other (the loser reloads and retries).
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, cast
 
 import orjson
 from flask import Flask, current_app
@@ -27,6 +30,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    exists,
     insert,
     inspect,
     or_,
@@ -34,8 +38,11 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import ClauseElement
 
 from .core.state.persisted import (
     room_from_dict,
@@ -102,7 +109,7 @@ class Mail:
     attempts: int
 
 
-# The two statements of every change, built once: building and caching a statement per call cost
+# The statements of every change, built once: building and caching a statement per call cost
 # more than the SQLite write itself (docs/benchmarks.md, change 8).
 LOAD = select(rooms.c.data).where(rooms.c.code == bindparam("code"))
 VERSION = select(rooms.c.version).where(rooms.c.code == bindparam("code"))
@@ -118,11 +125,35 @@ TABLE_VERSIONS = (select(room_tables.c.number, room_tables.c.version)
                   .where(room_tables.c.code == bindparam("room")))
 TABLE_REVISIONS = (select(room_tables.c.number, room_tables.c.revision)
                    .where(room_tables.c.code == bindparam("room")))
+# A table is saved only if nobody saved it since it was read, and the room part is still the
+# version the change read: a change at one table reads the room without asking the store
+# (`room_service`), and this is where it learns it read an old one.
 SAVE_TABLE = (update(room_tables)
-              .where(*_THE_TABLE, room_tables.c.revision == bindparam("expected"))
+              .where(*_THE_TABLE, room_tables.c.revision == bindparam("expected"),
+                     exists().where(rooms.c.code == bindparam("room"),
+                                    rooms.c.version == bindparam("room_version")))
               .values(version=bindparam("new_version"), revision=bindparam("new_revision"),
                       data=bindparam("new_data"), updated_at=bindparam("now")))
 INSERT_TABLE = insert(room_tables)
+
+
+class Direct:
+    """A statement compiled once for the engine's database and run on a DBAPI cursor: for the
+    one-row statements of every change and every screen's read, SQLAlchemy's execution
+    machinery (the connection and execution context it builds per call) cost two to three times
+    what the database did (docs/benchmarks.md, "Straight to the driver")."""
+
+    def __init__(self, engine: Engine, statement: ClauseElement) -> None:
+        compiled = cast(SQLCompiler, statement.compile(dialect=engine.dialect))
+        self.sql = compiled.string
+        self.names = compiled.positiontup  # the parameters' order, if the driver's are positional
+        if own := [name for name, value in compiled.params.items() if value is not None]:
+            raise ValueError(f"a value in the statement itself would not be sent: {own}")
+
+    def run(self, cursor: DBAPICursor, params: dict[str, Any]) -> DBAPICursor:
+        cursor.execute(self.sql, params if self.names is None
+                       else tuple(params[name] for name in self.names))
+        return cursor
 
 
 class CodeTaken(Exception):
@@ -137,6 +168,31 @@ class RoomStore:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
         _create_tables(self.engine)
+        direct = {name: Direct(self.engine, statement) for name, statement in (
+            ("load", LOAD), ("version", VERSION), ("save", SAVE), ("load_table", LOAD_TABLE),
+            ("table_revision", TABLE_REVISION), ("save_table", SAVE_TABLE),
+            ("insert_table", INSERT_TABLE.values(**{c.name: bindparam(c.name)
+                                                    for c in room_tables.columns})))}
+        self._load, self._version, self._save = direct["load"], direct["version"], direct["save"]
+        self._load_table, self._table_revision = direct["load_table"], direct["table_revision"]
+        self._save_table, self._insert_table = direct["save_table"], direct["insert_table"]
+        self._integrity_error = self.engine.dialect.loaded_dbapi.IntegrityError
+
+    @contextmanager
+    def _cursor(self) -> Iterator[DBAPICursor]:
+        """A cursor on a connection of the engine's pool; what it wrote is committed when the
+        block ends, or rolled back when it raises (the pool rolls back what is left)."""
+        conn = self.engine.raw_connection()
+        try:
+            yield conn.cursor()
+            conn.commit()
+        finally:
+            conn.close()
+
+    def _scalar(self, statement: Direct, params: dict[str, Any]) -> Any:
+        with self._cursor() as cursor:
+            row = statement.run(cursor, params).fetchone()
+        return None if row is None else row[0]
 
     def insert(self, room: Room, now: float) -> None:
         """A new event: its room part and every table it starts with."""
@@ -152,18 +208,16 @@ class RoomStore:
 
     def load(self, code: str) -> Room | None:
         """The room part of an event (its tables load apart)."""
-        with self.engine.connect() as conn:
-            data = conn.execute(LOAD, {"code": code}).scalar()
+        data = self._scalar(self._load, {"code": code})
         return room_from_dict(_parse(data)) if data is not None else None
 
     def version(self, code: str) -> int | None:
         """The saved room part's version, without loading it; None if there is no such room."""
-        with self.engine.connect() as conn:
-            return conn.execute(VERSION, {"code": code}).scalar()
+        version: int | None = self._scalar(self._version, {"code": code})
+        return version
 
     def load_table(self, code: str, number: int) -> TablePart | None:
-        with self.engine.connect() as conn:
-            data = conn.execute(LOAD_TABLE, {"room": code, "table": number}).scalar()
+        data = self._scalar(self._load_table, {"room": code, "table": number})
         return table_from_dict(_parse(data)) if data is not None else None
 
     def load_some_tables(self, code: str, numbers: list[int]) -> list[TablePart]:
@@ -184,8 +238,8 @@ class RoomStore:
             return [table_from_dict(_parse(data)) for data in rows]
 
     def table_revision(self, code: str, number: int) -> int | None:
-        with self.engine.connect() as conn:
-            return conn.execute(TABLE_REVISION, {"room": code, "table": number}).scalar()
+        revision: int | None = self._scalar(self._table_revision, {"room": code, "table": number})
+        return revision
 
     def table_versions(self, code: str) -> dict[int, int]:
         """Each table's saved version (what its screens hold), by number, in one query."""
@@ -203,38 +257,41 @@ class RoomStore:
              room_changed: bool = True) -> bool:
         """Write the room part (if `room_changed`) and `tables`, each only if nobody else saved
         it since the version before theirs (a table new to the event is inserted), all in one
-        transaction; False, and nothing written, if someone did."""
+        transaction; False, and nothing written, if someone did. Tables written without the
+        room part are written only if the room part is still `room.version`."""
         try:
-            with self.engine.begin() as conn:
+            with self._cursor() as cursor:
                 if room_changed:
-                    self._save_room(conn, room, now)
+                    self._save_room(cursor, room, now)
                 for table in tables:
-                    self._save_table(conn, room.code, table, now,
-                                     new=table.number in room.tables.new)
-        except (_Stale, IntegrityError):  # a new table someone else inserted first
+                    self._save_one_table(cursor, room, table, now)
+        except (_Stale, self._integrity_error):  # a new table someone else inserted first
             return False
         return True
 
-    def _save_room(self, conn: Connection, room: Room, now: float) -> None:
-        result = conn.execute(SAVE, {"room": room.code, "expected": room.version - 1,
-                                     "new_version": room.version,
-                                     "new_data": _dump(room_to_dict(room)),
-                                     "new_kept_until": room.kept_until, "now": now})
-        if result.rowcount != 1:
+    def _save_room(self, cursor: DBAPICursor, room: Room, now: float) -> None:
+        saved = self._save.run(cursor, {"room": room.code, "expected": room.version - 1,
+                                        "new_version": room.version,
+                                        "new_data": _dump(room_to_dict(room)),
+                                        "new_kept_until": room.kept_until, "now": now})
+        if saved.rowcount != 1:
             raise _Stale(room.code)
 
-    def _save_table(self, conn: Connection, code: str, table: TablePart, now: float, *,
-                    new: bool) -> None:
-        if new:
-            conn.execute(INSERT_TABLE, _table_row(code, table, now))
+    def _save_one_table(self, cursor: DBAPICursor, room: Room, table: TablePart,
+                        now: float) -> None:
+        if table.number in room.tables.new:  # only ever with the room part (`Room.add_table`)
+            self._insert_table.run(cursor, _table_row(room.code, table, now))
             return
-        result = conn.execute(SAVE_TABLE, {"room": code, "table": table.number,
-                                           "expected": table.revision - 1,
-                                           "new_version": table.version,
-                                           "new_revision": table.revision,
-                                           "new_data": _dump(table_to_dict(table)), "now": now})
-        if result.rowcount != 1:
-            raise _Stale(code)
+        # The room's version: as saved just before in this transaction, or as the change read it.
+        saved = self._save_table.run(cursor, {"room": room.code, "table": table.number,
+                                              "expected": table.revision - 1,
+                                              "room_version": room.version,
+                                              "new_version": table.version,
+                                              "new_revision": table.revision,
+                                              "new_data": _dump(table_to_dict(table)),
+                                              "now": now})
+        if saved.rowcount != 1:
+            raise _Stale(room.code)
 
     def delete(self, code: str) -> None:
         with self.engine.begin() as conn:

@@ -4,6 +4,7 @@ import pytest
 
 from facilitator import create_app
 from facilitator.core.sections import HOST_SECTIONS
+from facilitator.core.state.identity import HOST_KEY_CHANGED
 from facilitator.extensions import socketio
 from facilitator.room_service import change_room
 
@@ -103,5 +104,35 @@ def test_changes_only_the_host_sees_are_not_lost_between_servers(database_url):
         figures = watcher.emit("watch", {"code": code, "host_key": key, "tables": "all"},
                                callback=True)["tables"]["1"]["sections"]["generosity"]["nudges"]
         assert figures["current"]["taps"] == 3
+    for app in apps:
+        app.extensions["room_store"].engine.dispose()
+
+
+def test_a_change_at_one_table_checks_the_room_it_read_is_still_the_one_saved(database_url):
+    """A change at one table reads the room part as its server last read it, without asking
+    the database; its save is refused if the other server saved the room since, and it starts
+    over on the room as saved: the version it answers with is the other server's, and a key
+    the other server replaced is refused."""
+    apps = [make_app(database_url), make_app(database_url)]
+    code, key = create_room(apps[0].test_client())
+    host, other_host = socketio.test_client(apps[0]), socketio.test_client(apps[1])
+    for console in (host, other_host):
+        assert console.emit("watch", {"code": code, "host_key": key}, callback=True)["ok"]
+    for i in range(3):
+        phone = socketio.test_client(apps[0])
+        assert phone.emit("join", {"code": code, "name": f"P{i}"}, callback=True)["ok"]
+    assert host.emit("host", {"action": "start"}, callback=True)["ok"]
+    next_at_1 = {"action": "next", "args": {"table": 1}}
+    assert host.emit("host", next_at_1, callback=True)["ok"]
+
+    latecomer = socketio.test_client(apps[1])
+    joined = latecomer.emit("join", {"code": code, "name": "Late"}, callback=True)
+    pressed = host.emit("host", next_at_1, callback=True)
+    assert pressed["ok"] and pressed["version"] == joined["version"]
+
+    assert other_host.emit("new_host_key", {}, callback=True)["ok"]
+    refused = host.emit("host", next_at_1, callback=True)
+    assert refused == {"ok": False, "error": HOST_KEY_CHANGED,
+                       "version": pressed["version"] + 1}
     for app in apps:
         app.extensions["room_store"].engine.dispose()
