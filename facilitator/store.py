@@ -474,6 +474,14 @@ def _parse(text: str) -> dict:
         return json.loads(text)
 
 
+# SQLite copies its log back into the database once the log holds this many pages, inside the
+# commit that crosses it, flushing to disk what the log holds first: at SQLite's default of
+# 1,000 pages (4 MB) that commit took 4-6 ms, blocking every phone of the process under
+# eventlet and gevent, and made a board post the slowest of a run. A tenth as many pages, ten
+# times as often, each under a millisecond (docs/benchmarks.md, "Under attack").
+CHECKPOINT_PAGES = 100
+
+
 def make_engine(url: str) -> Engine:
     """An engine; SQLite gets WAL and a busy timeout so readers never block the writer."""
     if url.startswith("postgresql://"):
@@ -495,6 +503,7 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA busy_timeout=5000")
             # What is deleted is overwritten with zeros, not merely marked free (`_wipe`).
             cursor.execute("PRAGMA secure_delete=ON")
+            cursor.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
             cursor.close()
     return engine
 
