@@ -6,6 +6,7 @@ import gc
 
 import pytest
 from flask import request
+from flask.ctx import RequestContext
 from flask.sessions import SecureCookieSessionInterface
 
 from .helpers import join, open_table
@@ -50,8 +51,8 @@ def test_an_event_leaves_no_cycle_holding_its_payload(client, socketio_client, g
                               callback=True)["ok"]
     gc.collect()
     held = [o for o in garbage if isinstance(o, list) and o == interests]
-    frames = [o for o in garbage if type(o).__name__ == "frame"]
-    assert held == [] and frames == []
+    requests = [o for o in garbage if isinstance(o, RequestContext)]
+    assert held == [] and requests == []
 
 
 @pytest.mark.parametrize("headers", [{}, {"Upgrade": "websocket", "Connection": "Upgrade"}],
