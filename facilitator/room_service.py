@@ -301,10 +301,16 @@ def load_room(code: object) -> Room:
 
 def room_as_read(code: object) -> Room:
     """The room part as this process last read it, without asking the store whether it is
-    still the version saved (else as `load_room` gives it): only for a guess that a change
-    checks on the room it reads, such as which table a phone's action is for."""
-    kept = _kept_rooms("to read").peek(normalize_code(code) if isinstance(code, str) else "")
-    return kept if kept is not None else load_room(code)
+    still the version saved, unless this process has saved a newer one since (else as
+    `load_room` gives it): only for what is checked later on the room as saved, such as which
+    table a phone's action is for, or the room a change at one table reads (its save checks
+    the version: `RoomStore.save`)."""
+    normal = normalize_code(code) if isinstance(code, str) else ""
+    read = _kept_rooms("to read").peek(normal)
+    saved_here = _kept_rooms("to change").peek(normal)
+    if read is not None and (saved_here is None or saved_here.version <= read.version):
+        return read
+    return load_room(code)
 
 
 def room_version(code: str) -> int | None:
@@ -386,18 +392,15 @@ class _Parts:
         return room
 
     def _room_to_read(self) -> Room:
-        """For a change at one table: on its first attempt, the room part as this process last
-        read it, without asking the store, unless this process has saved a newer one since.
-        The store saves the table only if the room part is still the version read
-        (`RoomStore.save`), so a room changed by another process costs a second attempt, which
-        reads the room as last saved (docs/benchmarks.md, "Straight to the driver")."""
-        if self.first:
-            read = _kept_rooms("to read").peek(self.code)
-            saved_here = _kept_rooms("to change").peek(self.code)
-            if read is not None and (saved_here is None or saved_here.version <= read.version):
-                self.kept.append(read)
-                return read
-        return load_room(self.code)
+        """For a change at one table: on its first attempt, the room part as this process read
+        it (`room_as_read`); the store saves the table only if the room part is still that
+        version, so a room changed by another process costs a second attempt, which reads the
+        room as last saved (docs/benchmarks.md, "Straight to the driver")."""
+        if not self.first:
+            return load_room(self.code)
+        read = room_as_read(self.code)
+        self.kept.append(read)
+        return read
 
     def fetch(self, numbers: list[int]) -> dict[int, Table]:
         """Tables `numbers`, each under its lock (taken in the order asked), each taken from
