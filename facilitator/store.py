@@ -140,8 +140,8 @@ INSERT_TABLE = insert(room_tables)
 class Direct:
     """A statement compiled once for the engine's database and run on a DBAPI cursor: for the
     one-row statements of every change and every screen's read, SQLAlchemy's execution
-    machinery (the connection and execution context it builds per call) cost two to three times
-    what the database did (docs/benchmarks.md, "Straight to the driver")."""
+    machinery (the connection and execution context it builds per call) cost more than the
+    database's own work (docs/benchmarks.md, "Straight to the driver")."""
 
     def __init__(self, engine: Engine, statement: ClauseElement) -> None:
         compiled = cast(SQLCompiler, statement.compile(dialect=engine.dialect))
@@ -168,14 +168,14 @@ class RoomStore:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
         _create_tables(self.engine)
-        direct = {name: Direct(self.engine, statement) for name, statement in (
-            ("load", LOAD), ("version", VERSION), ("save", SAVE), ("load_table", LOAD_TABLE),
-            ("table_revision", TABLE_REVISION), ("save_table", SAVE_TABLE),
-            ("insert_table", INSERT_TABLE.values(**{c.name: bindparam(c.name)
-                                                    for c in room_tables.columns})))}
-        self._load, self._version, self._save = direct["load"], direct["version"], direct["save"]
-        self._load_table, self._table_revision = direct["load_table"], direct["table_revision"]
-        self._save_table, self._insert_table = direct["save_table"], direct["insert_table"]
+        self._load = Direct(self.engine, LOAD)
+        self._version = Direct(self.engine, VERSION)
+        self._save = Direct(self.engine, SAVE)
+        self._load_table = Direct(self.engine, LOAD_TABLE)
+        self._table_revision = Direct(self.engine, TABLE_REVISION)
+        self._save_table = Direct(self.engine, SAVE_TABLE)
+        self._insert_table = Direct(self.engine, INSERT_TABLE.values(
+            **{c.name: bindparam(c.name) for c in room_tables.columns}))
         self._integrity_error = self.engine.dialect.loaded_dbapi.IntegrityError
 
     @contextmanager
@@ -476,9 +476,9 @@ def _parse(text: str) -> dict:
 
 # SQLite copies its log back into the database once the log holds this many pages, inside the
 # commit that crosses it, flushing to disk what the log holds first: at SQLite's default of
-# 1,000 pages (4 MB) that commit took 4-6 ms, blocking every phone of the process under
-# eventlet and gevent, and made a board post the slowest of a run. A tenth as many pages, ten
-# times as often, each under a millisecond (docs/benchmarks.md, "Under attack").
+# 1,000 pages that commit blocked every phone of the process under eventlet and gevent long
+# enough to make a board post the slowest of a run. A tenth as many pages, ten times as often,
+# each far shorter (docs/benchmarks.md, "Under attack").
 CHECKPOINT_PAGES = 100
 
 

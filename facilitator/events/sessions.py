@@ -3,9 +3,9 @@ its request matches.
 
 Flask-SocketIO keeps each connection's session apart (a copy of the cookie session made when
 it connects, kept with the connection), and hands it to every handler. But Flask opens the
-cookie session for each event first, checking its signature, only for that to be replaced:
-about a tenth of what a table's "next" costs the app (docs/benchmarks.md, "One read per
-press"). So a request that is a connection's event gets the session kept with it."""
+cookie session for each event first, checking its signature, only for that to be replaced: a
+good part of what a table's "next" cost the app (docs/benchmarks.md, "One read per press").
+So a request that is a connection's event gets the session kept with it."""
 
 from flask import Flask, Request, Response
 from flask.sessions import SecureCookieSessionInterface, SessionInterface, SessionMixin
@@ -36,10 +36,11 @@ def init_app(app: Flask) -> None:
     # Flask matches each event's request (its connection's, to the Socket.IO path) against the
     # routes. With no route there, every event raised NotFound and kept it with the request: a
     # cycle, through its traceback, that held the event's payload until the next garbage
-    # collection. Under a flood of 32 KB messages one such collection took 20 ms, in the middle
-    # of an honest post (docs/benchmarks.md, "Under attack"). Requests to this path go to the
-    # Socket.IO server before Flask routes anything, so the rules have no view: one for
-    # connections polling over HTTP, one for WebSockets (a rule matches one kind or the other).
+    # collection. Under a flood of the largest messages, one such collection in the middle of
+    # an honest post was its slowest moment (docs/benchmarks.md, "Under attack"). Requests to
+    # this path go to the Socket.IO server before Flask routes anything, so the rules have no
+    # view: one for connections polling over HTTP, one for WebSockets (a rule matches one kind
+    # or the other).
     for websocket in (False, True):
         app.add_url_rule(SOCKET_IO_PATH, endpoint=SOCKET_IO_ENDPOINT, strict_slashes=False,
                          methods=["GET"] if websocket else ["GET", "POST"], websocket=websocket)

@@ -18,8 +18,8 @@ EVENT_BOUND = 10
 # A route: creating an event reads and cleans a body of up to 512 KiB (the largest custom deck),
 # at most RATELIMIT_CREATE_ROOM times a minute per address; every other route costs
 # about an ordinary change. Ordinary changes got cheaper twice since the bound was 25 (docs/
-# benchmarks.md, "One read per press" and "Straight to the driver") while creating an event did
-# not, so the same deck now counts as 35-38 of them on a quiet machine: the bound leaves it the
+# benchmarks.md, "One read per press" and "Straight to the driver", with the figures) while
+# creating an event did not, so the same deck counts as more of them: the bound leaves it the
 # headroom it had, far below the thousands the quadratic check cost.
 ROUTE_BOUND = 60
 # Deleting an event overwrites its pages and checkpoints SQLite's log (secure deletion, issue
