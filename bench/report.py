@@ -49,15 +49,20 @@ def _lat(row: dict, kind: str) -> str:
 
 
 HEADER = ("scenario", "server", "conns", "next turn ms p50/p95/p99", "board post ms p50/p95/p99",
-          "RSS MB after", "KiB/conn", "server CPU %", "CPU ms/action", "loadgen CPU %")
+          "RSS MB after", "KiB/conn", "server CPU %", "CPU ms per next / post", "loadgen CPU %")
 
 
 def rows(results: list[dict]) -> list[tuple]:
     return [(r["scenario"], r["server"], str(r["connections"]) + (f" ({r['failed']} failed)"
              if r["failed"] else ""), _lat(r, "next"), _lat(r, "post"), f"{r['rss_mb']:.0f}",
              f"{r['kib_per_conn']:.0f}", f"{r['server_cpu']:.0f}",
-             f"{r['cpu_ms_per_action']:.1f}", f"{r['loadgen_cpu']:.0f}")
+             f"{_cpu(r, 'next')} / {_cpu(r, 'post')}", f"{r['loadgen_cpu']:.0f}")
             for r in results]
+
+
+def _cpu(row: dict, kind: str) -> str:
+    r = row.get(kind)
+    return f"{r['cpu_ms']:.2f}" if r and "cpu_ms" in r else "–"
 
 
 def ratios(results: list[dict]) -> list[tuple]:
@@ -74,12 +79,13 @@ def ratios(results: list[dict]) -> list[tuple]:
                 continue
             out.append((r["scenario"], f"{r['server']} ÷ {base_name}",
                         _ratio(r, base, "next", "p50"), _ratio(r, base, "next", "p99"),
-                        _ratio(r, base, "post", "p99"),
+                        _ratio(r, base, "post", "p99"), _ratio(r, base, "next", "cpu_ms"),
                         _div(r["kib_per_conn"], base["kib_per_conn"])))
     return out
 
 
-RATIO_HEADER = ("scenario", "app ÷ baseline", "next p50", "next p99", "post p99", "memory/conn")
+RATIO_HEADER = ("scenario", "app ÷ baseline", "next p50", "next p99", "post p99",
+                "CPU per next", "memory/conn")
 
 
 def _ratio(row: dict, base: dict, kind: str, p: str) -> str:

@@ -38,5 +38,6 @@ def test_quick_bench_measures_every_kind_of_server(tmp_path):
         assert row["phones"] == 3 and row["failed"] == 0 and row["connections"] == 4
         assert row["next"]["n"] == 3 and row["post"]["n"] >= 1
         assert row["next"]["errors"] == row["post"]["errors"] == 0
-        numbers = [row["next"]["p99"], row["post"]["p50"], row["rss_mb"], row["server_cpu"]]
+        numbers = [row["next"]["p99"], row["post"]["p50"], row["rss_mb"], row["server_cpu"],
+                   row["next"]["cpu_ms"], row["post"]["cpu_ms"]]
         assert all(math.isfinite(n) and n >= 0 for n in numbers)
