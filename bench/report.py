@@ -62,7 +62,7 @@ def rows(results: list[dict]) -> list[tuple]:
 
 def _cpu(row: dict, kind: str) -> str:
     r = row.get(kind)
-    return f"{r['cpu_ms']:.2f}" if r and "cpu_ms" in r else "–"
+    return f"{r['cpu_ms']:.2f}" if r else "–"
 
 
 def ratios(results: list[dict]) -> list[tuple]:
