@@ -14,14 +14,13 @@ def create_app(test_config: dict | None = None) -> "Flask":
     """Build the app: defaults, then the environment, then `test_config`."""
     # Imported here, not at the top: `python -m facilitator` imports this package before its
     # __main__ runs, and eventlet/gevent must patch the standard library before Flask loads.
-    from flask import Flask
-
     from . import (
         access_log,
         body_limit,
         client_config,
         code_guesses,
         config,
+        events,
         housekeeping,
         i18n,
         mail,
@@ -31,19 +30,18 @@ def create_app(test_config: dict | None = None) -> "Flask":
     )
     from .extensions import csrf, socketio
 
-    app = Flask(__name__, instance_relative_config=True,
-                template_folder=os.path.join(ROOT, "templates"),
-                static_folder=os.path.join(ROOT, "static"))
+    # Importing `events` registers the handlers, which must come before the first init_app:
+    # Flask-SocketIO keeps only those registered while it has no server, and replays them onto
+    # every app's new server.
+    app = events.sessions.App(__name__, instance_relative_config=True,
+                              template_folder=os.path.join(ROOT, "templates"),
+                              static_folder=os.path.join(ROOT, "static"))
     app.config.from_mapping(config.DEFAULTS)
     app.config.update(config.from_environment())
     if test_config:
         app.config.update(test_config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(app)
-
-    # Handlers must be registered before the first init_app: Flask-SocketIO keeps only those
-    # registered while it has no server, and replays them onto every app's new server.
-    from . import events  # noqa: F401
 
     store.init_app(app)
     csrf.init_app(app)

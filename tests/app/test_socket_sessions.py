@@ -1,6 +1,7 @@
 """A Socket.IO event uses the session its connection keeps, without opening the cookie session
-again (facilitator/events/sessions.py); pages still open theirs. Its request leaves nothing
-behind for the garbage collector."""
+again, and once its connection is open its request is routed nowhere
+(facilitator/events/sessions.py); pages still open their session and are routed. Its request
+leaves nothing behind for the garbage collector."""
 
 import gc
 
@@ -8,6 +9,7 @@ import pytest
 from flask import request
 from flask.ctx import RequestContext
 from flask.sessions import SecureCookieSessionInterface
+from werkzeug.routing import Map
 
 from .helpers import join, open_table
 
@@ -60,3 +62,21 @@ def test_an_event_leaves_no_cycle_holding_its_payload(client, socketio_client, g
 def test_the_request_of_every_kind_of_connection_matches_a_route(app, headers):
     with app.test_request_context("/socket.io/?EIO=4&transport=websocket", headers=headers):
         assert request.routing_exception is None
+
+
+def test_events_after_connecting_are_routed_nowhere_and_pages_are(
+        client, socketio_client, monkeypatch):
+    table = open_table(client, socketio_client)
+    phone, _ = join(socketio_client, table.code, "Ann")
+    bound = []
+    bind = Map.bind_to_environ
+    monkeypatch.setattr(Map, "bind_to_environ",
+                        lambda self, environ, **kw: bound.append(environ["PATH_INFO"])
+                        or bind(self, environ, **kw))
+    for _ in range(3):
+        assert phone.emit("sync", {}, callback=True)["ok"]
+    assert bound == []
+    # A page still is, and the Socket.IO path, which only the path without its slash reaches
+    # as a page, is none.
+    assert client.get("/").status_code == 200 and bound == ["/"]
+    assert client.get("/socket.io").status_code == 404
