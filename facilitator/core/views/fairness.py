@@ -15,18 +15,41 @@ MIN_DIVISOR_SECONDS = 1.0
 
 def totals(log: Iterable[dict[str, Any]]) -> dict[str, float]:
     """Seconds each person spoke across all finished turns."""
-    out: dict[str, float] = {}
-    for rec in log:
-        out[rec["pid"]] = out.get(rec["pid"], 0.0) + rec["seconds"]
-    return {pid: round(s, 1) for pid, s in out.items()}
+    return _seconds(_summed(_tenths_per_round(log).values()))
 
 
 def per_round(log: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """`[{"round": n, "airtime": {pid: seconds}}]`, rounds in order."""
-    rounds: dict[int, list[dict[str, Any]]] = {}
+    return _in_seconds(_tenths_per_round(log))
+
+
+def _tenths_per_round(log: Iterable[dict[str, Any]]) -> dict[int, dict[str, int]]:
+    """Tenths of a second each person spoke, by round. Turns are logged to the tenth, so in
+    tenths they add up exactly, with no rounding of each sum (the host's report is made again
+    on every turn, from the whole log)."""
+    rounds: dict[int, dict[str, int]] = {}
     for rec in log:
-        rounds.setdefault(rec["round"], []).append(rec)
-    return [{"round": n, "airtime": totals(recs)} for n, recs in sorted(rounds.items())]
+        spoken = rounds.get(rec["round"])
+        if spoken is None:
+            spoken = rounds[rec["round"]] = {}
+        spoken[rec["pid"]] = spoken.get(rec["pid"], 0) + round(rec["seconds"] * 10)
+    return rounds
+
+
+def _summed(rounds: Iterable[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for spoken in rounds:
+        for pid, tenths in spoken.items():
+            out[pid] = out.get(pid, 0) + tenths
+    return out
+
+
+def _seconds(tenths: dict[str, int]) -> dict[str, float]:
+    return {pid: t / 10 for pid, t in tenths.items()}
+
+
+def _in_seconds(rounds: dict[int, dict[str, int]]) -> list[dict[str, Any]]:
+    return [{"round": n, "airtime": _seconds(spoken)} for n, spoken in sorted(rounds.items())]
 
 
 def ratio(airtime: dict[str, float]) -> float | None:
@@ -50,6 +73,7 @@ def chart(airtime: dict[str, float], order: list[str]) -> list[dict[str, Any]]:
 
 def report(log: list[dict[str, Any]], order: list[str]) -> dict[str, Any]:
     """Everything the host's airtime panel shows."""
-    total = totals(log)
-    return {"per_round": per_round(log), "total": total, "ratio": ratio(total),
+    rounds = _tenths_per_round(log)
+    total = _seconds(_summed(rounds.values()))
+    return {"per_round": _in_seconds(rounds), "total": total, "ratio": ratio(total),
             "chart": chart(total, order)}
