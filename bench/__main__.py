@@ -50,6 +50,10 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--realtime", action="store_true",
                         help="run servers and load generator under SCHED_RR (root; for a machine "
                              "other work shares: they then get the cores as if alone)")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="measure every server this many times, in turn (sio, app, sio, "
+                             "app…), and give each ratio's median and range: on a machine whose "
+                             "speed wanders, one run's ratio says little")
     parser.add_argument("--profile", action="store_true",
                         help="record the Python servers with py-spy while they are measured "
                              "(kept in workdir)")
@@ -101,11 +105,12 @@ def main(argv: list[str]) -> int:
                 if scenario.event else seeded
             for s in seeded if scenario.event else ():
                 s.console = "event"
-            for name in servers:
-                print(f"[{time.monotonic() - started:5.0f} s] {scenario.key} on {name} …",
-                      flush=True)
+            for run, name in ((r, n) for r in range(1, args.runs + 1) for n in servers):
+                print(f"[{time.monotonic() - started:5.0f} s] {scenario.key} on {name}"
+                      f"{f' (run {run})' if args.runs > 1 else ''} …", flush=True)
                 row = run_one(name, scenario, event if name.startswith("app-") else seeded,
-                              payloads, workdir, profile=args.profile and name != "node")
+                              payloads, workdir, profile=args.profile and name != "node",
+                              run=run)
                 results.append(row)
                 print(report.text_table(report.HEADER, report.rows([row])).splitlines()[-1],
                       flush=True)
@@ -117,6 +122,9 @@ def main(argv: list[str]) -> int:
     if ratios := report.ratios(results):
         print()
         print(report.text_table(report.RATIO_HEADER, ratios))
+    if args.runs > 1:
+        print()
+        print(report.text_table(report.SPREAD_HEADER, report.spread(results)))
     print(f"\n{len(results)} runs in {time.monotonic() - started:.0f} s")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -66,18 +67,20 @@ def _cpu(row: dict, kind: str) -> str:
 
 
 def ratios(results: list[dict]) -> list[tuple]:
-    """Each app mode against the bare python-socketio server (same mode) and against Node."""
-    by = {(r["scenario"], r["server"]): r for r in results}
+    """Each app mode against the bare python-socketio server (same mode) and against Node, of
+    the same run."""
+    by = {(r["scenario"], r["server"], r["run"]): r for r in results}
+    several = any(r["run"] > 1 for r in results)
     out = []
     for r in results:
         if not r["server"].startswith("app-"):
             continue
-        mode = r["server"].removeprefix("app-")
-        for base_name in (f"sio-{mode}", "node"):
-            base = by.get((r["scenario"], base_name))
+        for base_name in _baselines(r["server"]):
+            base = by.get((r["scenario"], base_name, r["run"]))
             if base is None:
                 continue
-            out.append((r["scenario"], f"{r['server']} ÷ {base_name}",
+            out.append((r["scenario"], f"{r['server']} ÷ {base_name}"
+                        + (f" (run {r['run']})" if several else ""),
                         _ratio(r, base, "next", "p50"), _ratio(r, base, "next", "p99"),
                         _ratio(r, base, "post", "p99"), _ratio(r, base, "next", "cpu_ms"),
                         _div(r["kib_per_conn"], base["kib_per_conn"])))
@@ -88,9 +91,44 @@ RATIO_HEADER = ("scenario", "app ÷ baseline", "next p50", "next p99", "post p99
                 "CPU per next", "memory/conn")
 
 
-def _ratio(row: dict, base: dict, kind: str, p: str) -> str:
+def spread(results: list[dict]) -> list[tuple]:
+    """Over every run: each ratio of "next" (app ÷ baseline of the same run), as its median
+    and its range."""
+    by = {(r["scenario"], r["server"], r["run"]): r for r in results}
+    pairs: dict[tuple[str, str, str], list[tuple[dict, dict]]] = {}
+    for (scenario, server, run), r in by.items():
+        for base_name in _baselines(server) if server.startswith("app-") else ():
+            if (base := by.get((scenario, base_name, run))) is not None:
+                pairs.setdefault((scenario, server, base_name), []).append((r, base))
+    return [(scenario, f"{server} ÷ {base_name}", str(len(runs)),
+             *(_median_range([_quotient(r, base, "next", p) for r, base in runs])
+               for p in ("p50", "p99", "cpu_ms")))
+            for (scenario, server, base_name), runs in pairs.items()]
+
+
+SPREAD_HEADER = ("scenario", "app ÷ baseline", "runs", "next p50: median (range)",
+                 "next p99: median (range)", "CPU per next: median (range)")
+
+
+def _baselines(app: str) -> tuple[str, str]:
+    return f"sio-{app.removeprefix('app-')}", "node"
+
+
+def _quotient(row: dict, base: dict, kind: str, p: str) -> float | None:
     a, b = row.get(kind), base.get(kind)
-    return _div(a[p], b[p]) if a and b and a["n"] and b["n"] else "–"
+    return a[p] / b[p] if a and b and a["n"] and b["n"] and b[p] > 0 else None
+
+
+def _median_range(values: list[float | None]) -> str:
+    known = [v for v in values if v is not None]
+    if not known:
+        return "–"
+    return f"{statistics.median(known):.2f}× ({min(known):.2f}–{max(known):.2f})"
+
+
+def _ratio(row: dict, base: dict, kind: str, p: str) -> str:
+    quotient = _quotient(row, base, kind, p)
+    return f"{quotient:.2f}×" if quotient is not None else "–"
 
 
 def _div(a: float, b: float) -> str:
@@ -119,6 +157,8 @@ def markdown(results: list[dict], info: dict, command: str, scenarios: list) -> 
              markdown_table(HEADER, rows(results)), "",
              "Ratios (below 1.2× against `sio-*` is the target):", "",
              markdown_table(RATIO_HEADER, ratios(results))]
+    if any(r["run"] > 1 for r in results):
+        parts += ["", "Over every run:", "", markdown_table(SPREAD_HEADER, spread(results))]
     return "\n".join(parts)
 
 

@@ -66,12 +66,14 @@ class LoadGen:
 
 def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir: Path,
             profile: bool = False,
-            alongside: Callable[[str], Callable[[], None]] | None = None) -> dict:
-    """Measure `scenario` on the server `name`; returns one row of results.
+            alongside: Callable[[str], Callable[[], None]] | None = None, run: int = 1) -> dict:
+    """Measure `scenario` on the server `name`, for the `run`th time (each in a database of
+    its own); returns one row of results.
     `alongside(url)`, if given, starts something once every phone is connected and returns
     how to stop it, which is called when the measuring is done (bench/attack.py's
     attackers)."""
-    database_url = f"sqlite:///{workdir}/{name}-{scenario.key}.db"
+    tag = f"{name}-{scenario.key}-{run}"
+    database_url = f"sqlite:///{workdir}/{tag}.db"
     if name.startswith("app-"):
         insert_rooms(database_url, seeded)
     server = Server(name, workdir, payloads, database_url)
@@ -89,14 +91,14 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
             "timeout_ms": 15000, "hard_limit_ms": 600000, "gap_ms": 20,
             "connect_concurrency": 50,
         }
-        loadgen = LoadGen(config, workdir / f"loadgen-{name}-{scenario.key}.json")
+        loadgen = LoadGen(config, workdir / f"loadgen-{tag}.json")
         connected = loadgen.expect("connected", timeout=300)
         sockets, connected_rss = proc.sockets(), proc.rss_bytes()
         stop_alongside = alongside(server.url) if alongside is not None else None
         loadgen.send("go")
         loadgen.expect("measuring", timeout=120)
         if profile:
-            raw = workdir / f"profile-{name}-{scenario.key}.txt"
+            raw = workdir / f"profile-{tag}.txt"
             profiler = py_spy.start(proc.pid, raw)
         gen = Proc(loadgen.proc.pid)
         cpu0, gen0, t0 = proc.cpu_seconds(), gen.cpu_seconds(), time.monotonic()
@@ -120,7 +122,7 @@ def run_one(name: str, scenario: Scenario, seeded: list, payloads: Path, workdir
         server.stop()
     conns = connected["phones"] + connected["hosts"]
     row = {
-        "server": name, "scenario": scenario.key, "phones": connected["phones"],
+        "server": name, "scenario": scenario.key, "run": run, "phones": connected["phones"],
         "failed": connected["failed"], "connections": conns, "server_sockets": sockets,
         "connect_seconds": round(connected["connect_seconds"], 2),
         # Memory a connection costs, measured between no phone and every phone connected; the
