@@ -18,17 +18,27 @@ def test_an_event_uses_its_connections_session_and_opens_no_cookie(
         client, socketio_client, monkeypatch):
     table = open_table(client, socketio_client)
     phone, ack = join(socketio_client, table.code, "Ann")
-    opened = []
-    open_cookie = SecureCookieSessionInterface.open_session
-    monkeypatch.setattr(SecureCookieSessionInterface, "open_session",
-                        lambda self, app, request: opened.append(request.path)
-                        or open_cookie(self, app, request))
+    opened = recorded(monkeypatch, SecureCookieSessionInterface, "open_session",
+                      lambda self, app, request: request.path)
     # The phone's session (who it is, in which event) carries from event to event.
     for _ in range(3):
         assert phone.emit("sync", {}, callback=True)["ok"]
     posted = phone.emit("post_ask", {"text": "A bike mechanic"}, callback=True)
     assert posted["ok"] and opened == []
     assert client.get("/").status_code == 200 and opened == ["/"]
+
+
+def recorded(monkeypatch, owner, name, seen):
+    """Each call of `owner.name` from here on, as `seen` of its arguments, in a list."""
+    calls = []
+    original = getattr(owner, name)
+
+    def spy(*args, **kwargs):
+        calls.append(seen(*args, **kwargs))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spy)
+    return calls
 
 
 @pytest.fixture
@@ -68,11 +78,8 @@ def test_events_after_connecting_are_routed_nowhere_and_pages_are(
         client, socketio_client, monkeypatch):
     table = open_table(client, socketio_client)
     phone, _ = join(socketio_client, table.code, "Ann")
-    bound = []
-    bind = Map.bind_to_environ
-    monkeypatch.setattr(Map, "bind_to_environ",
-                        lambda self, environ, **kw: bound.append(environ["PATH_INFO"])
-                        or bind(self, environ, **kw))
+    bound = recorded(monkeypatch, Map, "bind_to_environ",
+                     lambda self, environ, **_: environ["PATH_INFO"])
     for _ in range(3):
         assert phone.emit("sync", {}, callback=True)["ok"]
     assert bound == []
