@@ -13,16 +13,6 @@ from typing import Any
 MIN_DIVISOR_SECONDS = 1.0
 
 
-def totals(log: Iterable[dict[str, Any]]) -> dict[str, float]:
-    """Seconds each person spoke across all finished turns."""
-    return _seconds(_summed(_tenths_per_round(log).values()))
-
-
-def per_round(log: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`[{"round": n, "airtime": {pid: seconds}}]`, rounds in order."""
-    return _in_seconds(_tenths_per_round(log))
-
-
 def _tenths_per_round(log: Iterable[dict[str, Any]]) -> dict[int, dict[str, int]]:
     """Tenths of a second each person spoke, by round. Turns are logged to the tenth, so in
     tenths they add up exactly, with no rounding of each sum (the host's report is made again
@@ -48,10 +38,6 @@ def _seconds(tenths: dict[str, int]) -> dict[str, float]:
     return {pid: t / 10 for pid, t in tenths.items()}
 
 
-def _in_seconds(rounds: dict[int, dict[str, int]]) -> list[dict[str, Any]]:
-    return [{"round": n, "airtime": _seconds(spoken)} for n, spoken in sorted(rounds.items())]
-
-
 def ratio(airtime: dict[str, float]) -> float | None:
     """Most airtime ÷ least, among those who had a turn: 1.0 is perfectly even.
 
@@ -75,5 +61,6 @@ def report(log: list[dict[str, Any]], order: list[str]) -> dict[str, Any]:
     """Everything the host's airtime panel shows."""
     rounds = _tenths_per_round(log)
     total = _seconds(_summed(rounds.values()))
-    return {"per_round": _in_seconds(rounds), "total": total, "ratio": ratio(total),
-            "chart": chart(total, order)}
+    return {"per_round": [{"round": n, "airtime": _seconds(spoken)}
+                          for n, spoken in sorted(rounds.items())],
+            "total": total, "ratio": ratio(total), "chart": chart(total, order)}
