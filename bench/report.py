@@ -69,22 +69,13 @@ def _cpu(row: dict, kind: str) -> str:
 def ratios(results: list[dict]) -> list[tuple]:
     """Each app mode against the bare python-socketio server (same mode) and against Node, of
     the same run."""
-    by = {(r["scenario"], r["server"], r["run"]): r for r in results}
     several = any(r["run"] > 1 for r in results)
-    out = []
-    for r in results:
-        if not r["server"].startswith("app-"):
-            continue
-        for base_name in _baselines(r["server"]):
-            base = by.get((r["scenario"], base_name, r["run"]))
-            if base is None:
-                continue
-            out.append((r["scenario"], f"{r['server']} ÷ {base_name}"
-                        + (f" (run {r['run']})" if several else ""),
-                        _ratio(r, base, "next", "p50"), _ratio(r, base, "next", "p99"),
-                        _ratio(r, base, "post", "p99"), _ratio(r, base, "next", "cpu_ms"),
-                        _div(r["kib_per_conn"], base["kib_per_conn"])))
-    return out
+    return [(r["scenario"], f"{r['server']} ÷ {base['server']}"
+             + (f" (run {r['run']})" if several else ""),
+             _ratio(r, base, "next", "p50"), _ratio(r, base, "next", "p99"),
+             _ratio(r, base, "post", "p99"), _ratio(r, base, "next", "cpu_ms"),
+             _div(r["kib_per_conn"], base["kib_per_conn"]))
+            for r, base in _pairs(results)]
 
 
 RATIO_HEADER = ("scenario", "app ÷ baseline", "next p50", "next p99", "post p99",
@@ -94,24 +85,26 @@ RATIO_HEADER = ("scenario", "app ÷ baseline", "next p50", "next p99", "post p99
 def spread(results: list[dict]) -> list[tuple]:
     """Over every run: each ratio of "next" (app ÷ baseline of the same run), as its median
     and its range."""
-    by = {(r["scenario"], r["server"], r["run"]): r for r in results}
-    pairs: dict[tuple[str, str, str], list[tuple[dict, dict]]] = {}
-    for (scenario, server, run), r in by.items():
-        for base_name in _baselines(server) if server.startswith("app-") else ():
-            if (base := by.get((scenario, base_name, run))) is not None:
-                pairs.setdefault((scenario, server, base_name), []).append((r, base))
-    return [(scenario, f"{server} ÷ {base_name}", str(len(runs)),
-             *(_median_range([_quotient(r, base, "next", p) for r, base in runs])
+    runs: dict[tuple[str, str, str], list[tuple[dict, dict]]] = {}
+    for r, base in _pairs(results):
+        runs.setdefault((r["scenario"], r["server"], base["server"]), []).append((r, base))
+    return [(scenario, f"{server} ÷ {base_name}", str(len(pairs)),
+             *(_median_range([_quotient(r, base, "next", p) for r, base in pairs])
                for p in ("p50", "p99", "cpu_ms")))
-            for (scenario, server, base_name), runs in pairs.items()]
+            for (scenario, server, base_name), pairs in runs.items()]
 
 
 SPREAD_HEADER = ("scenario", "app ÷ baseline", "runs", "next p50: median (range)",
                  "next p99: median (range)", "CPU per next: median (range)")
 
 
-def _baselines(app: str) -> tuple[str, str]:
-    return f"sio-{app.removeprefix('app-')}", "node"
+def _pairs(results: list[dict]) -> list[tuple[dict, dict]]:
+    """(app row, baseline row) for each app run and each of its baselines measured in the same
+    run: the bare python-socketio server of its mode, then Node."""
+    by = {(r["scenario"], r["server"], r["run"]): r for r in results}
+    return [(r, base) for r in results if r["server"].startswith("app-")
+            for name in (f"sio-{r['server'].removeprefix('app-')}", "node")
+            if (base := by.get((r["scenario"], name, r["run"]))) is not None]
 
 
 def _quotient(row: dict, base: dict, kind: str, p: str) -> float | None:
