@@ -45,8 +45,11 @@ def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeou
     Each is given its own timeouts (issue 16.4): a connection that sends nothing for `timeout`
     seconds, half a request or a silent WebSocket, is closed (WebSockets hear from every screen
     at least every PING_INTERVAL_SECONDS, so `timeout` must be longer), and one idle between
-    requests for `keepalive` seconds (eventlet; gevent waits `timeout`; Werkzeug's threads
-    serve one request per connection).
+    requests for `keepalive` seconds (eventlet; gevent and Werkzeug wait `timeout`).
+
+    A connection whose WebSocket has ended is closed at once. gevent's and Werkzeug's servers
+    would otherwise keep it, with its greenlet or thread, waiting `timeout` for a next request
+    that never comes, and a client that closed politely waits for that end too.
     """
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
@@ -61,12 +64,19 @@ def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeou
                 client.settimeout(timeout)
                 super().__init__(client, *args, **kwargs)
 
+            def handle_one_response(self) -> None:
+                super().handle_one_response()
+                if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+                    self.close_connection = True
+
         pywsgi.WSGIServer(sock, app, log=None, handler_class=TimedHandler).serve_forever()
     else:
         from werkzeug.serving import WSGIRequestHandler, make_server
 
         class TimedRequestHandler(WSGIRequestHandler):
-            pass
+            def connection_dropped(self, error: BaseException,
+                                   environ: dict | None = None) -> None:
+                self.close_connection = True  # simple-websocket's way to end a WebSocket
 
         TimedRequestHandler.timeout = timeout  # http.server's own: set on each connection
         host, port = sock.getsockname()[:2]

@@ -53,6 +53,25 @@ def test_websockets_from_other_origins_are_refused(live_server):
         assert websocket_handshake(server.url, origin).startswith("0{")  # Engine.IO "open"
 
 
+@pytest.mark.parametrize("mode", ["eventlet", "gevent", "threading"])
+def test_a_websocket_closed_by_its_screen_ends_its_connection(live_server, mode):
+    """A phone's tab closing sends a WebSocket close. The server answers it and closes the
+    connection then, well before SOCKET_TIMEOUT_SECONDS (60 by default) would."""
+    server = live_server(extra_env={"ASYNC_MODE": mode})
+    ws = websocket.create_connection(
+        server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
+        timeout=TIMEOUT, http_proxy_host=None)
+    try:
+        assert ws.recv().startswith("0{")  # Engine.IO's "open"
+        ws.send_close()
+        received = b""
+        while chunk := ws.sock.recv(4096):  # TimeoutError if the server keeps it open
+            received += chunk
+        assert received[:1] == b"\x88"  # the server's close frame, then the end
+    finally:
+        ws.shutdown()
+
+
 def test_an_oversized_message_closes_only_its_own_connection(live_server):
     server = live_server(extra_env={"MAX_MESSAGE_BYTES": "20000"})
     code, key = create_room(server.url)
