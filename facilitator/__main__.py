@@ -42,14 +42,14 @@ def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeou
           keepalive: float) -> None:
     """The WSGI server `socketio.run` picks for this mode, on our own listening socket.
 
-    Each is given its own timeouts (issue 16.4): a connection that sends nothing for `timeout`
-    seconds, half a request or a silent WebSocket, is closed (WebSockets hear from every screen
-    at least every PING_INTERVAL_SECONDS, so `timeout` must be longer), and one idle between
-    requests for `keepalive` seconds (eventlet; gevent and Werkzeug wait `timeout`).
-
-    A connection whose WebSocket has ended is closed at once. gevent's and Werkzeug's servers
-    would otherwise keep it, with its greenlet or thread, waiting `timeout` for a next request
-    that never comes, and a client that closed politely waits for that end too.
+    Each closes connections as eventlet's does (issue 16.4): one waiting for a request, new or
+    between two, after `keepalive` seconds (Werkzeug serves one request per connection and
+    waits `timeout` for it); one that stops sending in the middle of a request, or a silent
+    WebSocket, after `timeout` (WebSockets hear from every screen at least every
+    PING_INTERVAL_SECONDS, so `timeout` must be longer); and one whose WebSocket has ended at
+    once. gevent's and Werkzeug's servers would otherwise keep that last one, with its greenlet
+    or thread, waiting for a next request that never comes, and a client that closed politely
+    would wait for that end too.
     """
     if ASYNC_MODE == "eventlet":
         import eventlet.wsgi
@@ -59,29 +59,44 @@ def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeou
     elif ASYNC_MODE == "gevent":
         from gevent import pywsgi
 
-        class TimedHandler(pywsgi.WSGIHandler):
-            def __init__(self, client: "socket.socket", *args: object, **kwargs: object):
-                client.settimeout(timeout)
-                super().__init__(client, *args, **kwargs)
-
-            def handle_one_response(self) -> None:
-                super().handle_one_response()
-                if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
-                    self.close_connection = True
-
-        pywsgi.WSGIServer(sock, app, log=None, handler_class=TimedHandler).serve_forever()
+        pywsgi.WSGIServer(sock, app, log=None,
+                          handler_class=_gevent_handler(timeout, keepalive)).serve_forever()
     else:
-        from werkzeug.serving import WSGIRequestHandler, make_server
+        from werkzeug.serving import make_server
 
-        class TimedRequestHandler(WSGIRequestHandler):
-            def connection_dropped(self, error: BaseException,
-                                   environ: dict | None = None) -> None:
-                self.close_connection = True  # simple-websocket's way to end a WebSocket
-
-        TimedRequestHandler.timeout = timeout  # http.server's own: set on each connection
         host, port = sock.getsockname()[:2]
         make_server(host, port, app, threaded=True, fd=sock.fileno(),
-                    request_handler=TimedRequestHandler).serve_forever()
+                    request_handler=_werkzeug_handler(timeout)).serve_forever()
+
+
+def _gevent_handler(timeout: float, keepalive: float) -> type:
+    from gevent import pywsgi
+
+    class TimedHandler(pywsgi.WSGIHandler):
+        def read_requestline(self) -> str:
+            self.socket.settimeout(keepalive)  # waiting for a request, as eventlet does
+            line: str = super().read_requestline()
+            self.socket.settimeout(timeout)  # a request has begun
+            return line
+
+        def handle_one_response(self) -> None:
+            super().handle_one_response()
+            if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+                self.close_connection = True
+
+    return TimedHandler
+
+
+def _werkzeug_handler(timeout: float) -> type:
+    from werkzeug.serving import WSGIRequestHandler
+
+    class TimedRequestHandler(WSGIRequestHandler):
+        def connection_dropped(self, error: BaseException,
+                               environ: dict | None = None) -> None:
+            self.close_connection = True  # simple-websocket's way to end a WebSocket
+
+    TimedRequestHandler.timeout = timeout  # http.server's own: set on each connection
+    return TimedRequestHandler
 
 
 main()

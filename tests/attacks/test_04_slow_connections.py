@@ -42,3 +42,17 @@ def test_half_sent_requests_and_silent_sockets_are_closed_and_screens_stay(live_
     assert host.sio.connected and not connects
     assert host.call("host", {"action": "shuffle", "args": {}})["ok"]
     host.close()
+
+
+@pytest.mark.parametrize("mode", ["eventlet", "gevent"])  # Werkzeug: one request a connection
+def test_a_connection_idle_after_a_request_is_closed_after_the_keepalive(live_server, raw_http,
+                                                                         mode):
+    """A browser's spare connection holds a greenlet for KEEPALIVE_SECONDS, not for the minute
+    of SOCKET_TIMEOUT_SECONDS; a request that has begun has the whole socket timeout."""
+    server = live_server(extra_env={"ASYNC_MODE": mode, "KEEPALIVE_SECONDS": "1"})
+    connection = raw_http(server.url)
+    connection.send(f"GET /healthz HTTP/1.1\r\nHost: {connection.host}\r\n".encode())
+    time.sleep(2)  # the rest of the headers, later than the keep-alive
+    connection.send(b"\r\n")
+    assert connection.response()[0] == 200
+    assert connection.closed_by_server()  # within the test's TIMEOUT, 10 s
