@@ -73,15 +73,18 @@ def _gevent_handler(timeout: float, keepalive: float) -> type:
     from gevent import pywsgi
 
     class TimedHandler(pywsgi.WSGIHandler):
+        """Times connections as eventlet does, where a `keepalive` of 0 means one request per
+        connection (a timeout of 0 would make the socket non-blocking)."""
+
         def read_requestline(self) -> str:
-            self.socket.settimeout(keepalive)  # waiting for a request, as eventlet does
+            self.socket.settimeout(keepalive or timeout)  # waiting for a request
             line: str = super().read_requestline()
             self.socket.settimeout(timeout)  # a request has begun
             return line
 
         def handle_one_response(self) -> None:
             super().handle_one_response()
-            if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+            if not keepalive or self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
                 self.close_connection = True
 
     return TimedHandler
