@@ -69,6 +69,10 @@ def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeou
                     request_handler=_werkzeug_handler(timeout)).serve_forever()
 
 
+# How long a thread waits for a client's answer to the server's closing frame (Werkzeug).
+LINGER_SECONDS = 2.0
+
+
 def _gevent_handler(timeout: float, keepalive: float) -> type:
     from gevent import pywsgi
 
@@ -91,12 +95,25 @@ def _gevent_handler(timeout: float, keepalive: float) -> type:
 
 
 def _werkzeug_handler(timeout: float) -> type:
+    import socket
+
     from werkzeug.serving import WSGIRequestHandler
 
     class TimedRequestHandler(WSGIRequestHandler):
         def connection_dropped(self, error: BaseException,
                                environ: dict | None = None) -> None:
-            self.close_connection = True  # simple-websocket's way to end a WebSocket
+            """simple-websocket's way to end a WebSocket, having sent its closing frame: the
+            connection is done. The client's closing frame is read before the socket closes,
+            as a socket closed with data unread resets the connection, and a reset may lose
+            what the client had not read yet."""
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_WR)
+                self.connection.settimeout(LINGER_SECONDS)
+                while self.connection.recv(4096):
+                    pass
+            except OSError:
+                pass
 
     TimedRequestHandler.timeout = timeout  # http.server's own: set on each connection
     return TimedRequestHandler
