@@ -102,10 +102,11 @@ def _werkzeug_handler(timeout: float) -> type:
     class TimedRequestHandler(WSGIRequestHandler):
         def connection_dropped(self, error: BaseException,
                                environ: dict | None = None) -> None:
-            """simple-websocket's way to end a WebSocket, having sent its closing frame: the
-            connection is done. The client's closing frame is read before the socket closes,
-            as a socket closed with data unread resets the connection, and a reset may lose
-            what the client had not read yet."""
+            """simple-websocket's way to end a WebSocket: the connection is done. The client
+            may still send its answer to the server's closing frame, and a socket closed with
+            data unread resets the connection, which may lose what the client had not read
+            yet. So this side is shut, and the socket read until the client shuts its own
+            (clients wait for the server to go first), for at most LINGER_SECONDS."""
             self.close_connection = True
             try:
                 self.connection.shutdown(socket.SHUT_WR)

@@ -55,8 +55,10 @@ def test_websockets_from_other_origins_are_refused(live_server):
 
 @pytest.mark.parametrize("mode", ["eventlet", "gevent", "threading"])
 def test_a_websocket_closed_by_its_screen_ends_its_connection(live_server, mode):
-    """A phone's tab closing sends a WebSocket close. The server answers it and closes the
-    connection then, well before SOCKET_TIMEOUT_SECONDS (60 by default) would."""
+    """A phone's tab closing sends a WebSocket close. The server closes the connection then,
+    well before SOCKET_TIMEOUT_SECONDS (60 by default) would. (Its answering close may not
+    come first: under threading, simple-websocket sends it from a thread of its own, which may
+    find the connection shut already.)"""
     server = live_server(extra_env={"ASYNC_MODE": mode})
     ws = websocket.create_connection(
         server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
@@ -64,10 +66,8 @@ def test_a_websocket_closed_by_its_screen_ends_its_connection(live_server, mode)
     try:
         assert ws.recv().startswith("0{")  # Engine.IO's "open"
         ws.send_close()
-        received = b""
-        while chunk := ws.sock.recv(4096):  # TimeoutError if the server keeps it open
-            received += chunk
-        assert received[:1] == b"\x88"  # the server's close frame, then the end
+        while ws.sock.recv(4096):  # TimeoutError if the server keeps it open
+            pass
     finally:
         ws.shutdown()
 
