@@ -69,7 +69,7 @@ def serve(app: "WSGIApp", sock: "socket.socket", *, max_connections: int, timeou
                     request_handler=_werkzeug_handler(timeout)).serve_forever()
 
 
-# How long a thread waits for a client's answer to the server's closing frame (Werkzeug).
+# How long a thread waits, after a WebSocket, for its client to shut the connection (Werkzeug).
 LINGER_SECONDS = 2.0
 
 
