@@ -88,7 +88,7 @@ def _gevent_handler(timeout: float, keepalive: float) -> type:
 
         def handle_one_response(self) -> None:
             super().handle_one_response()
-            if not keepalive or self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+            if not keepalive or _was_websocket(self.environ):
                 self.close_connection = True
 
     return TimedHandler
@@ -102,12 +102,15 @@ def _werkzeug_handler(timeout: float) -> type:
     class TimedRequestHandler(WSGIRequestHandler):
         def connection_dropped(self, error: BaseException,
                                environ: dict | None = None) -> None:
-            """simple-websocket's way to end a WebSocket: the connection is done. The client
-            may still send its answer to the server's closing frame, and a socket closed with
-            data unread resets the connection, which may lose what the client had not read
-            yet. So this side is shut, and the socket read until the client shuts its own
-            (clients wait for the server to go first), for at most LINGER_SECONDS."""
+            """The connection is done, and so is a WebSocket on it (simple-websocket's way to
+            end one). After a WebSocket, the client may still send its answer to the server's
+            closing frame, and a socket closed with data unread resets the connection, which
+            may lose what the client had not read yet. So this side is shut, and the socket
+            read until the client shuts its own (clients wait for the server to go first), for
+            at most LINGER_SECONDS."""
             self.close_connection = True
+            if environ is None or not _was_websocket(environ):
+                return
             try:
                 self.connection.shutdown(socket.SHUT_WR)
                 self.connection.settimeout(LINGER_SECONDS)
@@ -118,6 +121,11 @@ def _werkzeug_handler(timeout: float) -> type:
 
     TimedRequestHandler.timeout = timeout  # http.server's own: set on each connection
     return TimedRequestHandler
+
+
+def _was_websocket(environ: dict) -> bool:
+    """Whether the request asked to become a WebSocket."""
+    return bool(environ.get("HTTP_UPGRADE", "").lower() == "websocket")
 
 
 main()
