@@ -8,7 +8,9 @@ import time
 import pytest
 import websocket
 
-from .helpers import TIMEOUT, Screen, create_room
+from tests.live.helpers import engine_io_websocket
+
+from .helpers import Screen, create_room
 
 SETTINGS = {"SOCKET_TIMEOUT_SECONDS": "3", "KEEPALIVE_SECONDS": "1",
             "PING_INTERVAL_SECONDS": "1", "PING_TIMEOUT_SECONDS": "1"}
@@ -27,9 +29,7 @@ def test_half_sent_requests_and_silent_sockets_are_closed_and_screens_stay(live_
     idle = raw_http(server.url)
     idle.head("GET", "/healthz")
     assert idle.response()[0] == 200  # then nothing more
-    silent = websocket.create_connection(
-        server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
-        timeout=TIMEOUT, http_proxy_host=None)
+    silent = engine_io_websocket(server.url)
     assert silent.recv().startswith("0{")  # Engine.IO's "open"; its pings go unanswered
     assert half.closed_by_server()
     assert idle.closed_by_server()

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import requests
 import socketio
+import websocket
 
 TIMEOUT = 10
 
@@ -24,6 +25,14 @@ def create_room(base_url: str, name: str = "Live table", turn_seconds: int = 90,
     assert created.status_code == 303, created.text
     location = urlsplit(created.headers["Location"])
     return location.path.rsplit("/", 1)[1], location.fragment.removeprefix("key=")
+
+
+def engine_io_websocket(base_url: str, **options: object) -> websocket.WebSocket:
+    """A raw Engine.IO WebSocket to the server (no Socket.IO client in between), never through
+    a proxy; `options` go to websocket-client (an `origin`, say)."""
+    return websocket.create_connection(
+        base_url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket",
+        timeout=TIMEOUT, http_proxy_host=None, **options)
 
 
 class Screen:

@@ -7,7 +7,7 @@ import requests
 import socketio
 import websocket
 
-from .helpers import TIMEOUT, Screen, create_room
+from .helpers import TIMEOUT, Screen, create_room, engine_io_websocket
 
 
 def test_the_background_sweep_deletes_an_idle_room_and_tells_its_screens(live_server):
@@ -35,9 +35,7 @@ def connect(url: str, **kwargs) -> socketio.Client:
 
 def websocket_handshake(url: str, origin: str) -> str:
     """Open a raw Engine.IO WebSocket with exactly this Origin; returns its first packet."""
-    ws = websocket.create_connection(
-        url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket",
-        origin=origin, timeout=TIMEOUT, http_proxy_host=None)
+    ws = engine_io_websocket(url, origin=origin)
     try:
         return ws.recv()
     finally:
@@ -60,9 +58,7 @@ def test_a_websocket_closed_by_its_screen_ends_its_connection(live_server, mode)
     come first: under threading, simple-websocket sends it from a thread of its own, which may
     find the connection shut already.)"""
     server = live_server(extra_env={"ASYNC_MODE": mode})
-    ws = websocket.create_connection(
-        server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
-        timeout=TIMEOUT, http_proxy_host=None)
+    ws = engine_io_websocket(server.url)
     try:
         assert ws.recv().startswith("0{")  # Engine.IO's "open"
         ws.send_close()
