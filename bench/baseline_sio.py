@@ -70,8 +70,9 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
 
     def broadcast(sid: str, action: object, named: object = None) -> dict:
         """The host's "next" (to the table) or a phone's offer (to the room): its delta with the
-        stream's next version, then the host's extras. A console of many rooms names the room
-        (`named`), as the event's console names the table."""
+        stream's next version, then the host's extras, then the delta again for onlookers. A
+        console of many rooms names the room (`named`), as the event's console names the
+        table."""
         session = sio.get_session(sid)
         code = str(named) if named in session.get("consoles", ()) else session.get("code")
         template = rooms[code]["actions"].get(action) if code else None
@@ -80,12 +81,15 @@ def make_app(payloads: dict) -> socketio.WSGIApp:
         at_table = action == "next"
         stream = f"{code}:1" if at_table else code
         version = versions[stream] = version_of(stream, code) + 1
-        sio.emit("table_update" if at_table else "room_update",
-                 dict(template, version=version, now=time.time()),
-                 to=f"table:{code}:1" if at_table else f"room:{code}")
+        event, to = ("table_update", f"table:{code}:1") if at_table else ("room_update",
+                                                                            f"room:{code}")
+        seen = dict(template, version=version, now=time.time())
+        sio.emit(event, seen, to=to)
         if (extras := rooms[code]["host"][action]) is not None:
             sio.emit("host_update", dict(extras, version=version, now=time.time()),
                      to=f"host:{code}")
+        # The onlookers' copy, as the app sends it whether or not a display is looking on.
+        sio.emit(event, seen, to=f"onlookers-{to}")
         if at_table:
             return {"ok": True, "version": version_of(code, code), "tables": {"1": version}}
         return {"ok": True, "version": version}

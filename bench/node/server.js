@@ -52,7 +52,8 @@ io.on("connection", (socket) => {
           tables: { 1: { ...room.tables["1"], version: versionOf(`${data.code}:1`, data.code), now } } });
   });
   // The host's "next" (to the table) and a phone's offer (to the room): each broadcasts its
-  // action's delta, next version of its stream, then the host's extras.
+  // action's delta, next version of its stream, then the host's extras, then the delta again
+  // for onlookers.
   // A console of many rooms names the room (`named`), as the event's console names the table.
   const broadcast = (action, ack, named) => {
     const code = (socket.data.consoles || []).includes(named) ? named : socket.data.code;
@@ -62,12 +63,15 @@ io.on("connection", (socket) => {
     const stream = atTable ? `${code}:1` : code;
     const version = versionOf(stream, code) + 1;
     versions.set(stream, version);
-    io.to(atTable ? `table:${code}:1` : `room:${code}`)
-      .emit(atTable ? "table_update" : "room_update", { ...template, version, now: Date.now() / 1000 });
+    const [event, to] = atTable ? ["table_update", `table:${code}:1`] : ["room_update", `room:${code}`];
+    const seen = { ...template, version, now: Date.now() / 1000 };
+    io.to(to).emit(event, seen);
     const extras = payloads.rooms[code].host[action];
     if (extras) {
       io.to(`host:${code}`).emit("host_update", { ...extras, version, now: Date.now() / 1000 });
     }
+    // The onlookers' copy, as the app sends it whether or not a display is looking on.
+    io.to(`onlookers-${to}`).emit(event, seen);
     ack(atTable ? { ok: true, version: versionOf(code, code), tables: { 1: version } } : { ok: true, version });
   };
   socket.on("host", (data, ack) => broadcast(data.action, ack, data.code));
