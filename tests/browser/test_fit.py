@@ -123,12 +123,21 @@ def test_every_display_state_fits_every_projector(table):
     assert not found, "\n".join(f"{state}: {bad}" for state, bad in found.items())
 
 
+LINES = """(e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+}"""
+
+
 def test_every_phone_state_fits_every_phone(table):
-    table.create()
+    table.create("Chamber of Commerce breakfast — December")
     found: dict[str, list[str]] = {}
     ada = table.open_phone(viewport={"width": 360, "height": 640})
     walk(ada, PHONES, PHONE_BLOCKS, "join", found)
     ada = table.join("Ada", "Runs a bookshop, a cafe and a small press", page=ada)
+    # A long event name takes the bar's first line or two, not a word a line beside the rest.
+    assert ada.locator("#event-name").evaluate(LINES) <= 2
     grace = table.join("Grace", viewport={"width": 360, "height": 640})
     walk(ada, PHONES, PHONE_BLOCKS, "lobby", found)
     table.act("start")
