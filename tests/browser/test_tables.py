@@ -2,11 +2,12 @@
 join and are told where to sit and with whom, every table runs its round from its phones while
 the host's screen shows each at a glance, and a reshuffle moves everyone to meet new people."""
 
+import re
 from itertools import combinations
 
 from playwright.sync_api import Page, expect
 
-from tests.live.helpers import Screen
+from tests.live.helpers import Screen, create_room
 
 from .helpers import tap
 
@@ -174,3 +175,60 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     expect(figures.locator('dt:text-is("New people each person met") + dd')).to_have_text(
         "2 on average, at least 2")
     expect(figures.locator('dt:text-is("Tables") + dd')).to_have_text("3, 1 reshuffle")
+
+
+SHOWN_CARDS = """(grid) => {
+    const box = grid.getBoundingClientRect();
+    return [...grid.children].filter((c) => getComputedStyle(c).visibility !== "hidden")
+        .map((c) => {
+            const r = c.getBoundingClientRect();
+            return [c.querySelector(".table-card-name").textContent,
+                    r.top >= box.top - 1 && r.bottom <= box.bottom + 1];
+        });
+}"""
+
+
+def test_a_projector_too_small_for_every_table_shows_them_a_page_at_a_time(table):
+    """Nobody scrolls a projector: at 1280x720, eight tables of five show whole cards a page at
+    a time, say which tables are in view, and turn to the others by themselves. The console,
+    which the host scrolls, keeps every card, until it is what the room sees ("Present here")."""
+    table.code, table.key = create_room(table.base_url, "Chamber breakfast", seating="count",
+                                        tables="8")
+    people = [Screen(table.base_url, table.code) for _ in range(40)]
+    try:
+        for i, screen in enumerate(people):
+            screen.join(f"Person {i + 1} Fitzgerald-Okonkwo")
+        display = table.desktop(viewport={"width": 1280, "height": 720}).new_page()
+        display.clock.install()
+        display.goto(f"{table.base_url}/display/{table.code}")
+        expect(display.locator("#tables-lead")).to_have_text("40 people at 8 tables")
+        note, grid = display.locator("#tables-page"), display.locator("#tables-grid")
+        expect(note).to_have_text(re.compile(r"Tables 1–[1-7] of 8"))
+        seen: set[str] = set()
+        while True:
+            shown = grid.evaluate(SHOWN_CARDS)
+            assert shown and all(whole for _, whole in shown), shown  # no card cut in half
+            assert len(shown) == int(re.search(r"–(\d+)", note.inner_text())[1]) - len(seen)
+            seen.update(name for name, _ in shown)
+            if note.inner_text().endswith("–8 of 8"):
+                break
+            display.clock.fast_forward(10_000)  # the next page comes round
+        assert len(seen) == 8
+        display.clock.fast_forward(10_000)
+        expect(note).to_have_text(re.compile(r"Tables 1–"))  # and round again
+
+        console = table.desktop(viewport={"width": 1280, "height": 720}).new_page()
+        console.clock.install()
+        console.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
+        expect(console.locator("#tables-lead")).to_have_text("40 people at 8 tables")
+        expect(console.locator("#tables-page")).to_be_hidden()
+        cards = console.locator("#tables-grid")
+        assert len(cards.evaluate(SHOWN_CARDS)) == 8
+        scrolled = cards.evaluate("(grid) => (grid.scrollTop = grid.scrollHeight)")
+        console.clock.run_for(2_000)  # the stage is drawn again each second
+        assert scrolled > 0 and cards.evaluate("(grid) => grid.scrollTop") > 0
+        console.get_by_role("button", name="Present here").click()  # the console projected
+        expect(console.locator("#tables-page")).to_have_text(re.compile(r"Tables 1–[1-7] of 8"))
+    finally:
+        for screen in people:
+            screen.close()

@@ -8,6 +8,7 @@ import { state } from "../shared/live.js";
 import { IN_ROUND } from "../shared/protocol.js";
 import { nameOf, room, secondsLeft, upNextPrompt } from "../shared/room.js";
 import { manyTables, seatedAt, tableLabel } from "../shared/tables.js";
+import { showPage } from "./pages.js";
 
 const NAMES_SHOWN = 12; // names listed on a table's card before "+n more"
 
@@ -75,6 +76,8 @@ export function renderTablesStage(root, ended) {
   if (!(grid.contains(document.activeElement) && document.activeElement.tagName === "SELECT")) {
     grid.replaceChildren(...tableRounds().map((t) => tableCard(t, moving)));
   }
+  const projected = !root.classList.contains("console") || root.dataset.presenting === "true";
+  showPage(grid, $("tables-page"), projected);
   return true;
 }
 
