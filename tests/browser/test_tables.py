@@ -104,6 +104,11 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     expect(host.locator("#host")).to_have_attribute("data-status", "round_over")
     expect(host.locator('#tables-grid .table-card[data-state="done"]')).to_have_count(3)
 
+    # An ask for Ada, typed by the host, at the table Ada is about to leave.
+    ada = next(pid for pid, p in table.admin.state["items"]["people"].items()
+               if p["name"] == "Ada")
+    assert table.admin.call("post_ask", {"text": "A mentor in retail", "for": ada})["ok"]
+
     # A seating rule from Manage: Ada's table-mate keeps their table, so Ada moves.
     ada_mate = next(iter(first["Table 1 — green"] - {"Ada"}))
     host.locator("#btn-panel").click()
@@ -151,15 +156,19 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     expect(phones["Ada"].locator("#move-now")).to_be_hidden()
 
     # The board spans the event: an ask from another table reaches Ada, who can show one table.
+    # Each author is shown where they sit now: Ada's ask from before the move, at her new table.
     asker = next(name for name in sockets if name not in second[ada_table(second)])
     assert sockets[asker].call("post_ask", {"text": "A venue for 80"})["ok"]
     asked_at = next(label for label, people in second.items() if asker in people)
     ask = phones["Ada"].locator("#board-asks .post-ask")
-    expect(ask).to_contain_text(f"A venue for 80{asker} at {asked_at.split(' — ')[0]}")
+    expect(ask.filter(has_text="A venue for 80")).to_contain_text(
+        f"{asker} at {asked_at.split(' — ')[0]}")
+    expect(ask.filter(has_text="A mentor in retail")).to_contain_text(
+        f"Ada (typed by the host) at {ada_table(second).split(' — ')[0]}")
     phones["Ada"].select_option("#board-table", label=ada_table(second))
-    expect(ask).to_have_count(0)
+    expect(ask).to_have_text([re.compile("A mentor in retail")])  # hers, not where she left
     phones["Ada"].select_option("#board-table", label=asked_at)
-    expect(ask).to_have_count(1)
+    expect(ask).to_have_text([re.compile("A venue for 80")])
 
     # The next round starts at the new tables, and runs there.
     tap(host.locator("#btn-start"))

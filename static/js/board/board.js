@@ -9,7 +9,7 @@ import { identity, onState } from "../shared/live.js";
 import { nameOf, room } from "../shared/room.js";
 import { config } from "../shared/config.js";
 import { webLink } from "../shared/weblink.js";
-import { manyTables, tableLabel, tableName } from "../shared/tables.js";
+import { manyTables, tableLabel, tableName, tableOf } from "../shared/tables.js";
 
 const NEW_FOR_MS = 10000;
 const rows = new Map(); // post id -> its <li>, kept across renders so open forms survive updates
@@ -56,12 +56,14 @@ export function renderBoard() {
 }
 
 /** The board spans the event; at an event of several tables it can show one table's posts:
- *  the asks made there, with all their offers, and the offers made there or to someone there. */
+ *  the asks of the people sitting there now, with all their offers, and the offers by or to
+ *  someone sitting there now (after a reshuffle, the table's new people, wherever they posted). */
 function atChosenTable(posts) {
   renderTableFilter();
   const chosen = Number($("board-table").value) || null;
   if (!chosen) return posts;
-  const here = (p) => p.table === chosen || (p.type === "offer" && p.to_table === chosen);
+  const here = (p) => room.seats[p.author] === chosen || (p.type === "offer" && p.to != null
+    && room.seats[p.to] === chosen);
   const asks = new Set(Object.values(posts).filter((p) => p.type === "ask" && here(p)).map((p) => p.id));
   return Object.fromEntries(Object.entries(posts).filter(([, p]) => (p.type === "ask" ? asks.has(p.id)
     : asks.has(p.ask) || here(p))));
@@ -115,7 +117,8 @@ function row(post, body) {
       el("div", { class: "post-slot" }));
     rows.set(post.id, li);
   }
-  const basis = JSON.stringify([post, nameOf(post.author), nameOf(post.to), identity.me]);
+  const basis = JSON.stringify([post, nameOf(post.author), nameOf(post.to),
+    manyTables() && tableOf(post.author), identity.me]);
   if (drawn.get(li) !== basis) {
     drawn.set(li, basis);
     li.classList.toggle("is-met", Boolean(post.met));
@@ -154,9 +157,10 @@ function offerBody(offer) {
   return [line, actions.length ? el("div", { class: "post-actions" }, ...actions) : null];
 }
 
-/** " at Table 4": where the author sat when posting, at an event of several tables. */
+/** " at Table 4": where the author sits now, at an event of several tables (so they can be
+ *  found after a reshuffle; nothing once they have left). */
 function atTable(post) {
-  const table = manyTables() && room.layout.tables[post.table - 1];
+  const table = manyTables() && tableOf(post.author);
   return table ? el("span", { class: "post-table", text: ` ${gettext("at %(table)s", { table: tableName(table) })}` })
     : null;
 }
