@@ -185,6 +185,18 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
         "2 on average, at least 2")
     expect(figures.locator('dt:text-is("Tables") + dd')).to_have_text("3, 1 reshuffle")
 
+    # Ended, the event says so on the console and on a display opened afterwards (the stage
+    # follows no one table's turns there), with no code left to join by.
+    table.act("end_event")
+    display = table.desktop().new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    for screen, root in ((host, "#host"), (display, "#display")):
+        expect(screen.locator(root)).to_have_attribute("data-status", "ended")
+        expect(screen.locator("#ended-view")).to_be_visible()
+        expect(screen.locator("#lobby-view")).to_be_hidden()
+        expect(screen.locator("#tables-view")).to_be_hidden()
+    expect(display.locator("#join-card")).to_be_hidden()
+
 
 SHOWN_CARDS = """(grid) => {
     const box = grid.getBoundingClientRect();

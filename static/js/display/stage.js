@@ -59,19 +59,28 @@ function render() {
     show($("ended-view"), false);
     return;
   }
+  // Ended, the stage says so whether or not it follows a table's turns (an event of several
+  // tables has none of its own).
+  setText($("round-label"), turns?.round > 0 ? gettext("Round %(round)s", { round: turns.round }) : "");
+  if (ended) {
+    root.dataset.status = "ended";
+    for (const id of ["lobby-view", "round-view", "over-view"]) show($(id), false);
+    show($("ended-view"), true);
+    setText($("progress"), "");
+    renderEnded(details);
+    return;
+  }
   if (!turns) return;
   const running = inRound(turns);
-  root.dataset.status = ended ? "ended" : turns.status;
-  setText($("round-label"), turns.round > 0 ? gettext("Round %(round)s", { round: turns.round }) : "");
+  root.dataset.status = turns.status;
   setText($("progress"), running ? gettext("Turn %(turn)s of %(turns)s",
     { turn: turns.position + 1, turns: speakingOrder().length }) : "");
 
-  show($("lobby-view"), !ended && turns.status === "lobby");
-  show($("round-view"), !ended && running);
-  show($("over-view"), !ended && turns.status === "round_over");
-  show($("ended-view"), ended);
-  if (ended) renderEnded(details);
-  else if (turns.status === "lobby") renderLobby();
+  show($("lobby-view"), turns.status === "lobby");
+  show($("round-view"), running);
+  show($("over-view"), turns.status === "round_over");
+  show($("ended-view"), false);
+  if (turns.status === "lobby") renderLobby();
   else if (running) renderRound(turns);
   else renderOver(turns);
 }
