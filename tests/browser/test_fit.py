@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.live.helpers import Screen, create_room
+
 from .helpers import tap
 
 PROJECTORS = [(1280, 720), (1366, 768), (1920, 1080)]
@@ -121,6 +123,38 @@ def test_every_display_state_fits_every_projector(table):
     expect(root).to_have_attribute("data-status", "ended")
     walk(display, PROJECTORS, DISPLAY_BLOCKS, "ended", found)
     assert not found, "\n".join(f"{state}: {bad}" for state, bad in found.items())
+
+
+TABLES_BLOCKS = f"{DISPLAY_BLOCKS}, .tables-head, #tables-grid > li"
+
+
+def test_an_event_of_several_tables_fits_every_projector_with_its_board(table):
+    """The tables at a glance, with the board off, beside them and full screen, between rounds
+    and during one."""
+    table.code, table.key = create_room(table.base_url, "Founders' networking hour",
+                                        seating="count", tables="4")
+    people = [Screen(table.base_url, table.code) for _ in range(12)]
+    try:
+        for i, screen in enumerate(people):
+            screen.join(f"Person {i + 1}")
+        for screen in people[:3]:
+            assert screen.call("post_ask", {"text": "A shared kitchen two days a week"})["ok"]
+        display = table.desktop().new_page()
+        display.goto(f"{table.base_url}/display/{table.code}")
+        root = display.locator("#display")
+        found: dict[str, list[str]] = {}
+        for status in ("lobby", "speaking"):
+            if status == "speaking":
+                table.act("start")
+            expect(root).to_have_attribute("data-status", status)
+            for board in ("off", "beside", "full"):
+                table.act("display", board=board)
+                expect(root).to_have_attribute("data-board", board)
+                walk(display, PROJECTORS, TABLES_BLOCKS, f"{status}, board {board}", found)
+        assert not found, "\n".join(f"{state}: {bad}" for state, bad in found.items())
+    finally:
+        for screen in people:
+            screen.close()
 
 
 LINES = """(e) => {
