@@ -3,12 +3,27 @@ sideways at 360 px and axe clean; German, the longest, fits every phone state; t
 shows no English left behind. The room's screens in the language the host picks: the display and
 the console load again in Arabic, mirrored, with the countdown still left to right."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from .helpers import AXE_JS, overflows_x, tap
 from .test_accessibility import SERIOUS, axe
 
 NARROW = {"width": 360, "height": 740}
+
+
+# Whether the element's text ends with a character drawn right of the one before it.
+FULL_STOP_LAST = """(el) => {
+    const text = el.firstChild, n = text.length;
+    const left = (i) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().left;
+    };
+    return left(n - 1) > left(n - 2);
+}"""
 
 
 def clipped(page: Page) -> list[str]:
@@ -49,6 +64,10 @@ def test_an_arabic_phone_reads_right_to_left_fits_360px_and_passes_axe(table):
     assert ring.evaluate("(el) => getComputedStyle(el).direction") == "ltr"
     # Mirrored: the page starts from the right.
     assert phone.evaluate("() => getComputedStyle(document.body).direction") == "rtl"
+    # The room's English prompt reads left to right in it: its full stop ends it, on the right.
+    hint = phone.locator("#prompt-hint")
+    expect(hint).to_have_text(re.compile(r"^Tell it as a story.*\.$"))
+    assert hint.evaluate(FULL_STOP_LAST)
     fits(phone, "my turn")
     assert serious(phone) == []
 
