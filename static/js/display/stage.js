@@ -59,9 +59,9 @@ function render() {
     show($("ended-view"), false);
     return;
   }
+  setText($("round-label"), turns?.round > 0 ? gettext("Round %(round)s", { round: turns.round }) : "");
   // Ended, the stage says so whether or not it follows a table's turns (an event of several
   // tables has none of its own).
-  setText($("round-label"), turns?.round > 0 ? gettext("Round %(round)s", { round: turns.round }) : "");
   if (ended) {
     root.dataset.status = "ended";
     for (const id of ["lobby-view", "round-view", "over-view"]) show($(id), false);
