@@ -6,7 +6,7 @@ import { $, el, setText, show } from "../shared/dom.js";
 import { gettext, ngettext } from "../shared/i18n.js";
 import { identity, onState } from "../shared/live.js";
 import { currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
-import { manyTables, tableLabel, tableOf } from "../shared/tables.js";
+import { manyTables, nameAtTable, tableOf } from "../shared/tables.js";
 
 let tappedFor = null; // the turn ("round:speaker") this phone tapped "pitch" in
 let nudge = null; // {round, text}: shown while this phone's turn lasts
@@ -119,9 +119,7 @@ function myLines(group, me) {
     lines.push(gettext("You, %(names)s all mentioned %(what)s", { names: listNames(here), what: group.label }));
   }
   if (away.length) {
-    const names = listNames(away, (pid) => (tableOf(pid)
-      ? gettext("%(name)s at %(table)s", { name: nameOf(pid), table: tableLabel(tableOf(pid)) })
-      : nameOf(pid)));
+    const names = listNames(away, nameAtTable);
     lines.push(ngettext("%(names)s also mentioned %(what)s", "%(names)s also mentioned %(what)s",
       away.length, { names, what: group.label }));
   }
@@ -170,14 +168,16 @@ function introItem({ post, intro, id }, me) {
     }) : null);
 }
 
+/** Everyone here but `me`, in both pickers of an introduction; at an event of several tables
+ *  each with where they sit, as people are found (and two of one name told apart). */
 function fillPeople(me) {
   const here = Object.values(room.people).filter((p) => p.status === "here" && p.id !== me);
   for (const id of ["gen-introduce-to", "gen-introduce-with"]) {
     const select = $(id);
     if (document.activeElement === select) continue;
     const keep = select.value;
-    select.replaceChildren(el("option", { text: "Choose…", attrs: { value: "" } }),
-      ...here.map((p) => el("option", { text: nameOf(p.id), attrs: { value: p.id } })));
+    select.replaceChildren(el("option", { text: gettext("Choose someone"), attrs: { value: "" } }),
+      ...here.map((p) => el("option", { text: nameAtTable(p.id), attrs: { value: p.id } })));
     if (person(keep)) select.value = keep;
   }
 }

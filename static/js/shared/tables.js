@@ -1,6 +1,6 @@
 // An event's tables as every screen names them: how many there are, which one someone sits at,
 // and "Table 4 — green" (a colour always said in words beside its swatch).
-import { room } from "./room.js";
+import { nameOf, room } from "./room.js";
 import { gettext } from "./i18n.js";
 
 /** Whether this event has more than one table (a one-table event says nothing of tables). */
@@ -28,4 +28,11 @@ export function tableLabel(table) {
 /** Who sits at table `number` now (pids, in the order they sat down). */
 export function seatedAt(number) {
   return Object.entries(room.seats).filter(([, at]) => at === number).map(([pid]) => pid);
+}
+
+/** "Ana at Table 4 — green" at an event of several tables (where to find them), else "Ana". */
+export function nameAtTable(pid) {
+  const table = manyTables() ? tableOf(pid) : null;
+  return table ? gettext("%(name)s at %(table)s", { name: nameOf(pid), table: tableLabel(table) })
+    : nameOf(pid);
 }
