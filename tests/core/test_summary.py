@@ -8,7 +8,14 @@ import pytest
 from facilitator.core.commands import board, ending, followthrough, generosity, people, round
 from facilitator.core.state.room import Room
 from facilitator.core.views import exports
-from facilitator.core.views.summary import RADIUS, VIEW_SIZE, circle, offers_of_kind, summary
+from facilitator.core.views.summary import (
+    RADIUS,
+    VIEW_SIZE,
+    circle,
+    markdown_lines,
+    offers_of_kind,
+    summary,
+)
 
 
 def test_points_sit_evenly_on_a_circle_starting_at_the_top():
@@ -75,6 +82,15 @@ def test_the_summary_of_a_small_event():
     markdown = "\n".join(exports.to_markdown(exports.event_record(room, now=500)).splitlines())
     assert "- Afterwards: 2 of 3 offers followed up, 1 helped, 1 didn't work out" in markdown
     assert "1 accepted, 1 met" in markdown
+    assert "- Tables: 1, 0 reshuffles; new people each person met: 2.0 on average" in markdown
+
+
+@pytest.mark.parametrize(("reshuffles", "words"), [(1, "3, 1 reshuffle;"), (2, "3, 2 reshuffles;")])
+def test_the_export_counts_reshuffles_in_their_plural(reshuffles, words):
+    data = summary(Room.create(name="Breakfast", deck_id="classic", turn_seconds=90, now=0)[0],
+                   now=0)
+    data["tables"] = {**data["tables"], "count": 3, "reshuffles": reshuffles}
+    assert f"- Tables: {words} new people" in "\n".join(markdown_lines(data, str))
 
 
 def test_the_exports_carry_the_summary():

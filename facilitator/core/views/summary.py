@@ -136,9 +136,10 @@ def markdown_lines(data: dict[str, Any], escape: Callable[[object], str],
               nudged=nudges["nudged"]),
         say("Questions asked: %(questions)s", questions=data["questions"]["total"]),
         say("Asks met: %(met)s of %(total)s", met=asks["met"], total=asks["total"]),
-        say("Tables: %(count)s, %(reshuffles)s reshuffles; new people each person met: "
-            "%(mean)s on average, at least %(least)s; offers across tables: %(across)s of "
-            "%(offers)s", count=tables["count"], reshuffles=tables["reshuffles"],
+        say("Tables: %(tables)s; new people each person met: %(mean)s on average, at least "
+            "%(least)s; offers across tables: %(across)s of %(offers)s",
+            tables=say_n("%(tables)s, %(num)d reshuffle", "%(tables)s, %(num)d reshuffles",
+                         tables["reshuffles"], tables=tables["count"]),
             mean=tables["people_met"]["mean"], least=tables["people_met"]["least"],
             across=tables["offers_across"], offers=tables["offers_to_someone"]),
         say("Offers: %(kinds)s", kinds=kinds),
