@@ -7,7 +7,8 @@ import json
 import pytest
 import vobject
 
-from facilitator.core.commands import board, contacts, people, round
+from facilitator.core.commands import board, contacts, people, round, tables
+from facilitator.core.state.layout import Layout
 from facilitator.core.state.room import Room
 from facilitator.core.views import exports
 from facilitator.core.views.followup import shared_contacts
@@ -147,3 +148,43 @@ def test_vcard_escapes_structure_characters():
     assert "FN:Ann\\; Smith\\, Jr\\\\" in text
     card = vobject.readOne(text)
     assert card.fn.value == "Ann; Smith, Jr\\" and card.note.value == "Line one\nline two"
+
+
+def test_an_event_of_several_tables_exports_who_sat_where():
+    room, _ = Room.create(name="Breakfast", deck_id="classic", turn_seconds=90, now=0,
+                          layout=Layout.new(tables=2))
+    pids = {n: people.join(room, name=n, now=0)[0].id for n in ("Ann", "Bob", "Cat", "Dan")}
+    round.start(room, now=10)
+    ask = board.post_ask(room, pids["Ann"], text="A venue", now=20)
+    round.end_round(room, now=30)
+    tables.reshuffle(room, seed=1, now=40)
+    round.start(room, now=50)
+    record = exports.event_record(room, now=60)
+    data = json.loads(exports.to_json(record))
+    assert [t["number"] for t in data["tables"]] == [1, 2]
+    seated = [{frozenset(t["people"]) for t in r["tables"]} for r in data["rounds"]]
+    assert len(seated) == 2 and not seated[0] & seated[1]  # a reshuffle: all new pairs
+    now_at = {p["id"]: p["table"] for p in data["participants"]}
+    assert seated[1] == {frozenset(p for p in now_at if now_at[p] == n) for n in (1, 2)}
+    ann_sat_at = next(n for n, people in enumerate(room.layout.rounds[0], 1)
+                      if pids["Ann"] in people)
+    assert data["asks"][0]["table"] == ann_sat_at  # where the ask was made
+
+    rows = list(csv.DictReader(io.StringIO(exports.to_csv(record))))
+    seats = [(r["answers"], r["name"], r["table"]) for r in rows if r["record"] == "seat"]
+    assert len(seats) == 8 and {s[2] for s in seats} == {"Table 1", "Table 2"}
+    [ask_row] = [r for r in rows if r["record"] == "ask"]
+    assert (ask_row["id"], ask_row["table"]) == (ask, f"Table {ann_sat_at}")
+
+    report = exports.to_markdown(record)
+    assert "| Name | About | Airtime (s) | Contact | Table |" in report
+    assert "## Who sat where\n\n### Round 1: How did you get into your field?" in report
+    assert report.count("\n- Table 1: ") == 2 and report.count("\n- Table 2: ") == 2
+
+
+def test_an_event_of_one_table_exports_no_tables(event):
+    room, _ = event
+    record = exports.event_record(room, now=1_764_168_100)
+    rows = list(csv.DictReader(io.StringIO(exports.to_csv(record))))
+    assert not any(r["record"] == "seat" or r["table"] for r in rows)
+    assert "Who sat where" not in exports.to_markdown(record)

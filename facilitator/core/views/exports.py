@@ -17,11 +17,13 @@ import vobject
 
 from ..errors import N_, Text, say
 from ..state.board import ASK, OFFER, OFFER_KINDS, Post
+from ..state.layout import Seating, default_name
 from ..state.room import Room
 from .summary import markdown_lines, summary
 
 CSV_COLUMNS = ("record", "id", "name", "text", "detail", "kind", "answers", "to", "taken",
-               "met", "link", "who", "airtime_seconds", "email", "phone", "profile", "at")
+               "met", "link", "who", "airtime_seconds", "email", "phone", "profile", "at",
+               "table")
 # Spreadsheets run a cell starting with one of these as a formula (the full-width forms too, in
 # East Asian locales): each gets an apostrophe before it wherever a cell could start. That is the
 # start of the value, and after a ";", a tab or a line break: a spreadsheet whose locale
@@ -36,8 +38,13 @@ def when(epoch: float | None) -> str | None:
 
 def event_record(room: Room, now: float) -> dict[str, Any]:
     """The whole event as plain data: the JSON export, and what CSV and Markdown render (of an
-    event read with all its tables)."""
+    event read with all its tables). Its tables are numbered as `tables` lists them: where each
+    person sits now, where each post was made, who sat where in each round."""
     names = {pid: p.name for pid, p in room.participants.items()}
+    layout = room.layout
+    # Who sat where, kept as each round started; an event saved before that was kept has no
+    # seating for its first rounds.
+    seatings: list[Seating] = [[]] * (len(room.rounds) - len(layout.rounds)) + layout.rounds
     airtime: dict[str, float] = {}
     for table in room.tables.loaded():
         for pid, seconds in table.turns.airtime(now).items():
@@ -47,14 +54,15 @@ def event_record(room: Room, now: float) -> dict[str, Any]:
     def ask(post: Post) -> dict[str, Any]:
         return {"id": post.id, "by": post.author, "by_name": names.get(post.author),
                 "text": post.text, "met": board.met(post), "by_host": post.by_host,
-                "at": when(post.at)}
+                "at": when(post.at), "table": post.table}
 
     def offer(post: Post) -> dict[str, Any]:
         return {"id": post.id, "by": post.author, "by_name": names.get(post.author),
                 "kind": post.kind, "kind_label": OFFER_KINDS[post.kind], "text": post.text,
                 "answers": post.ask, "to": post.to,
                 "to_name": names.get(post.to) if post.to else None,
-                "who": post.who, "link": post.link, "taken": post.taken, "at": when(post.at)}
+                "who": post.who, "link": post.link, "taken": post.taken, "at": when(post.at),
+                "table": post.table}
 
     offers = [offer(p) for p in board.shown(OFFER)]
     return {
@@ -62,10 +70,15 @@ def event_record(room: Room, now: float) -> dict[str, Any]:
                   "exported_at": when(now)},
         "counts": board.counts(),
         "prompts": room.prompts.items,
-        "rounds": [{**r, "started_at": when(r["started_at"])} for r in room.rounds],
+        "tables": [layout.label(n) for n in range(1, layout.count + 1)],
+        "rounds": [{**r, "started_at": when(r["started_at"]),
+                    "tables": [{"table": n, "people": here}
+                               for n, people in enumerate(seating, 1)
+                               if (here := [pid for pid in people if pid in names])]}
+                   for r, seating in zip(room.rounds, seatings, strict=True)],
         "participants": [
             {**p.public(), "airtime_seconds": airtime.get(pid, 0.0),
-             "contact": room.contacts.for_host(pid)}
+             "contact": room.contacts.for_host(pid), "table": layout.seats.get(pid)}
             for pid, p in room.participants.items()],
         "asks": [ask(p) for p in board.shown(ASK)],
         "offers": offers,
@@ -85,8 +98,23 @@ def csv_cell(value: object) -> object:
     return FORMULA.sub(r"'\1", value) if isinstance(value, str) else value
 
 
+def table_names(record: dict[str, Any]) -> dict[int, str] | None:
+    """Each table's name by number, for an event that ran several tables (None for one table,
+    whose exports say nothing of tables). A table dropped since keeps its default name."""
+    if len(record["tables"]) < 2 and all(len(r["tables"]) < 2 for r in record["rounds"]):
+        return None
+    named = {t["number"]: t["name"] for t in record["tables"]}
+    used = {t["table"] for r in record["rounds"] for t in r["tables"]}
+    used |= {p["table"] for p in record["asks"] + record["offers"] if p["table"]}
+    return {n: named.get(n) or str(default_name(n)) for n in sorted(used | set(named))}
+
+
 def to_csv(record: dict[str, Any]) -> str:
-    """One table, one row per prompt, round, participant, ask and offer (the `record` column)."""
+    """One table, one row per prompt, round, participant, ask and offer (the `record` column);
+    at an event of several tables, the `table` of each person and post, and a `seat` row per
+    person per round (`answers`: the round)."""
+    tables = table_names(record) or {}
+    names = {p["id"]: p["name"] for p in record["participants"]}
     rows: list[dict[str, Any]] = []
     for p in record["prompts"]:
         rows.append({"record": "prompt", "id": p["id"], "text": p["text"], "detail": p["hint"],
@@ -99,14 +127,19 @@ def to_csv(record: dict[str, Any]) -> str:
         rows.append({"record": "participant", "id": p["id"], "name": p["name"],
                      "detail": p["about"], "kind": p["status"],
                      "airtime_seconds": p["airtime_seconds"], "email": contact.get("email"),
-                     "phone": contact.get("phone"), "profile": contact.get("link")})
+                     "phone": contact.get("phone"), "profile": contact.get("link"),
+                     "table": tables.get(p["table"])})
+    for r in record["rounds"] if tables else ():
+        rows += [{"record": "seat", "id": pid, "name": names[pid], "answers": r["round"],
+                  "table": tables[t["table"]]} for t in r["tables"] for pid in t["people"]]
     for a in record["asks"]:
         rows.append({"record": "ask", "id": a["id"], "name": a["by_name"], "text": a["text"],
-                     "met": a["met"], "at": a["at"]})
+                     "met": a["met"], "at": a["at"], "table": tables.get(a["table"])})
     for o in record["offers"]:
         rows.append({"record": "offer", "id": o["id"], "name": o["by_name"], "text": o["text"],
                      "kind": o["kind_label"], "answers": o["answers"], "to": o["to_name"],
-                     "taken": o["taken"], "link": o["link"], "who": o["who"], "at": o["at"]})
+                     "taken": o["taken"], "link": o["link"], "who": o["who"], "at": o["at"],
+                     "table": tables.get(o["table"])})
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n",
                             quoting=csv.QUOTE_ALL)
@@ -131,13 +164,26 @@ def to_markdown(record: dict[str, Any], words: Callable[[Text], str] = str) -> s
                        met=counts["met"], asks=counts["asks"], offers=counts["offers"])),
              "", "## " + words(N_("Prompts")), ""]
     lines += [f"{i}. {md(p['text'])} ({p['kind']})" for i, p in enumerate(record["prompts"], 1)]
+    tables = table_names(record)
+
+    def table(number: int | None) -> str:
+        """A table's name for the reader: a default one in their language."""
+        if not tables or number is None:
+            return ""
+        name = tables[number]
+        return words(default_name(number)) if name == str(default_name(number)) else md(name)
+
+    columns = [N_("Name"), N_("About"), N_("Airtime (s)"), N_("Contact")]
+    columns += [N_("Table")] if tables else []
     lines += ["", "## " + words(N_("Participants")), "",
-              "| " + " | ".join([words(N_("Name")), words(N_("About")), words(N_("Airtime (s)")),
-                                 words(N_("Contact"))]) + " |", "|---|---|---|---|"]
+              "| " + " | ".join(words(c) for c in columns) + " |", "|---" * len(columns) + "|"]
     for p in record["participants"]:
         contact = ", ".join(md(v) for v in (p["contact"] or {}).values())
-        lines.append(f"| {md(p['name'])} | {md(p['about'])} | {p['airtime_seconds']} | "
-                     f"{contact} |")
+        cells = [md(p["name"]), md(p["about"]), str(p["airtime_seconds"]), contact]
+        cells += [table(p["table"])] if tables else []
+        lines.append("| " + " | ".join(cells) + " |")
+    if tables:
+        lines += _seating_lines(record, table, words)
     lines += ["", "## " + words(N_("Asks and offers")), ""]
     offers = record["offers"]
     for a in record["asks"]:
@@ -156,6 +202,19 @@ def to_markdown(record: dict[str, Any], words: Callable[[Text], str] = str) -> s
     lines += [f"- {md(h['from_name'])} → {md(h['to_name'])}{taken if h['taken'] else ''}"
               for h in record["helped"]] or [words(N_("Nobody yet."))]
     return "\n".join(lines) + "\n"
+
+
+def _seating_lines(record: dict[str, Any], table: Callable[[int], str],
+                   words: Callable[[Text], str]) -> list[str]:
+    """ "Who sat where": each round's tables and their people (`table` names a table)."""
+    names = {p["id"]: md(p["name"]) for p in record["participants"]}
+    lines = ["", "## " + words(N_("Who sat where"))]
+    for r in record["rounds"]:
+        heading = words(say("Round %(round)s", round=r["round"]))
+        lines += ["", f"### {heading}: {md(r['text'])}", ""]
+        lines += [f"- {table(t['table'])}: {', '.join(names[pid] for pid in t['people'])}"
+                  for t in r["tables"]]
+    return lines
 
 
 def _offer_line(o: dict[str, Any], words: Callable[[Text], str]) -> str:
