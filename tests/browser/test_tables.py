@@ -213,19 +213,19 @@ SHOWN_CARDS = """(grid) => {
 
 
 def test_a_projector_too_small_for_every_table_shows_them_a_page_at_a_time(table):
-    """Nobody scrolls a projector: at 1280x720, eight tables of five show whole cards a page at
+    """Nobody scrolls a projector: at 1280x720, eight tables of three show whole cards a page at
     a time, say which tables are in view, and turn to the others by themselves. The console,
     which the host scrolls, keeps every card, until it is what the room sees ("Present here")."""
     table.code, table.key = create_room(table.base_url, "Chamber breakfast", seating="count",
                                         tables="8")
-    people = [Screen(table.base_url, table.code) for _ in range(40)]
+    people = [Screen(table.base_url, table.code) for _ in range(24)]
     try:
         for i, screen in enumerate(people):
             screen.join(f"Person {i + 1} Fitzgerald-Okonkwo")
         display = table.desktop(viewport={"width": 1280, "height": 720}).new_page()
         display.clock.install()
         display.goto(f"{table.base_url}/display/{table.code}")
-        expect(display.locator("#tables-lead")).to_have_text("40 people at 8 tables")
+        expect(display.locator("#tables-lead")).to_have_text("24 people at 8 tables")
         note, grid = display.locator("#tables-page"), display.locator("#tables-grid")
         expect(note).to_have_text(re.compile(r"Tables 1–[1-7] of 8"))
         seen: set[str] = set()
@@ -244,7 +244,7 @@ def test_a_projector_too_small_for_every_table_shows_them_a_page_at_a_time(table
         console = table.desktop(viewport={"width": 1280, "height": 720}).new_page()
         console.clock.install()
         console.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
-        expect(console.locator("#tables-lead")).to_have_text("40 people at 8 tables")
+        expect(console.locator("#tables-lead")).to_have_text("24 people at 8 tables")
         expect(console.locator("#tables-page")).to_be_hidden()
         cards = console.locator("#tables-grid")
         assert len(cards.evaluate(SHOWN_CARDS)) == 8
