@@ -166,8 +166,8 @@ def test_an_event_of_several_tables_exports_who_sat_where():
     assert len(seated) == 2 and not seated[0] & seated[1]  # a reshuffle: all new pairs
     now_at = {p["id"]: p["table"] for p in data["participants"]}
     assert seated[1] == {frozenset(p for p in now_at if now_at[p] == n) for n in (1, 2)}
-    ann_sat_at = next(n for n, people in enumerate(room.layout.rounds[0], 1)
-                      if pids["Ann"] in people)
+    ann_sat_at = next(n for n, sitting in enumerate(room.layout.rounds[0], 1)
+                      if pids["Ann"] in sitting)
     assert data["asks"][0]["table"] == ann_sat_at  # where the ask was made
 
     rows = list(csv.DictReader(io.StringIO(exports.to_csv(record))))
