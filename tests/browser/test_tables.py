@@ -95,9 +95,11 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     assert {"Ada", "Hedy"} <= first["Table 1 — green"] and "Mary" in first["Table 2 — blue"]
     expect(phones["Ada"].locator("#gen-mine-list li")).to_have_text(
         ["You and Hedy both mentioned Running", "Mary at Table 2 — blue also mentioned Running"])
-    # Introductions span it too: each person is offered with where to find them.
+    # Introductions span it too: each person is offered with where to find them, by name.
     expect(phones["Ada"].locator("#gen-introduce-to option")).to_contain_text(
         ["Choose someone", "Mary at Table 2 — blue"])
+    offered = phones["Ada"].locator("#gen-introduce-to option").all_text_contents()[1:]
+    assert [o.split(" at ")[0] for o in offered] == sorted(set(NAMES) - {"Ada"})
 
     # One "start" for every table; each table runs itself from its phones.
     tap(host.locator("#btn-start"))

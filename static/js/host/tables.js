@@ -5,7 +5,7 @@ import { $, el } from "../shared/dom.js";
 import { gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { IN_ROUND } from "../shared/protocol.js";
-import { hostAction, nameOf, room } from "../shared/room.js";
+import { byName, hostAction, nameOf, room } from "../shared/room.js";
 import { seatedAt, tableName } from "../shared/tables.js";
 import { eventRound, setCardTools } from "../display/tables.js";
 
@@ -67,7 +67,7 @@ function labelRow(label) {
 }
 
 function renderRuleForm() {
-  const here = Object.keys(room.seats);
+  const here = byName(Object.keys(room.seats));
   const options = (blank) => [el("option", { text: blank, attrs: { value: "" } }),
     ...here.map((pid) => el("option", { text: nameOf(pid), attrs: { value: pid } }))];
   const chosen = $("rule-person").value;

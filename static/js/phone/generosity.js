@@ -5,7 +5,7 @@
 import { $, el, setText, show } from "../shared/dom.js";
 import { gettext, ngettext } from "../shared/i18n.js";
 import { identity, onState } from "../shared/live.js";
-import { currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
+import { byName, currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
 import { manyTables, nameAtTable, tableOf } from "../shared/tables.js";
 
 let tappedFor = null; // the turn ("round:speaker") this phone tapped "pitch" in
@@ -171,13 +171,14 @@ function introItem({ post, intro, id }, me) {
 /** Everyone here but `me`, in both pickers of an introduction; at an event of several tables
  *  each with where they sit, as people are found (and two of one name told apart). */
 function fillPeople(me) {
-  const here = Object.values(room.people).filter((p) => p.status === "here" && p.id !== me);
+  const here = byName(Object.values(room.people).filter((p) => p.status === "here" && p.id !== me)
+    .map((p) => p.id));
   for (const id of ["gen-introduce-to", "gen-introduce-with"]) {
     const select = $(id);
     if (document.activeElement === select) continue;
     const keep = select.value;
     select.replaceChildren(el("option", { text: gettext("Choose someone"), attrs: { value: "" } }),
-      ...here.map((p) => el("option", { text: nameAtTable(p.id), attrs: { value: p.id } })));
+      ...here.map((pid) => el("option", { text: nameAtTable(pid), attrs: { value: pid } })));
     if (person(keep)) select.value = keep;
   }
 }

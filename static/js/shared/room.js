@@ -1,6 +1,7 @@
 // What every screen needs to read the room and act in it: the room's sections and items by their
 // protocol names (protocol.js), who someone is, where the round stands at the table in view, and
 // sending an event with a refusal shown as the server worded it. The state itself is live.js's.
+import { config } from "./config.js";
 import { toast } from "./dom.js";
 import { gettext } from "./i18n.js";
 import { emitAck, identity, state } from "./live.js";
@@ -81,6 +82,14 @@ export function nameOf(pid) {
     return `${p.name} (${about(p)})`;
   }
   return `${p.name} ${namesakes.indexOf(p) + 1}`;
+}
+
+/** `pids` in the order of their names, as the page's language sorts them ("Émile" beside
+ *  "Emma", "Sam 2" before "Sam 10"): pickers that may list hundreds of people. */
+export function byName(pids) {
+  const collator = new Intl.Collator(config.i18n.language, { numeric: true });
+  const names = new Map(pids.map((pid) => [pid, nameOf(pid)]));
+  return [...pids].sort((a, b) => collator.compare(names.get(a), names.get(b)));
 }
 
 /** Whether a round is running: someone has the floor, speaking or paused. */
