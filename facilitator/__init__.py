@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
         housekeeping,
         i18n,
         mail,
+        refusals,
         security,
         serving,
         store,
@@ -58,6 +59,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     )
     events.sessions.init_app(app)
     security.init_app(app)  # after Socket.IO, so a proxy fix covers its requests too
+    refusals.init_app(app)
     body_limit.init_app(app)
     code_guesses.init_app(app)
     access_log.init_app(app)

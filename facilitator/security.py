@@ -14,22 +14,18 @@ from flask import (
     Response,
     abort,
     current_app,
-    jsonify,
-    render_template,
     request,
     session,
 )
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_talisman import Talisman
-from flask_wtf.csrf import CSRFError
 from limits import RateLimitItem, parse_many
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .core.errors import N_, RoomError
-from .i18n import translate
 from .trusted_hosts import only_trusted_hosts, trusted_names
 
 # Scripts and styles only from our own files: a name typed as <script> can never run.
@@ -104,11 +100,6 @@ def init_app(app: Flask) -> None:
     limiter.init_app(app)
     app.extensions["event_limits"] = EventLimits(app.config)
     app.before_request(_refuse_other_origins)
-    app.register_error_handler(403, _error_page)
-    app.register_error_handler(411, _error_page)
-    app.register_error_handler(413, _error_page)
-    app.register_error_handler(429, _error_page)
-    app.register_error_handler(CSRFError, _csrf_error)
 
 
 def _connect_to_own_origin(response: Response) -> Response:
@@ -121,26 +112,6 @@ def _connect_to_own_origin(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = csp.replace(
             "connect-src 'self'", f"connect-src 'self' ws://{host} wss://{host}", 1)
     return response
-
-
-HEADINGS = {403: N_("Not from here"), 411: N_("Too much at once"), 413: N_("Too much at once"),
-            429: N_("One moment, please")}
-API_PREFIX = "/api/"  # routes for clients that are not a page of ours: JSON in, JSON out
-
-
-def _error_page(error):
-    """A refusal (403, 411, 413, 429) as a page that says what to do; to a JSON client (`/api/`), as
-    JSON in the shape of every other refusal."""
-    if request.path.startswith(API_PREFIX):
-        return jsonify(ok=False, error=translate(error.description)), error.code
-    return render_template("refused.html", message=translate(error.description),
-                           heading=translate(HEADINGS.get(error.code, error.name))), error.code
-
-
-def _csrf_error(error: CSRFError):
-    message = N_("This form has expired. Please reload the page and try again.")
-    return render_template("refused.html", message=translate(message),
-                           heading=translate(N_("Please try again"))), 400
 
 
 # --- origins -------------------------------------------------------------------------------

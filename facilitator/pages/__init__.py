@@ -9,7 +9,7 @@ goes through `room_service.change_room` like any event.
 from flask import Flask
 
 from ..security import TOO_MANY_PAGES, limiter, pages_limit
-from . import common, followup, home, host, mail, screens
+from . import followup, home, host, mail, screens
 
 
 def init_app(app: Flask) -> None:
@@ -19,4 +19,3 @@ def init_app(app: Flask) -> None:
         limiter.limit(pages_limit, error_message=TOO_MANY_PAGES)(family.bp)
     for family in (home, screens, followup, host, mail):
         app.register_blueprint(family.bp)
-    app.register_error_handler(404, common.not_found)

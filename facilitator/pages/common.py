@@ -1,5 +1,5 @@
-"""What pages share: the room a URL names, who is asking, refusals, private responses, the
-join URL the QR code and the display show, and QR codes themselves.
+"""What pages share: the room a URL names, private responses, the join URL the QR code and the
+display show, and QR codes themselves (who is asking, and refusals: `facilitator.refusals`).
 
 Secrets never travel in a URL (URLs end up in logs, history and screenshots): pages that need
 one load without it, then their scripts send the participant token or the host key in an
@@ -10,13 +10,11 @@ import io
 from collections.abc import Callable, Mapping
 
 import segno
-from flask import Response, abort, current_app, jsonify, render_template, request, url_for
-from werkzeug.exceptions import NotFound
+from flask import Response, abort, current_app, request, url_for
 
 from ..code_guesses import TooManyMisses, looked_up
 from ..core.errors import RoomError
 from ..core.state.room import Room
-from ..i18n import translate
 from ..room_service import load_event, load_room
 from .public_url import base_url
 
@@ -39,19 +37,6 @@ def _found(load: Callable[[], Room]) -> Room:
         abort(429, exc.message)
     except RoomError as exc:
         abort(404, exc.message)
-
-
-def bearer_secret() -> str | None:
-    """The token or host key a page's script sent in `Authorization: Bearer`, never a URL."""
-    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
-    return secret.strip() if scheme.lower() == "bearer" and secret.strip() else None
-
-
-def refuse(message: str, status: int = 401) -> Response:
-    """A JSON refusal for a page's script: `{"ok": false, "error": message}`."""
-    response = jsonify(ok=False, error=translate(message))
-    response.status_code = status
-    return response
 
 
 def private(response: Response, filename: str | None = None) -> Response:
@@ -79,10 +64,6 @@ def qr_svg(text: str, title: str) -> bytes:
 def join_url(code: str) -> str:
     """The URL in the QR code and on the host screen."""
     return public_url(url_for("screens.phone", code=code))
-
-
-def not_found(error: NotFound) -> tuple[str, int]:
-    return render_template("error.html", message=translate(error.description)), 404
 
 
 def as_body(fields: Mapping[str, str], *numbers: str) -> dict[str, object]:

@@ -24,8 +24,9 @@ from ..i18n import readers_language, translate
 from ..payloads import Payload, parse
 from ..payloads.base import MALFORMED
 from ..payloads.forms import Contact, MailMe, MetMark, OfferMark, Reminder
+from ..refusals import bearer_secret, refuse
 from ..room_service import At, change_room
-from .common import as_body, bearer_secret, private, public_url, refuse, room_or_404
+from .common import as_body, private, public_url, room_or_404
 
 bp = Blueprint("followup", __name__)
 MAIL_OFF = N_("Email isn't set up for this event.")

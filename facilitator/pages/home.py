@@ -15,9 +15,10 @@ from ..i18n import readers_language, translate, translated_prompts
 from ..payloads import parse
 from ..payloads.base import MALFORMED
 from ..payloads.forms import CreateRoom
+from ..refusals import API_PREFIX, refuse
 from ..room_service import create_room, load_room
-from ..security import API_PREFIX, TOO_MANY_EVENTS, create_room_limit, limiter
-from .common import as_body, join_url, refuse
+from ..security import TOO_MANY_EVENTS, create_room_limit, limiter
+from .common import as_body, join_url
 
 bp = Blueprint("home", __name__)
 CODE_INPUT_MAX_LEN = 40  # a code typed with spaces and dashes; anything longer is no code

@@ -19,6 +19,7 @@ from ..extensions import csrf
 from ..i18n import speak_room_language, translate
 from ..payloads import parse
 from ..payloads.forms import RunAgain
+from ..refusals import bearer_secret, refuse
 from ..room_service import create_room_again
 from ..security import (
     TOO_MANY_EVENTS,
@@ -28,12 +29,10 @@ from ..security import (
     limiter,
 )
 from .common import (
-    bearer_secret,
     event_or_404,
     private,
     public_url,
     qr_svg,
-    refuse,
     room_or_404,
 )
 

@@ -32,8 +32,32 @@ TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+# Inside `{{ … }}`: a string given to gettext, and any string literal.
+EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+PY_STRING = r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"
+GETTEXT_ARGUMENTS = re.compile(rf"\b(?:_|n?gettext)\(\s*(?:(?:{PY_STRING})\s*,\s*)?(?:{PY_STRING})")
+PY_LITERAL = re.compile(rf"({PY_STRING})(\s+if\b)?")
+PRINTED_BRANCH = re.compile(rf"\b(?:else|or)\s+({PY_STRING})")
+
+
+def unmarked_in_expressions(source: str) -> list[str]:
+    """Strings a template prints from inside `{{ … }}` outside gettext: phrases (a macro's
+    label), and words chosen by `… if … else …` or `… or …`."""
+    found = []
+    for expression in EXPRESSION.findall(source):
+        code = GETTEXT_ARGUMENTS.sub("_(", expression)
+        printed = {m.group(1) for m in PRINTED_BRANCH.finditer(code)}
+        for match in PY_LITERAL.finditer(code):
+            literal = match.group(1)[1:-1]
+            branch = match.group(2) is not None or match.group(1) in printed
+            if reads_as_a_phrase(literal) or branch and WORD.search(literal):
+                found.append(literal)
+    return found
+
+
 def unmarked_in_template(source: str) -> list[str]:
     found = [v for v in TEXT_ATTRIBUTE.findall(source) if "{{" not in v and WORD.search(v)]
+    found += unmarked_in_expressions(source)
     text = TAG.sub("\n", SCRIPT_OR_STYLE.sub("", JINJA.sub("", source)))
     found += [line.strip() for line in text.splitlines() if WORD.search(line)]
     return [f for f in found if f.strip(" ·:") not in NOT_WORDS]
@@ -119,6 +143,12 @@ def test_every_refusal_is_marked(path):
     ('<input placeholder="Your name">', ["Your name"]),
     ('<input placeholder="{{ _(\'Your name\') }}">', []),
     ('<p class="brand">Facilitator</p>{# a comment #}<script>x = "Hi you"</script>', []),
+    ('{{ ring("ring", "Time left") }}', ["Time left"]),
+    ('{{ ring("ring", _("Time left")) }}', []),
+    ('<h1>{{ "console" if role == "host" else "display" }}</h1>', ["console", "display"]),
+    ('{{ message or "That page is gone." }}', ["That page is gone."]),
+    ("{{ url_for('static', filename='css/app.css') }} {{ form.get('name', '') }}", []),
+    ('{{ ngettext("%(num)d day", "%(num)d days", n) }}', []),
 ])
 def test_the_template_scan_finds_unmarked_words(source, found):
     assert unmarked_in_template(source) == found
