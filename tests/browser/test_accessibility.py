@@ -101,6 +101,40 @@ def test_axe_finds_nothing_serious_on_any_screen(table):
     assert len(contrast_checked) >= 6, contrast_checked
 
 
+def test_a_phone_says_to_a_screen_reader_what_others_see_across_the_room(table):
+    """Someone who can't see the screens hears their moments, once each: the round starting
+    and where they stand in it, "You're next", "Your turn", the minutes of their turn and its
+    end, and the round ending."""
+    host = table.create(turn_seconds=15)
+    ada = table.phone_context().new_page()
+    ada.clock.install()  # her turn's time runs out without waiting for it
+    ada.goto(table.join_url)
+    table.join("Ada", page=ada)
+    bob, cy = table.join("Bob"), table.join("Cy")
+    said = {name: page.locator("#announcer") for name, page in
+            (("Ada", ada), ("Bob", bob), ("Cy", cy))}
+    expect(said["Ada"]).to_have_attribute("aria-live", "assertive")
+    expect(said["Cy"]).to_have_text("")  # what the page showed when it opened is not said
+
+    host.keyboard.press("n")
+    expect(said["Ada"]).to_have_text("Your turn")
+    expect(said["Bob"]).to_have_text("You're next")
+    expect(said["Cy"]).to_have_text("You're up in 2 turns")
+    minutes = ada.locator("#phone-ring .ring-spoken")
+    expect(minutes).to_have_attribute("aria-live", "polite")
+    expect(minutes).to_have_text("About 1 minute left")
+    ada.clock.fast_forward(16_000)  # less than a missed ping: the connection stays
+    expect(minutes).to_have_text("Time's up. Please wrap up")
+
+    tap(ada.get_by_role("button", name="I'm done"))
+    expect(said["Bob"]).to_have_text("Your turn")
+    expect(said["Cy"]).to_have_text("You're next")
+    expect(said["Ada"]).to_have_text("Your turn")  # nothing new for her mid-round
+    for phone in (bob, cy):
+        tap(phone.get_by_role("button", name="I'm done"))
+    expect(said["Ada"]).to_have_text("That round is done. The next one starts soon.")
+
+
 def focus_ring(page: Page) -> dict:
     """What marks the focused element: its outline (from :focus-visible)."""
     return page.evaluate("""() => {

@@ -150,13 +150,17 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
         for name in people & set(phones):
             mate = next(iter(people - {name}))
             phone = phones[name]
+            # Said to a screen reader as well, moved or not.
             if was_at[name] == label:  # kept at their table: told to stay, and with whom
                 expect(phone.locator("#move-now")).to_be_hidden()
                 expect(phone.locator("#my-table")).to_have_text(f"Stay at {label}With {mate}.")
+                expect(phone.locator("#announcer")).to_have_text(f"Stay at {label}. With {mate}.")
                 continue
             expect(phone.locator("#move-now")).to_be_visible()
             expect(phone.locator("#move-table")).to_have_text(label)
             expect(phone.locator("#move-mates")).to_have_text(f"You'll sit with {mate}.")
+            expect(phone.locator("#announcer")).to_have_text(
+                f"Move now to {label}. You'll sit with {mate}.")
     tap(phones["Ada"].get_by_role("button", name="I'm at my new table"))
     expect(phones["Ada"].locator("#move-now")).to_be_hidden()
 

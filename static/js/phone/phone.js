@@ -1,5 +1,5 @@
 // The phone screen at /j/<CODE>: join the table, then follow the round and take your turn.
-import { $, confirmTwice, el, setText, show, showConnection } from "../shared/dom.js";
+import { $, announce, confirmTwice, el, setText, show, showConnection } from "../shared/dom.js";
 import { gettext, ngettext } from "../shared/i18n.js";
 import { connect, identity, join, onRoomDeleted, onState, onStatus, watch } from "../shared/live.js";
 import {
@@ -19,6 +19,7 @@ const code = root.dataset.code;
 const tokenKey = KEPT.token(code);
 let token = recall(tokenKey);
 let buzzedFor = null; // the turn we last vibrated for, so each turn buzzes once
+let roundHeard = null; // the round (or its end) a screen reader was last told of
 
 function storeToken(value) {
   token = value;
@@ -133,6 +134,7 @@ function renderLive(turns, me) {
   root.classList.toggle("is-next", next);
   if (myTurn) startTurn(turns);
   else if (next) nextUp(turns);
+  else tellOfRound(turns, me);
   updateRing();
 
   const prompt = running ? roundPrompt() : upNextPrompt();
@@ -179,21 +181,37 @@ function renderOrder(turns, me, running) {
   $("order-list").replaceChildren(...rows);
 }
 
-/** The turn after this one is mine: one short buzz, where the phone can (the words show too). */
+/** The turn after this one is mine: one short buzz where the phone can, and the words to a
+ *  screen reader (they show too). */
 function nextUp(turns) {
   const key = `next:${turns.round}:${turns.position}`;
   if (buzzedFor === key) return;
   buzzedFor = key;
+  roundHeard = roundMoment(turns);
   if (navigator.vibrate) navigator.vibrate([80, 60, 80]);
+  announce(gettext("You're next"));
 }
 
 function startTurn(turns) {
   const key = `${turns.round}:${turns.position}`; // a passer comes back at a later position
   if (buzzedFor === key) return;
   buzzedFor = key;
+  roundHeard = roundMoment(turns);
   window.scrollTo({ top: 0 });
   if (navigator.vibrate) navigator.vibrate(200);
+  announce(gettext("Your turn"));
 }
+
+/** A round starting or ending, which others see on the big screen, is said to a screen reader
+ *  with where this person stands ("You're up in 3 turns"); what the page showed when it
+ *  opened is not. */
+function tellOfRound(turns, me) {
+  const moment = roundMoment(turns);
+  if (roundHeard !== null && moment !== roundHeard) announce(myStatus(turns, me));
+  roundHeard = moment;
+}
+
+const roundMoment = (turns) => (inRound(turns) ? `round:${turns.round}` : turns.status);
 
 // --- actions -----------------------------------------------------------------------------
 

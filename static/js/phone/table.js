@@ -1,18 +1,19 @@
 // The phone at an event of several tables: which table to sit at ("Table 4 — green") and who is
 // there, a clear "move now" when a reshuffle moves this phone, the table QR it was opened from
 // (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself.
-import { $, setText, show } from "../shared/dom.js";
+import { $, announce, setText, show } from "../shared/dom.js";
 import { gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { emitAck, identity, onState, state } from "../shared/live.js";
-import { nameOf, presentPeople, room, send, tableInView } from "../shared/room.js";
-import { manyTables, tableLabel, tableOf } from "../shared/tables.js";
+import { nameOf, room, send, tableInView } from "../shared/room.js";
+import { manyTables, seatedAt, tableLabel, tableOf } from "../shared/tables.js";
 
 const TIME_UP_RETRY_MS = 2000; // a phone whose clock runs ahead asks again until the server agrees
 
 let seatShown = null; // the table this phone last showed
 let moving = null; // {from, to}: the table this phone must move to, until it says it is there
 let askedToSit = false;
+let reshuffleHeard = null; // the reshuffle a screen reader was last told of
 let timeUpFor = null; // the turn ("table:round:speaker") this phone asked to move on from
 
 /** Wire the table's parts of the phone: the seat, "move now", the table host's controls. */
@@ -35,7 +36,8 @@ export function mountPhoneTable({ wanted }) {
 function render() {
   const me = identity.role === "participant" ? room.people[identity.me] : null;
   const mine = me?.status === "here" ? tableOf(me.id) : null;
-  if (mine && seatShown !== null && seatShown !== mine.number) moving = { to: mine.number };
+  const moved = Boolean(mine) && seatShown !== null && seatShown !== mine.number;
+  if (moved) moving = { to: mine.number };
   if (mine) seatShown = mine.number;
   if (room.turns && ["speaking", "paused"].includes(room.turns.status)) moving = null; // seated
   show($("my-table"), Boolean(mine) && manyTables());
@@ -44,10 +46,23 @@ function render() {
     // After a reshuffle, those the plan keeps at their table hear so as clearly as movers.
     setText($("my-table-verb"), room.layout.moving && !moving ? gettext("Stay at") : gettext("Sit at"));
     setText($("my-table-name"), tableLabel(mine));
-    setText($("my-mates"), withWhom(gettext("With %(names)s."), gettext("You're the first here.")));
+    setText($("my-mates"), withWhom(mine, gettext("With %(names)s."), gettext("You're the first here.")));
   }
   renderMove(mine);
   renderHostControls(me);
+  if (mine) tellOfSeat(moved);
+}
+
+/** Someone who can't see the screen hears where a reshuffle seats them, moved or not: the
+ *  words of "Move now" or of "Stay at". */
+function tellOfSeat(moved) {
+  const reshuffle = room.layout.reshuffles;
+  const kept = reshuffleHeard !== null && reshuffle !== reshuffleHeard && room.layout.moving;
+  reshuffleHeard = reshuffle;
+  if (!moved && !kept) return;
+  const [where, mates] = moved ? [$("move-title").textContent, $("move-mates").textContent]
+    : [`${$("my-table-verb").textContent} ${$("my-table-name").textContent}`, $("my-mates").textContent];
+  announce(mates ? `${where}. ${mates}` : where);
 }
 
 function renderMove(mine) {
@@ -55,13 +70,14 @@ function renderMove(mine) {
   if (!moving || !mine) return;
   $("move-now").dataset.colour = mine.colour;
   setText($("move-table"), tableLabel(mine));
-  setText($("move-mates"), withWhom(gettext("You'll sit with %(names)s."), ""));
+  setText($("move-mates"), withWhom(mine, gettext("You'll sit with %(names)s."), ""));
 }
 
 /** "With Ana, Bo and Cy." — who else sits at this phone's table (`sentence` has their names'
- *  place, `alone` is said when nobody). */
-function withWhom(sentence, alone) {
-  const mates = presentPeople().filter((p) => p.id !== identity.me).map((p) => nameOf(p.id));
+ *  place, `alone` is said when nobody), as the room's seats say: a reshuffle's new seats reach
+ *  a phone before the table's own turn order does. */
+function withWhom(table, sentence, alone) {
+  const mates = seatedAt(table.number).filter((pid) => pid !== identity.me).map((pid) => nameOf(pid));
   if (!mates.length) return alone;
   const last = mates.pop();
   const names = mates.length ? gettext("%(first)s and %(second)s", { first: mates.join(", "), second: last })

@@ -11,9 +11,10 @@ export function mountRing(root) {
   const progress = root.querySelector(".ring-progress");
   const time = root.querySelector(".ring-time");
   const note = root.querySelector(".ring-note");
+  const spoken = root.querySelector(".ring-spoken");
   const length = 2 * Math.PI * Number(progress.getAttribute("r"));
   progress.style.strokeDasharray = `${length}`;
-  let lastAnnounced = null;
+  let lastSaid = null;
 
   function update() {
     const turns = room.turns;
@@ -41,13 +42,16 @@ export function mountRing(root) {
     setText(time, mode === "up" ? gettext("Time's up") : clock(left));
     const notes = { paused: gettext("Paused"), up: gettext("Please wrap up") };
     setText(note, notes[mode] ?? gettext("left"));
-    // Screen readers hear the minutes, not every second.
-    const spoken = mode === "running" ? Math.ceil(left / 60) : mode;
-    if (spoken !== lastAnnounced) {
-      lastAnnounced = spoken;
-      root.setAttribute("aria-label", mode === "running"
-        ? ngettext("About %(num)d minute left", "About %(num)d minutes left", spoken)
-        : `${time.textContent}. ${note.textContent}`);
+    // Screen readers hear the minutes, time up and a pause, not every second (a hidden ring,
+    // such as a listener's phone's, says nothing).
+    const said = mode === "running" ? Math.ceil(left / 60) : mode;
+    if (said !== lastSaid) {
+      lastSaid = said;
+      const words = mode === "running"
+        ? ngettext("About %(num)d minute left", "About %(num)d minutes left", said)
+        : `${time.textContent}. ${note.textContent}`;
+      root.setAttribute("aria-label", words);
+      setText(spoken, words);
     }
   }
 

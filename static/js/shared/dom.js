@@ -52,6 +52,13 @@ export function showConnection(node, status) {
   setText(node, STATUS_TEXT[status] || status);
 }
 
+/** Say `text` to a screen reader at once, through the page's #announcer live region: for the
+ *  moments a person must not miss when they can't see the screen (their turn, a move to another
+ *  table). A new node each time, so the same words said again are heard again. */
+export function announce(text) {
+  $("announcer").replaceChildren(el("span", { text }));
+}
+
 let toastTimer = null;
 
 /** A polite message in the page's #toast live region, cleared after a while. */
