@@ -164,6 +164,19 @@ def ring_seconds(text: str) -> int:
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
+# Whether an element's text is drawn left to right, character after character (on one line).
+DRAWN_LEFT_TO_RIGHT = """(el) => {
+    const text = el.firstChild, lefts = [];
+    for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        lefts.push(range.getBoundingClientRect().left);
+    }
+    return lefts.every((left, i) => i === 0 || left > lefts[i - 1]);
+}"""
+
+
 def overflows_x(page: Page) -> int:
     """How many CSS pixels the page is wider than its viewport (0: no horizontal scrolling)."""
     return page.evaluate(

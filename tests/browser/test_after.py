@@ -4,7 +4,7 @@ counts it and draws it."""
 
 from playwright.sync_api import expect
 
-from .helpers import tap
+from .helpers import DRAWN_LEFT_TO_RIGHT, tap
 
 
 def test_end_then_follow_up_then_marks_reach_the_summary(table):
@@ -60,6 +60,15 @@ def test_end_then_follow_up_then_marks_reach_the_summary(table):
     expect(grace.locator("#contact-audience")).to_have_text(
         "If you share, exactly these people see them now: Ada. A later exchange adds its "
         "person; nobody who joins after you leave ever sees them.")
+    grace.fill("#contact-phone", "+44 20 7946 0958")
+    grace.check("#contact-share")
+    tap(grace.get_by_role("button", name="Save my details"))
+    expect(grace.locator("#contact-saved")).to_have_text("Saved.")
+    # Ada reads it in Arabic: a phone number keeps its digits in order in a right-to-left page.
+    ada.goto(f"{table.base_url}/lang/ar?next=/j/{table.code}/me")
+    number = ada.locator('#contacts a[href^="tel:"]')
+    expect(number).to_have_text("+44 20 7946 0958")
+    assert number.evaluate(DRAWN_LEFT_TO_RIGHT)
 
     # The board is closed: the phone that goes back to it is sent to its follow-up page again.
     ada.goto(table.join_url)

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .helpers import AXE_JS, overflows_x, tap
+from .helpers import AXE_JS, DRAWN_LEFT_TO_RIGHT, overflows_x, tap
 from .test_accessibility import SERIOUS, axe
 
 NARROW = {"width": 360, "height": 740}
@@ -157,6 +157,9 @@ def test_the_host_picks_arabic_and_the_display_and_console_follow_it(table):
         expect(screen.locator("#lobby-title")).to_have_text(
             "أهلًا بكم! أمسكوا هواتفكم وانضموا إلى الطاولة")
     expect(host.locator("#host")).to_have_attribute("data-status", "lobby")  # the key survived
+    # The join link reads as typed, digits and slashes in order, on both.
+    for screen in (display, host):
+        assert screen.locator("#join-url").evaluate(DRAWN_LEFT_TO_RIGHT)
     phone = table.join("Ada", locale="de")
     expect(phone.locator("html")).to_have_attribute("lang", "de")
 

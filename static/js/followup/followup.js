@@ -52,8 +52,8 @@ function contactItem(person) {
   const phone = (person.phone || "").replace(/[^+0-9]/g, "");
   return el("li", {},
     el("p", {}, el("strong", { text: person.name })),
-    person.email ? el("p", {}, el("a", { text: person.email, attrs: { href: `mailto:${person.email}` } })) : null,
-    person.phone ? el("p", {}, el("a", { text: person.phone, attrs: { href: `tel:${phone}` } })) : null,
+    person.email ? el("p", {}, el("a", { class: "address", text: person.email, attrs: { href: `mailto:${person.email}` } })) : null,
+    person.phone ? el("p", {}, el("a", { class: "address", text: person.phone, attrs: { href: `tel:${phone}` } })) : null,
     person.link ? el("p", {}, webLink(person.link, person.link)) : null);
 }
 

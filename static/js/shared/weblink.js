@@ -11,7 +11,7 @@ export function webLink(address, text, className = "post-link") {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return null;
   return el("a", {
-    class: className,
+    class: `${className} address`,
     text: text || url.host + url.pathname.replace(/\/$/, ""),
     attrs: { href: url.href, rel: "noopener noreferrer", target: "_blank" },
   });
