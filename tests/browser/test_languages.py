@@ -7,6 +7,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.live.helpers import Screen
+
 from .helpers import AXE_JS, DRAWN_LEFT_TO_RIGHT, overflows_x, tap
 from .test_accessibility import SERIOUS, axe
 
@@ -172,3 +174,37 @@ def test_the_host_picks_arabic_and_the_display_and_console_follow_it(table):
     for name, screen in (("display", display), ("console", host)):
         assert overflows_x(screen) == 0, f"{name} scrolls sideways"
         assert serious(screen) == [], name
+
+
+# Where an element's text is drawn inside its box: whether its first character shows, whether
+# the text is cut, and the gap between the text's right end and the box's.
+TEXT_IN_BOX = """(el) => {
+    const box = el.getBoundingClientRect(), text = el.firstChild, range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 1);
+    const first = range.getBoundingClientRect();
+    range.setEnd(text, text.length);
+    return { firstShown: first.left >= box.left - 1 && first.right <= box.right + 1,
+             cut: el.scrollWidth > el.clientWidth,
+             rightGap: box.right - Math.min(box.right, range.getBoundingClientRect().right) };
+}"""
+
+
+def test_an_arabic_summary_cuts_a_long_latin_name_at_its_end(table):
+    """In the airtime chart a name reads in its own direction: a long Latin name in an Arabic
+    summary loses its end, not its first name, and lines up on the right with the others."""
+    host = table.create(context=table.desktop(locale="ar"))
+    people = [Screen(table.base_url, table.code) for _ in range(2)]
+    for screen, name in zip(people, ("Jean-Baptiste Okonkwo-Fitzgerald", "Bob"), strict=True):
+        screen.join(name)
+    table.act("start")
+    table.act("end_event")
+    summary = host.context.new_page()
+    summary.goto(f"{table.base_url}/host/{table.code}/summary")
+    names = summary.locator("#summary-airtime .gen-bar-name")
+    expect(names).to_have_count(2)
+    long = names.filter(has_text="Jean-Baptiste").evaluate(TEXT_IN_BOX)
+    assert long["cut"] and long["firstShown"], long
+    assert names.filter(has_text="Bob").evaluate(TEXT_IN_BOX)["rightGap"] < 1
+    for screen in people:
+        screen.close()

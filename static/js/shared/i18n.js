@@ -31,9 +31,10 @@ export function ngettext(singular, plural, num, values = {}) {
   return fill(text, { num, ...values });
 }
 
-/** "Bo", "Bo and Cy", "Bo, Cy and Di", joined the page's language's way ("Bo y Cy", "Bo و Cy"). */
-export function formatList(items) {
-  return new Intl.ListFormat(language, { type: "conjunction" }).format(items);
+/** "Bo", "Bo and Cy", "Bo, Cy and Di", joined the page's language's way ("Bo y Cy", "Bo و Cy");
+ *  with `type` "unit", measures: "1 offer, 2 helped" ("عرض واحد، و2 …" in Arabic). */
+export function formatList(items, type = "conjunction") {
+  return new Intl.ListFormat(language, { type }).format(items);
 }
 
 /** A number written the page's language's way. */

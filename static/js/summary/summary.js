@@ -2,7 +2,7 @@
 // (sent in a header, never in a URL), then drawn with DOM APIs: figures, airtime bars and a
 // who-helped-whom network whose layout the server computed (core/summary.py).
 import { $, el, setText, show } from "../shared/dom.js";
-import { formatNumber, gettext, ngettext } from "../shared/i18n.js";
+import { formatList, formatNumber, gettext, ngettext } from "../shared/i18n.js";
 import { drawAirtimeChart } from "../shared/airtime-chart.js";
 import { config } from "../shared/config.js";
 import { KEPT, recall } from "../shared/storage.js";
@@ -75,7 +75,7 @@ function edgeText(edge, people) {
   if (edge.taken) parts.push(gettext("%(count)s taken up", { count: edge.taken }));
   if (edge.followed_up) parts.push(gettext("%(count)s followed up", { count: edge.followed_up }));
   if (edge.helped) parts.push(gettext("%(count)s helped", { count: edge.helped }));
-  return `${people[edge.from]} → ${people[edge.to]}: ${parts.join(", ")}`;
+  return `${people[edge.from]} → ${people[edge.to]}: ${formatList(parts, "unit")}`;
 }
 
 function airtime(data) {
