@@ -24,7 +24,7 @@ function offstage() {
 }
 
 /** A post on the board, or (on the host screen) one the host hid. */
-export const postById = (id) => room.posts[id] || offstage()[id];
+const postById = (id) => room.posts[id] || offstage()[id];
 
 /** A small button that the board's click handler dispatches on by its `act`. */
 export function actButton(text, act, { className = "", attrs = {} } = {}) {

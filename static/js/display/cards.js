@@ -11,7 +11,7 @@ import { airtime, enabled, nameOf, room, speakingOrder } from "../shared/room.js
 export const CARD_FEATURES = { airtime: "airtime", common: "common_ground", gaps: "give_take" };
 
 /** The asks no visible offer answers yet, oldest first (as the server's `Board.waiting`). */
-export function waitingAsks() {
+function waitingAsks() {
   const posts = Object.values(room.posts);
   const answered = new Set(posts.filter((p) => p.type === "offer" && p.ask).map((p) => p.ask));
   return posts.filter((p) => p.type === "ask" && !answered.has(p.id)).sort((a, b) => a.at - b.at);

@@ -20,7 +20,7 @@ export function setCardTools(tools) {
 }
 
 /** Each table as this screen holds it: its label, round, speaking order and table host. */
-export function tableRounds() {
+function tableRounds() {
   return (room.layout?.tables ?? []).map((label) => {
     const table = state.tables[String(label.number)];
     return { label, turns: table?.sections.turns ?? null, order: table?.sections.order?.pids ?? [],

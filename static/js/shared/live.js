@@ -132,7 +132,7 @@ export function emitAck(event, payload = {}, timeoutMs = ACK_TIMEOUT_MS) {
 
 /** Ask the room's version now (the page came back into view, or the period passed); a screen
  *  behind it catches up. Quiet: nothing to show unless it is behind. */
-export function sync() {
+function sync() {
   if (!socket?.connected || state.version === null || awaiting > 0) return;
   emitAck("sync");
 }
@@ -219,7 +219,7 @@ function connection(ms) {
 
 /** Follow the tables this screen should: a phone the one it sits at now, the display and the
  *  console every table there is. Asked when the room's `seats` or `layout` say it moved. */
-export async function followTables() {
+async function followTables() {
   tablesAwaited += 1;
   const ack = await emitAck("follow_tables", following ? { tables: following } : {});
   tablesAwaited -= 1;

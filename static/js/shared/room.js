@@ -10,19 +10,12 @@ import { ASK_PROMPT, COLLECTION, IN_ROUND, SECTION } from "./protocol.js";
 const section = (name) => state.sections[name] ?? null;
 const collection = (name) => state.items[name] ?? {};
 
-let chosenTable = null; // the table a screen of many tables shows in detail (`showTable`)
-
-/** The number of the table in view: a phone's own, else the one chosen, else the only one. */
+/** The number of the table in view: a phone's own, else the only one (a screen of every table
+ *  shows none in detail). */
 export function tableInView() {
   if (identity.role === "participant") return state.items[COLLECTION.SEATS]?.[identity.me] ?? null;
-  if (chosenTable !== null) return chosenTable;
   const tables = section(SECTION.LAYOUT)?.tables ?? [];
   return tables.length === 1 ? tables[0].number : null;
-}
-
-/** A screen of every table picks the one it shows in detail (null: none). */
-export function showTable(number) {
-  chosenTable = number;
 }
 
 /** Table `number` as this screen holds it ({version, sections, items}), or null. */
