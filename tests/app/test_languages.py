@@ -177,7 +177,7 @@ def test_table_signs_are_printed_in_the_rooms_language_with_names_as_text(client
     assert "Tischschilder für &lt;i&gt;Frühstück&lt;/i&gt;" in body and "<i>Fr" not in body
     assert "&lt;b&gt;Eiche&lt;/b&gt;" in body and "<b>Eiche" not in body
     # The address and the code stay marked up inside the translated sentence, and escaped.
-    assert re.search(r"oder öffne <strong>[^<]+/j/\w+</strong> und nutze den Code "
+    assert re.search(r'oder öffne <strong class="address">[^<]+/j/\w+</strong> und nutze den Code '
                      r'<span class="sign-code">\w+</span>', body)
 
 

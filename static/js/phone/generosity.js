@@ -3,7 +3,7 @@
 // the questions in order and, if the room nudged, a kind word; what you share with others; and
 // introductions to accept or suggest.
 import { $, el, setText, show } from "../shared/dom.js";
-import { gettext, ngettext } from "../shared/i18n.js";
+import { formatList, gettext, ngettext } from "../shared/i18n.js";
 import { identity, onState } from "../shared/live.js";
 import { byName, currentSpeaker, enabled, nameOf, person, room, send } from "../shared/room.js";
 import { manyTables, nameAtTable, tableOf } from "../shared/tables.js";
@@ -98,8 +98,7 @@ function listNames(pids, name = nameOf) {
     return ngettext("%(names)s and %(num)d other", "%(names)s and %(num)d others", rest,
       { names: names.join(", ") });
   }
-  return names.length === 2 ? gettext("%(first)s and %(second)s", { first: names[0], second: names[1] })
-    : names.join("");
+  return formatList(names);
 }
 
 /** One person's view of a group they are in: "You and Sam both mentioned Running" (the first

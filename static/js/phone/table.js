@@ -2,7 +2,7 @@
 // there, a clear "move now" when a reshuffle moves this phone, the table QR it was opened from
 // (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself.
 import { $, announce, setText, show } from "../shared/dom.js";
-import { gettext } from "../shared/i18n.js";
+import { formatList, gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { emitAck, identity, onState, state } from "../shared/live.js";
 import { nameOf, room, send, tableInView } from "../shared/room.js";
@@ -78,11 +78,7 @@ function renderMove(mine) {
  *  a phone before the table's own turn order does. */
 function withWhom(table, sentence, alone) {
   const mates = seatedAt(table.number).filter((pid) => pid !== identity.me).map((pid) => nameOf(pid));
-  if (!mates.length) return alone;
-  const last = mates.pop();
-  const names = mates.length ? gettext("%(first)s and %(second)s", { first: mates.join(", "), second: last })
-    : last;
-  return gettext(sentence, { names });
+  return mates.length ? gettext(sentence, { names: formatList(mates) }) : alone;
 }
 
 function renderHostControls(me) {
