@@ -118,3 +118,27 @@ def test_join_tapped_while_the_phone_is_reconnecting_goes_through_once_it_is_bac
     expect(phone.locator("#join-error")).to_be_hidden()
     table.admin.wait_for(lambda s: [p["name"] for p in s.state["items"]["people"].values()]
                          == ["Ada"])
+
+
+def test_a_phone_away_when_the_event_was_deleted_says_so_when_it_comes_back(table):
+    """Deleted while a phone was off the wifi (or asleep): back, it is refused the room and
+    says the event is gone, instead of showing a turn that no longer exists as "Connected"."""
+    host = table.create()
+    ada, bob = table.join("Ada"), table.join("Bob")
+    table.act("start")
+    expect(ada.locator("#my-turn")).to_be_visible()
+    go_offline(ada)
+    host.context.set_offline(True)  # a second console, say on a laptop gone to sleep
+    expect(host.locator("#conn")).to_have_attribute("data-state", "reconnecting")
+    assert table.admin.call("delete_room", {"code": table.code})["ok"]
+    expect(bob.locator("#gone-title")).to_have_text(
+        "This event has ended and its data was deleted.")  # there when it happened
+    ada.context.set_offline(False)
+    expect(ada.locator("#gone-title")).to_have_text(
+        "This event has ended and its data was deleted.")
+    expect(ada.locator("#my-turn")).to_be_hidden()
+    expect(ada.locator("#conn")).to_have_text("Event ended")
+    host.context.set_offline(False)
+    expect(host.locator("#no-key-title")).to_have_text("This event has ended")
+    expect(host.locator("#no-key-detail")).to_have_text(
+        "This event has ended and its data was deleted.")

@@ -167,8 +167,8 @@ if (!takeHostKey(code)) {
   mountEnding();
   mountNextTime();
   mountPhoneConsole(code);
-  onRoomDeleted(({ message }) => {
+  onRoomDeleted((reason) => {
     forgetKey();
-    showNoKey(message && gettext(message), gettext("This event has ended"));
+    showNoKey(reason, gettext("This event has ended"));
   });
 }

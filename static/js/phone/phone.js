@@ -294,10 +294,10 @@ onState(render);
 keepAwake(() => show($("dim-note"), true));
 followSystemTheme();
 mountPhoneBoard();
-onRoomDeleted(({ message }) => {
+onRoomDeleted((reason) => {
   storeToken(null);
   notice("");
-  setText($("gone-title"), message ? gettext(message) : gettext("This event has ended."));  // the server's words, in the catalogs
+  setText($("gone-title"), reason || gettext("This event has ended."));
   setText($("gone-detail"), gettext("Thank you for taking part."));
   setView("gone");
 });

@@ -12,6 +12,9 @@ const SYNC_PERIOD_MS = 25000;
 // Deltas in flight when an acknowledgement says the room moved on (through a message queue they
 // can arrive after it): wait this long for them before asking for a fresh snapshot.
 const LAG_GRACE_MS = 3000;
+// The server's refusal of a room it doesn't know, in the page's language as it words refusals
+// (facilitator/i18n.py).
+const NO_SUCH_ROOM = gettext("There's no event with that code. Check the code on the big screen.");
 
 /** The room as the protocol describes it; `offset` turns Date.now() into server time. `tables`
  *  holds each table this screen follows, by number, in the same shape with its own version. */
@@ -32,6 +35,7 @@ const statusFns = new Set();
 const deletedFns = new Set();
 const hostFns = new Set();
 let socket = null;
+let syncTimer = null;
 let auth = () => ({});
 let refused = () => {};
 let awaiting = 0; // snapshots in flight: deltas wait in `held` until one lands
@@ -69,18 +73,22 @@ export function connect({ code, getAuth = () => ({}), onRefused = () => {}, tabl
   socket.on("table_snapshot", onTableSnapshot);
   socket.on("host_update", onHostDelta);
   socket.on("room_deleted", (notice) => {
-    if (notice?.code !== identity.code) return;
-    // The room and its data are gone: stop reconnecting to it.
-    socket.disconnect();
-    clearInterval(syncTimer);
-    setStatus("ended");
-    for (const fn of deletedFns) fn(notice);
+    if (notice?.code === identity.code) roomGone(notice.message ? gettext(notice.message) : "");
   });
-  const syncTimer = setInterval(sync, SYNC_PERIOD_MS);
+  syncTimer = setInterval(sync, SYNC_PERIOD_MS);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") sync();
   });
   return socket;
+}
+
+/** The room and its data are gone: stop reconnecting to it, and tell the screen why (`reason`,
+ *  in the page's language; "" when the server gave none). */
+function roomGone(reason) {
+  socket.disconnect();
+  clearInterval(syncTimer);
+  setStatus("ended");
+  for (const fn of deletedFns) fn(reason);
 }
 
 /** Call `fn(state, identity)` after every snapshot and delta (now, too, if state is loaded). */
@@ -97,7 +105,8 @@ export function onHostUpdate(fn) {
   return () => hostFns.delete(fn);
 }
 
-/** Call `fn({code, message})` if the server deletes the room (by the host, or on expiry). */
+/** Call `fn(reason)` once the room is deleted (by the host, or on expiry), whether this screen
+ *  was there when it happened or finds out on coming back; `reason` is in the page's language. */
 export function onRoomDeleted(fn) {
   deletedFns.add(fn);
   return () => deletedFns.delete(fn);
@@ -146,6 +155,12 @@ export function watch() {
     if (ack.transport) {
       // Lost or timed out: try again while the socket is up; a reconnect watches anyway.
       if (socket.connected) setTimeout(() => socket.connected && watch(), 2000);
+      return ack;
+    }
+    if (!ack.ok && ack.error === NO_SUCH_ROOM && state.version !== null) {
+      // This screen had the room, and is refused it on coming back (from sleep, or offline):
+      // it was deleted meanwhile, and the screen missed `room_deleted`.
+      roomGone(gettext("This event has ended and its data was deleted."));
       return ack;
     }
     setStatus("connected");
