@@ -120,6 +120,9 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     # Manage lists everyone by table, and the prompts, as at an event of one table.
     expect(host.locator("#people-title")).to_have_text("People, by table (6)")
     expect(host.locator("#people-list li[data-pid] .row-tag")).to_have_count(6)
+    listed = [(row.locator(".row-tag").inner_text(), row.locator(".row-title").inner_text())
+              for row in host.locator("#people-list li[data-pid]").all()]
+    assert listed == sorted(listed), listed  # table by table, and by name at each
     expect(host.locator("#prompt-list li").first).to_be_visible()
     host.select_option("#rule-person", label=ada_mate)
     host.check("#rule-stay")

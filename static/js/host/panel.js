@@ -4,8 +4,8 @@ import { $, confirmTwice, el, mmss, setText, show } from "../shared/dom.js";
 import { gettext } from "../shared/i18n.js";
 import { onHostUpdate, onState } from "../shared/live.js";
 import {
-  airtime, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder,
-  tableState,
+  airtime, byName, hostAction, inRound, nameOf, person, presentPeople, room, roundPrompt,
+  speakingOrder, tableState,
 } from "../shared/room.js";
 import { manyTables, tableName, tableOf } from "../shared/tables.js";
 import { config } from "../shared/config.js";
@@ -172,24 +172,24 @@ function renderPeople(turns) {
     { count: presentPeople().length }));
 }
 
-/** At an event of several tables: everyone here, with the table they sit at (each table's
- *  card on the stage shows its speaking order). */
+/** At an event of several tables: everyone here, table by table and by name at each (each
+ *  table's card on the stage shows its speaking order), so the host finds one of hundreds. */
 function renderSeated() {
-  const rows = [];
-  for (const p of Object.values(room.people)) {
-    if (p.status !== "here") continue;
-    rows.push(el("li", { class: "manage-row", data: { pid: p.id } },
+  const here = Object.values(room.people).filter((p) => p.status === "here").map((p) => p.id);
+  const number = (pid) => tableOf(pid)?.number ?? Infinity;
+  const rows = byName(here).sort((a, b) => number(a) - number(b)).map((pid) => {
+    const p = person(pid);
+    return el("li", { class: "manage-row", data: { pid } },
       el("span", { class: "row-main" },
-        el("span", { class: "row-title", text: p.name }),
+        el("span", { class: "row-title", text: nameOf(pid) }),
         p.about ? el("span", { class: "row-sub", text: p.about }) : null),
-      el("span", { class: "row-tag", text: tableOf(p.id) ? tableName(tableOf(p.id)) : "" }),
-      el("span", { class: "row-actions" }, button(gettext("Remove"), `remove-${p.id}`, {
-        class: "button-danger", aria: gettext("Remove %(name)s", { name: p.name }), data: { remove: p.id } }))));
-  }
+      el("span", { class: "row-tag", text: tableOf(pid) ? tableName(tableOf(pid)) : "" }),
+      el("span", { class: "row-actions" }, button(gettext("Remove"), `remove-${pid}`, {
+        class: "button-danger", aria: gettext("Remove %(name)s", { name: p.name }), data: { remove: pid } })));
+  });
   if (!rows.length) rows.push(el("li", { class: "manage-empty", text: gettext("Nobody has joined yet.") }));
   $("people-list").replaceChildren(...rows);
-  setText($("people-title"), gettext("People, by table (%(count)s)",
-    { count: rows.filter((r) => r.dataset.pid).length }));
+  setText($("people-title"), gettext("People, by table (%(count)s)", { count: here.length }));
 }
 
 function tickAirtime() {
