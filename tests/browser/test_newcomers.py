@@ -6,6 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.live.helpers import Screen
+
 from .helpers import tap
 
 
@@ -60,3 +62,30 @@ def test_a_new_code_for_latecomers_is_on_the_consoles_join_card_and_lets_them_in
     expect(host.locator("#people-list")).to_contain_text("Latecomer")
     host.get_by_role("button", name="Open to newcomers again").click()
     expect(card_code).to_have_text(table.code)
+
+
+def test_the_host_finds_one_of_many_in_the_list_and_the_sections_after_it_stay_near(table):
+    """A room of forty: the people list scrolls on its own, a box finds one person by a part
+    of their name (accents aside), and the sections after it follow within a screen."""
+    host = table.create("Chamber breakfast")
+    people = [Screen(table.base_url, table.code) for _ in range(40)]
+    try:
+        for i, screen in enumerate(people):
+            screen.join("Zoë Okafor" if i == 17 else f"Person {i + 1}")
+        host.keyboard.press("m")
+        rows = host.locator("#people-list li[data-pid]")
+        expect(rows).to_have_count(40)
+        box = host.get_by_label("Find someone")
+        expect(box).to_be_visible()
+        box.fill("zoe")
+        expect(rows.filter(visible=True)).to_have_text([re.compile("^Zoë Okafor")])
+        box.fill("")
+        expect(rows.filter(visible=True)).to_have_count(40)
+        height = host.viewport_size["height"]
+        listed = host.locator("#people-list").bounding_box()
+        assert listed["height"] <= 0.6 * height + 1, listed
+        section = host.locator("section", has=host.locator("#people-list")).bounding_box()
+        assert section["height"] < height, section  # what follows is not forty rows below
+    finally:
+        for screen in people:
+            screen.close()

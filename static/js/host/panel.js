@@ -10,6 +10,7 @@ import {
 import { manyTables, tableName, tableOf } from "../shared/tables.js";
 import { config } from "../shared/config.js";
 
+const FIND_FROM = 12; // people listed before the box to find one shows
 let editingId = null; // a prompt being edited: its row is left alone until saved or cancelled
 
 /** Open or close the drawer; focus moves into it and back to the toggle. */
@@ -32,6 +33,7 @@ export function mountPanel() {
     if (event.key === "Escape" && !$("panel").hidden) togglePanel(false);
   });
   $("people-list").addEventListener("click", onPeopleClick);
+  $("people-find-input").addEventListener("input", findPeople);
   $("prompt-list").addEventListener("click", onPromptClick);
   $("prompt-add-form").addEventListener("submit", addPrompt);
   $("turn-seconds-form").addEventListener("submit", setTurnSeconds);
@@ -50,6 +52,7 @@ function render() {
   const turns = manyTables() ? eventTurns() : room.turns;
   if (!turns || !prompts) return;
   keepFocus($("people-list"), () => (manyTables() ? renderSeated() : renderPeople(turns)));
+  findPeople();
   if (editingId === null) keepFocus($("prompt-list"), () => renderPrompts(prompts));
   const input = $("turn-seconds-input");
   if (document.activeElement !== input) input.value = turns.turn_seconds;
@@ -191,6 +194,20 @@ function renderSeated() {
   $("people-list").replaceChildren(...rows);
   setText($("people-title"), gettext("People, by table (%(count)s)", { count: here.length }));
 }
+
+/** Past a screenful of people, a box to find one (to remove them, say): rows whose name,
+ *  line about them or table hold what is typed, accents and case aside. */
+function findPeople() {
+  const rows = [...$("people-list").querySelectorAll("li[data-pid]")];
+  show($("people-find"), rows.length > FIND_FROM);
+  const wanted = folded($("people-find-input").value.trim());
+  for (const row of rows) {
+    const said = [".row-main", ".row-tag"].map((part) => row.querySelector(part)?.textContent ?? "");
+    row.hidden = Boolean(wanted) && rows.length > FIND_FROM && !folded(said.join(" ")).includes(wanted);
+  }
+}
+
+const folded = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
 
 function tickAirtime() {
   for (const cell of $("people-list").querySelectorAll("[data-airtime]")) {
