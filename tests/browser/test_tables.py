@@ -265,3 +265,26 @@ def test_a_projector_too_small_for_every_table_shows_them_a_page_at_a_time(table
     finally:
         for screen in people:
             screen.close()
+
+
+def test_the_console_says_who_is_kept_apart_company_by_company(table):
+    """Among hundreds, the seating rules read as groups: each company's people, however they
+    wrote it, and none for a company only one person here gave."""
+    table.code, table.key = create_room(table.base_url, "Chamber breakfast", seating="count",
+                                        tables="2")
+    people = [Screen(table.base_url, table.code) for _ in range(5)]
+    try:
+        for screen, (name, company) in zip(people, [
+                ("Grace", "Acme Ltd"), ("Ada", "acme ltd."), ("Mary", "Globex"),
+                ("Hedy", ""), ("Annie", "ACME LTD")], strict=True):
+            screen.join(name, company=company)
+        host = table.desktop().new_page()
+        host.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
+        host.keyboard.press("m")
+        expect(host.locator("#rules-list li")).to_have_text(
+            ["Acme Ltd, kept apart: Ada, Annie, and Grace"])
+        people[4].call("leave")
+        expect(host.locator("#rules-list li")).to_have_text(["Acme Ltd, kept apart: Ada and Grace"])
+    finally:
+        for screen in people:
+            screen.close()

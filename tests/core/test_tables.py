@@ -10,6 +10,7 @@ from facilitator.core.seating import meetings
 from facilitator.core.state.layout import Layout
 from facilitator.core.state.room import Room
 from facilitator.core.state.table import TIME_UP_GRACE_SECONDS
+from facilitator.core.views.screens import rules
 from facilitator.core.views.summary import summary
 
 
@@ -207,6 +208,14 @@ def test_a_reshuffle_keeps_the_organisers_rules():
         assert seats[pids[2]] == seats[pids[3]]  # kept together
         assert seats[pids[4]] == stays_at  # stays seated
         assert seats_agree(room)
+
+
+def test_the_host_sees_who_is_kept_apart_company_by_company():
+    room, pids = event(5, count=2)
+    for pid, company in zip(pids, ["Acme Ltd", "Globex", "acme ltd.", "Initech", "ACME LTD"],
+                            strict=True):
+        tables.set_rule(room, pid=pid, company=company, stay=False, together=None)
+    assert rules(room)["apart"] == [[pids[0], pids[2], pids[4]]]  # one alone keeps nobody apart
 
 
 def test_impossible_rules_are_refused_with_the_planners_reason():

@@ -17,6 +17,7 @@ table parts beside each table's stream (`table_host_delta`), and the seating `ru
 from typing import Any
 
 from ..sections import Collection, Section
+from ..state.participants import company_key
 from ..state.room import Room
 from ..state.table import Table
 from . import generosity, routing
@@ -108,8 +109,14 @@ def table_host_delta(room: Room, table: Table, now: float) -> dict[str, Any] | N
 
 
 def rules(room: Room) -> dict[str, Any]:
-    """The organiser's seating rules, for the host alone: who came with or works for whom."""
-    return {"company": {p.id: p.company for p in room.participants.values() if p.company},
+    """The organiser's seating rules, for the host alone: who came with or works for whom, and
+    who is kept apart for it (`apart`: people whose companies compare as one, `company_key`,
+    in groups of two or more), as the host reads them among hundreds."""
+    company = {p.id: p.company for p in room.participants.values() if p.company}
+    by_key: dict[str, list[str]] = {}
+    for pid, name in company.items():
+        by_key.setdefault(company_key(name), []).append(pid)
+    return {"company": company, "apart": [pids for pids in by_key.values() if len(pids) > 1],
             "together": [list(pair) for pair in room.layout.together],
             "stay": list(room.layout.stay)}
 

@@ -2,14 +2,14 @@
 // table host (the stage draws the cards: display/tables.js), and Manage holds the tables
 // themselves: how many, their names and colours, the signs, the reshuffle and the seating rules.
 import { $, el } from "../shared/dom.js";
-import { gettext } from "../shared/i18n.js";
+import { formatList, gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { IN_ROUND } from "../shared/protocol.js";
 import { byName, hostAction, nameOf, room } from "../shared/room.js";
 import { seatedAt, tableName } from "../shared/tables.js";
 import { eventRound, setCardTools } from "../display/tables.js";
 
-const NO_RULES = Object.freeze({ company: {}, together: [], stay: [] });
+const NO_RULES = Object.freeze({ company: {}, apart: [], together: [], stay: [] });
 
 /** The host's controls on a table's card: its next speaker, and its table host. */
 function tableControls({ label, turns, host }) {
@@ -77,11 +77,15 @@ function renderRuleForm() {
   fillRule();
 }
 
-/** The rules set so far, in words. */
+/** The rules in words: who is kept apart, company by company (among those here), then the
+ *  pairs and those who keep their table. */
 function renderRules() {
   const rules = room.rules ?? NO_RULES;
+  const here = (pid) => room.people[pid]?.status === "here";
+  const apart = rules.apart.map((pids) => pids.filter(here)).filter((pids) => pids.length > 1);
   const lines = [
-    ...Object.entries(rules.company).map(([pid, company]) => `${nameOf(pid)}: ${company}`),
+    ...apart.map((pids) => gettext("%(company)s, kept apart: %(names)s",
+      { company: rules.company[pids[0]], names: formatList(byName(pids).map((pid) => nameOf(pid))) })),
     ...rules.together.map(([a, b]) => gettext("%(name)s always sits with %(other)s", { name: nameOf(a), other: nameOf(b) })),
     ...rules.stay.map((pid) => gettext("%(name)s keeps their table", { name: nameOf(pid) })),
   ];
