@@ -63,6 +63,8 @@ DEFAULTS: dict[str, object] = {
     # exports and the summary per address, reseating the tables per room
     "RATELIMIT_EXPORTS": "10 per minute",
     "RATELIMIT_RESEATING": "6 per minute",
+    # Moves to another table by its QR, per person: a wrong sign scanned, then the right one
+    "RATELIMIT_MOVES": "2 per minute",
     # Largest Socket.IO message accepted; a larger one closes its connection unread. The largest
     # a screen sends is the host's new speaking order, 13 bytes a person: 6.5 KB for a table of
     # 500, so this leaves room for rooms of 2,000 (each message a script sends costs the server

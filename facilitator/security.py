@@ -47,6 +47,7 @@ TOO_FAST = N_("You're sending messages too fast. Please wait a moment and try ag
 TOO_MANY_JOINS = N_("Lots of people just joined from your network. "
                     "Please wait a minute and try again.")
 TOO_MANY_EXPORTS = N_("That was asked for several times just now. Please wait a minute.")
+TOO_MANY_MOVES = N_("You just changed tables. Please wait a minute before changing again.")
 TOO_MUCH_RESEATING = N_("The tables were just rearranged. "
                         "Please wait a minute before doing it again.")
 TOO_MANY_PAGES = N_("Lots of pages were opened from your network just now. Please wait a minute.")
@@ -172,6 +173,7 @@ class EventLimits:
             return
         self.per_connection = parse_many(config["RATELIMIT_SOCKET_EVENTS"])
         self.reseating = parse_many(config["RATELIMIT_RESEATING"])
+        self.moves = parse_many(config["RATELIMIT_MOVES"])
         # A watch answers with the room's whole snapshot: fewer of them, per connection and per
         # address, than of other events (issue 16.2)
         self.per_connection_event = {"watch": parse_many(config["RATELIMIT_WATCH"])}
@@ -189,9 +191,21 @@ class EventLimits:
         """Refuse a reseating of room `code` (RoomError) past RATELIMIT_RESEATING: the seating
         planner is the costliest work a room can ask for (docs/benchmarks.md), and anyone can
         create a room and fill it. Counted per room, in every process."""
-        if self.enabled and not all(self._shared.hit(item, "reseat", code)
-                                    for item in self.reseating):
-            raise RoomError(TOO_MUCH_RESEATING)
+        if self.enabled:
+            self._shared_limit(self.reseating, "reseat", code, TOO_MUCH_RESEATING)
+
+    def check_moving(self, code: str, pid: str) -> None:
+        """Refuse person `pid` a move to another table past RATELIMIT_MOVES: each move changes
+        two tables' turn orders and reaches every screen of the event, and re-scanning two
+        tables' signs did it as fast as a phone may send. Counted per person, in every process
+        (a new connection starts no new count)."""
+        if self.enabled:
+            self._shared_limit(self.moves, "move", f"{code}:{pid}", TOO_MANY_MOVES)
+
+    def _shared_limit(self, items: list[RateLimitItem], counted_as: str, key: str,
+                      message: str) -> None:
+        if not all(self._shared.hit(item, counted_as, key) for item in items):
+            raise RoomError(message)
 
     def check(self, event: str) -> None:
         """Refuse this event (RoomError) if the connection or its address is over a limit."""
@@ -206,9 +220,7 @@ class EventLimits:
                 raise RoomError(TOO_FAST)
         if event in self.per_address:
             counted_as, items, message = self.per_address[event]
-            address = request.remote_addr or "?"
-            if not all(self._shared.hit(item, counted_as, address) for item in items):
-                raise RoomError(message)
+            self._shared_limit(items, counted_as, request.remote_addr or "?", message)
 
 
 def counted(items: list[RateLimitItem], counts: dict, now: float) -> bool:

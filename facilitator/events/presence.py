@@ -1,7 +1,7 @@
 """Socket.IO handlers for being in a room: watching it, joining, following tables, keeping in
 step, sitting at a table by its QR, one's profile, leaving."""
 
-from flask import session
+from flask import current_app, session
 
 from ..code_guesses import looked_up
 from ..core.commands import people, tables
@@ -90,6 +90,8 @@ def sit(data: dict) -> dict:
     """A participant scanned a table's QR: seated there when it has room."""
     code, pid = participant()
     table = parse(Sit, data).table
+    if (limits := current_app.extensions.get("event_limits")) is not None:
+        limits.check_moving(code, pid)
     return acked(change_room(code, lambda room, at: tables.sit(room, pid, table=table,
                                                                 now=at.now)))
 

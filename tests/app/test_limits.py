@@ -9,6 +9,7 @@ from facilitator.extensions import socketio
 from facilitator.security import (
     TOO_FAST,
     TOO_MANY_JOINS,
+    TOO_MANY_MOVES,
     TOO_MANY_WATCHES,
     TOO_MUCH_RESEATING,
     counted,
@@ -156,6 +157,28 @@ def test_pages_named_by_a_code_are_limited_per_address(limited_app):
     statuses = [http.get(f"/j/{code}").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert http.get("/").status_code == 200  # the home page is not one of them
+
+
+def test_a_person_moves_between_tables_twice_a_minute_however_they_reconnect(limited_app):
+    """Re-scanning two tables' signs moved someone back and forth as fast as a phone may send,
+    changing both tables' turn orders each time: a wrong sign, then the right one, is enough."""
+    app = limited_app()
+    created = app.test_client().post("/rooms", data={
+        "name": "Breakfast", "deck": "classic", "turn_seconds": "90", "seating": "count",
+        "tables": "2"})
+    code = created.headers["Location"].split("#")[0].rsplit("/", 1)[1]
+    phones = connect(app, 3)
+    ada = phones[0].emit("join", {"code": code, "name": "Ada"}, callback=True)
+    for i, phone in enumerate(phones[1:]):
+        assert phone.emit("join", {"code": code, "name": f"P{i}"}, callback=True)["ok"]
+    moves = [phones[0].emit("sit", {"table": table}, callback=True) for table in (2, 1)]
+    assert [m["ok"] for m in moves] == [True, True], moves
+    again = connect(app)[0]  # a new connection starts no new count
+    assert again.emit("watch", {"code": code, "token": ada["token"]}, callback=True)["ok"]
+    refused = again.emit("sit", {"table": 2}, callback=True)
+    assert refused == {"ok": False, "error": TOO_MANY_MOVES, "version": refused["version"]}
+    assert again.emit("watch", {"code": code, "token": ada["token"]},
+                      callback=True)["snapshot"]["items"]["seats"][ada["me"]] == 1
 
 
 def test_the_costliest_controls_are_limited(limited_app):
