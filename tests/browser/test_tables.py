@@ -123,6 +123,12 @@ def test_three_tables_with_a_reshuffle_end_to_end(table):
     listed = [(row.locator(".row-tag").inner_text(), row.locator(".row-title").inner_text())
               for row in host.locator("#people-list li[data-pid]").all()]
     assert listed == sorted(listed), listed  # table by table, and by name at each
+    # The room's switches show as they are (they showed all off at several tables).
+    expect(host.locator("#gen-switch-airtime")).to_be_checked()
+    expect(host.locator("#gen-switch-auto_advance")).not_to_be_checked()
+    expect(host.locator("#gen-fairness")).to_have_text(
+        "At an event of several tables, the event summary counts airtime, asks and offers per "
+        "person.")
     expect(host.locator("#prompt-list li").first).to_be_visible()
     host.select_option("#rule-person", label=ada_mate)
     host.check("#rule-stay")

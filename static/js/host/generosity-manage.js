@@ -1,7 +1,7 @@
 // The "Keep it generous" part of the host's Manage drawer: the room's switches, the pitch-nudge
 // share, the fairness figure, and a table per person (airtime per round and in total, asks,
 // offers, questions, pitch nudges). Only the host's screen has this data.
-import { $, el, mmss, setText } from "../shared/dom.js";
+import { $, el, mmss, setText, show } from "../shared/dom.js";
 import { gettext } from "../shared/i18n.js";
 import { hostAction, nameOf, room } from "../shared/room.js";
 import { config } from "../shared/config.js";
@@ -42,6 +42,13 @@ export function renderManage(g) {
     const closest = [...share.options].reduce((best, option) =>
       Math.abs(option.value - features.pitch_share) < Math.abs(best.value - features.pitch_share) ? option : best);
     share.value = closest.value;
+  }
+  // Airtime, questions and nudges are each table's: with no one table in view (an event of
+  // several tables), the summary counts them over the event.
+  show($("gen-table"), Boolean(g.airtime));
+  if (!g.airtime) {
+    setText($("gen-fairness"), gettext("At an event of several tables, the event summary counts airtime, asks and offers per person."));
+    return;
   }
   const ratio = g.airtime.ratio;
   setText($("gen-fairness"), ratio == null

@@ -30,10 +30,11 @@ function toggleCard(card) {
 
 function render() {
   const { turns, generosity: g } = room;
-  if (!turns || !g) return;
+  if (!g) return;
+  renderManage(g); // the room's switches and figures, at any number of tables
+  if (!turns) return; // an event of several tables: each table's card shows its round
   renderBetween(g);
   renderDuring(turns, g);
-  renderManage(g);
 }
 
 function renderBetween(g) {
