@@ -31,7 +31,7 @@ function toggleCard(card) {
 function render() {
   const { turns, generosity: g } = room;
   if (!g) return;
-  renderManage(g); // the room's switches and figures, at any number of tables
+  renderManage(g); // the room's switches, at any number of tables
   if (!turns) return; // an event of several tables: each table's card shows its round
   renderBetween(g);
   renderDuring(turns, g);
