@@ -195,10 +195,14 @@ def test_an_arabic_summary_cuts_a_long_latin_name_at_its_end(table):
     summary loses its end, not its first name, and lines up on the right with the others."""
     host = table.create(context=table.desktop(locale="ar"))
     people = [Screen(table.base_url, table.code) for _ in range(2)]
-    for screen, name in zip(people, ("Jean-Baptiste Okonkwo-Fitzgerald", "Bob"), strict=True):
-        screen.join(name)
-    table.act("start")
-    table.act("end_event")
+    try:
+        for screen, name in zip(people, ("Jean-Baptiste Okonkwo-Fitzgerald", "Bob"), strict=True):
+            screen.join(name)
+        table.act("start")
+        table.act("end_event")
+    finally:
+        for screen in people:
+            screen.close()
     summary = host.context.new_page()
     summary.goto(f"{table.base_url}/host/{table.code}/summary")
     names = summary.locator("#summary-airtime .gen-bar-name")
@@ -206,5 +210,3 @@ def test_an_arabic_summary_cuts_a_long_latin_name_at_its_end(table):
     long = names.filter(has_text="Jean-Baptiste").evaluate(TEXT_IN_BOX)
     assert long["cut"] and long["firstShown"], long
     assert names.filter(has_text="Bob").evaluate(TEXT_IN_BOX)["rightGap"] < 1
-    for screen in people:
-        screen.close()
