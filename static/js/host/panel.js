@@ -179,14 +179,15 @@ function renderPeople(turns) {
  *  table's card on the stage shows its speaking order), so the host finds one of hundreds. */
 function renderSeated() {
   const here = Object.values(room.people).filter((p) => p.status === "here").map((p) => p.id);
-  const number = (pid) => tableOf(pid)?.number ?? Infinity;
+  const seat = new Map(here.map((pid) => [pid, tableOf(pid)]));
+  const number = (pid) => seat.get(pid)?.number ?? Infinity;
   const rows = byName(here).sort((a, b) => number(a) - number(b)).map((pid) => {
     const p = person(pid);
     return el("li", { class: "manage-row", data: { pid } },
       el("span", { class: "row-main" },
         el("span", { class: "row-title", text: nameOf(pid) }),
         p.about ? el("span", { class: "row-sub", text: p.about }) : null),
-      el("span", { class: "row-tag", text: tableOf(pid) ? tableName(tableOf(pid)) : "" }),
+      el("span", { class: "row-tag", text: seat.get(pid) ? tableName(seat.get(pid)) : "" }),
       el("span", { class: "row-actions" }, button(gettext("Remove"), `remove-${pid}`, {
         class: "button-danger", aria: gettext("Remove %(name)s", { name: p.name }), data: { remove: pid } })));
   });

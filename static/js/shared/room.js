@@ -9,6 +9,9 @@ import { ASK_PROMPT, COLLECTION, IN_ROUND, SECTION } from "./protocol.js";
 
 const section = (name) => state.sections[name] ?? null;
 const collection = (name) => state.items[name] ?? {};
+// Names sort as the page's language sorts them; one collator for the page, as lists of hundreds
+// are sorted again on every change.
+const collator = new Intl.Collator(config.i18n.language, { numeric: true });
 
 /** The number of the table in view: a phone's own, else the only one (a screen of every table
  *  shows none in detail). */
@@ -80,7 +83,6 @@ export function nameOf(pid) {
 /** `pids` in the order of their names, as the page's language sorts them ("Émile" beside
  *  "Emma", "Sam 2" before "Sam 10"): pickers that may list hundreds of people. */
 export function byName(pids) {
-  const collator = new Intl.Collator(config.i18n.language, { numeric: true });
   const names = new Map(pids.map((pid) => [pid, nameOf(pid)]));
   return [...pids].sort((a, b) => collator.compare(names.get(a), names.get(b)));
 }
