@@ -164,16 +164,19 @@ def ring_seconds(text: str) -> int:
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
-# Whether an element's text is drawn left to right, character after character (on one line).
+# Whether an element's text is drawn left to right, character after character (on one line),
+# across its text nodes (an address has a break opportunity, <wbr>, after each slash).
 DRAWN_LEFT_TO_RIGHT = """(el) => {
-    const text = el.firstChild, lefts = [];
-    for (let i = 0; i < text.length; i++) {
-        const range = document.createRange();
-        range.setStart(text, i);
-        range.setEnd(text, i + 1);
-        lefts.push(range.getBoundingClientRect().left);
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), lefts = [];
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(text, i);
+            range.setEnd(text, i + 1);
+            lefts.push(range.getBoundingClientRect().left);
+        }
     }
-    return lefts.every((left, i) => i === 0 || left > lefts[i - 1]);
+    return lefts.length > 1 && lefts.every((left, i) => i === 0 || left > lefts[i - 1]);
 }"""
 
 

@@ -1,17 +1,19 @@
-"""Nothing clipped, nothing overlapping: every state of the display at three projector sizes and
-every state of a phone at two phone sizes, each block of the screen either in view or where the
-page (or its own scrolling box) can scroll to it, and no block drawn over another."""
+"""Nothing clipped, nothing overlapping: every state of the display at five projector sizes (an
+old 800x600 one among them) and every state of a phone at three phone sizes, each block of the
+screen either in view or where the page (or its own scrolling box) can scroll to it, and no
+block drawn over another; and the join address whole on its card, however long."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.fixtures.live_server import start_live_server
 from tests.live.helpers import Screen, create_room
 
-from .helpers import tap
+from .helpers import Table, tap
 
-PROJECTORS = [(1280, 720), (1366, 768), (1920, 1080)]
-PHONES = [(360, 640), (390, 844)]
+PROJECTORS = [(800, 600), (1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
+PHONES = [(320, 568), (360, 640), (390, 844)]
 # The blocks a screen is made of: each must be reachable and none may cover another.
 DISPLAY_BLOCKS = (".display-bar > *, #join-card, #lobby-view > *, .round-main > *, #ring, "
                   "#next-up, #gen-hands, #over-view > :not(.gen-between), .gen-card, "
@@ -184,3 +186,49 @@ def test_every_phone_state_fits_every_phone(table):
     expect(ada.locator("#phone")).to_have_attribute("data-status", "round_over")
     walk(ada, PHONES, PHONE_BLOCKS, "between rounds", found)
     assert not found, "\n".join(f"{state}: {bad}" for state, bad in found.items())
+
+
+# A venue's own name for the laptop, or a server's: longer than any line of the corner card.
+LONG_ADDRESS = "http://networking-breakfast.chamber-of-commerce.example.org:5000"
+# Whether the join address is drawn inside its card and the screen, with the code (its last
+# text) on one line.
+ADDRESS_ON_CARD = """(el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const text = range.getBoundingClientRect();
+    const card = el.closest(".join-card").getBoundingClientRect();
+    range.selectNodeContents(el.lastChild);
+    const codeLines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    return text.left >= card.left - 1 && text.right <= card.right + 1
+        && card.right <= innerWidth + 1 && text.bottom <= innerHeight + 1 && codeLines === 1;
+}"""
+
+
+def test_a_long_join_address_stays_on_its_card_at_every_projector(browser, tmp_path):
+    """It used to run off the card's edge from the first slash it couldn't break at: a round's
+    corner card at 1280x720 showed "commerce.example.org:5000/j/CODE" past its edge, and at
+    800x600 even the default address, where the stage cut it off."""
+    server = start_live_server(tmp_path, {"PUBLIC_URL": LONG_ADDRESS})
+    table = Table(browser, server.url)
+    try:
+        table.create()
+        display = table.desktop().new_page()
+        display.goto(f"{table.base_url}/display/{table.code}")
+        expect(display.locator("#join-url")).to_have_text(
+            f"{LONG_ADDRESS.split('://')[1]}/j/{table.code}")
+        for name in ("Ada", "Grace"):
+            table.join(name)
+        found = []
+        for status in ("lobby", "speaking"):
+            if status == "speaking":
+                table.act("start")
+            expect(display.locator("#display")).to_have_attribute("data-status", status)
+            for width, height in PROJECTORS:
+                display.set_viewport_size({"width": width, "height": height})
+                display.wait_for_timeout(100)  # a frame to lay out (not a timed assertion)
+                if not display.locator("#join-url").evaluate(ADDRESS_ON_CARD):
+                    found.append(f"{status} at {width}x{height}")
+        assert not found, f"the address leaves its card: {found}"
+    finally:
+        table.close()
+        server.stop()

@@ -81,8 +81,7 @@ function showJoinCode(code) {
   if (card.dataset.code === code) return;
   card.dataset.code = code;
   setText($("room-code"), code);
-  const url = $("join-url");
-  url.textContent = url.textContent.replace(/[^/]+$/, code);
+  $("join-url").lastChild.textContent = code; // the address ends with the code, after a <wbr>
   const qr = card.querySelector(".join-qr");
   qr.src = qr.src.replace(/[^/]+\.svg$/, `${encodeURIComponent(code)}.svg`);
 }
