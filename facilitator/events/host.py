@@ -118,12 +118,12 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
     match action:
         case Start():
             round.start(room, now=at.now)
-        case Next() if table is not None:
-            round.next_turn(room, table=table, now=at.now)
+        case Next(args=args) if table is not None:
+            round.next_turn(room, table=table, seen=args.seen(), now=at.now)
         case Next(args=args):
-            round.advance(room, table=args.table, now=at.now)
+            round.advance(room, table=args.table, seen=args.seen(), now=at.now)
         case Skip(args=args):
-            round.skip(room, table=args.table, now=at.now)
+            round.skip(room, table=args.table, seen=args.seen(), now=at.now)
         case Pause(args=args):
             round.pause(room, table=args.table, now=at.now)
         case Resume(args=args):

@@ -21,9 +21,9 @@ def turn_pass(data: dict) -> dict:
 @on("table_action")
 def table_action(data: dict) -> dict:
     """The table host moves their table on, skips, pauses or resumes it."""
-    action = parse(TableAction, data).action
+    pressed = parse(TableAction, data)
     return acked(at_my_table(lambda room, pid, at: round.table_action(
-        room, pid, action=action, now=at.now)))
+        room, pid, action=pressed.action, seen=pressed.seen(), now=at.now)))
 
 
 @on("time_up")

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from ..core.commands.round import SeenTurn
 from ..core.errors import N_, RoomError
 from ..core.state.hands import NOT_UP
 from .base import Payload
@@ -34,6 +35,7 @@ from .fields import (
     RoomCode,
     RoomToDelete,
     RoundNumber,
+    RoundNumberOrNone,
     TableNumber,
     TableNumberOrNone,
     Taken,
@@ -100,9 +102,25 @@ class TimeUp(Payload):
     speaker: PersonId
 
 
-class TableAction(Payload):
+class TurnShown(Payload):
+    """The turn a screen showed when its button to end it was pressed: whose (`speaker`) and
+    in which `round`. A press that crossed that turn's end then ends nothing (`SeenTurn`)."""
+
+    speaker: PersonIdOrNone = None
+    round_no: Annotated[RoundNumberOrNone, Field(alias="round")] = None
+
+    def seen(self) -> SeenTurn | None:
+        return None if self.speaker is None else SeenTurn(self.speaker, self.round_no)
+
+
+class TableActionName(Payload):
     action: Annotated[str, Checked(TABLE_ACTION_ASK, _table_action,
                                    schema_extra={"enum": list(TABLE_ACTIONS)})]
+
+
+class TableAction(TurnShown, TableActionName):
+    """The table host's control and, for one that ends a turn, the turn. (A model's fields
+    follow its bases from the last: the action is checked first, as the core checks it.)"""
 
 
 class Profile(Payload):

@@ -201,4 +201,6 @@ NewCode = Annotated[bool, flag(NEW_CODE_ASK)]
 RemovePosts = Annotated[bool, flag(N_("Say whether to delete their posts too."))]
 RecentMinutes = Annotated[int, whole_number(participants.RECENT_LABEL, 1,
                                             participants.MAX_RECENT_MINUTES)]
-RoundNumber = Annotated[int, whole_number(N_("The round"), 1, 10_000)]
+ROUND = N_("The round")
+RoundNumber = Annotated[int, whole_number(ROUND, 1, 10_000)]
+RoundNumberOrNone = Annotated[int | None, whole_number(ROUND, 1, 10_000)]

@@ -10,6 +10,7 @@ from ..core.errors import N_, RoomError
 from ..core.state.hands import NOT_UP
 from .base import Payload, parse_as
 from .checks import ident
+from .events import TurnShown
 from .fields import (
     Company,
     DisplayBoard,
@@ -52,6 +53,10 @@ class AtTable(Payload):
     table: TableNumberOrNone = None
 
 
+class AtTurn(TurnShown, AtTable):
+    """A control that ends a turn at a table: the table, then the turn the console showed."""
+
+
 class Start(Payload):
     action: Literal["start"]
     args: NoArgs
@@ -61,12 +66,12 @@ class Next(Payload):
     """Next speaker, or the next round once one is over."""
 
     action: Literal["next"]
-    args: AtTable
+    args: AtTurn
 
 
 class Skip(Payload):
     action: Literal["skip"]
-    args: AtTable
+    args: AtTurn
 
 
 class Pause(Payload):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from facilitator.core.commands.round import SeenTurn
 from facilitator.core.errors import RoomError
 from facilitator.core.state import participants, text
 from facilitator.core.state.identity import NO_SUCH_ROOM
@@ -32,8 +33,10 @@ def test_every_host_action_is_read_as_its_own_model():
     assert parse_host({"action": "language", "args": {"language": "ar"}}).args.language == "ar"
     move = parse_host({"action": "prompt_move", "args": {"id": "p1", "to": 2}})
     assert move == PromptMove(action="prompt_move", args={"id": "p1", "to": 2})
-    assert parse_host({"action": "next"}).args.model_dump() == {"table": None}  # none needed
+    assert parse_host({"action": "next"}).args.seen() is None  # none needed
     assert parse_host({"action": "next", "args": {"table": 3}}).args.table == 3
+    pressed = parse_host({"action": "skip", "args": {"speaker": "p1", "round": 2}}).args
+    assert pressed.seen() == SeenTurn("p1", 2) and pressed.table is None
 
 
 @pytest.mark.parametrize("data", [{}, {"to": 1, "with": 2}, {"to": "a"}])

@@ -160,3 +160,39 @@ def test_events_before_joining_are_refused(socketio_client):
                                                               "error": "Join the event first."}
     assert stranger.emit("host", {"action": "start"}, callback=True)["error"] == (
         "Only the host can do that.")
+
+
+def test_a_press_that_crosses_the_end_of_its_turn_moves_nothing_on_twice(client,
+                                                                          socketio_client):
+    """Ann taps "I'm done" as the host presses "Next speaker" for her: each press names the turn
+    it means to end, so the second finds it ended and Bob keeps his turn. Before, Bob's turn
+    ended at once (0 s, never heard), and a double press on the last turn started the next
+    round. A table host's controls, and a press that names no turn, as before."""
+    table = open_table(client, socketio_client)
+    people = [join(socketio_client, table.code, name) for name in ("Ann", "Bob", "Cat")]
+    (ann, a), (bob, b), (cat, c) = people
+    assert table.host.emit("host", {"action": "start"}, callback=True)["ok"]
+    turn = {"round": 1, "speaker": a["me"]}  # what the console showed when the host pressed
+
+    assert ann.emit("turn_done", {}, callback=True)["ok"]
+    assert table.host.emit("host", {"action": "next", "args": turn}, callback=True)["ok"]
+    assert table.host.emit("host", {"action": "skip", "args": turn}, callback=True)["ok"]
+    assert table_updates(cat)[-1]["sections"]["turns"]["current"] == b["me"]
+
+    assert table.host.emit("host", {"action": "table_host", "args": {"table": 1,
+                                                                     "pid": c["me"]}},
+                           callback=True)["ok"]
+    assert cat.emit("table_action", {"action": "next", "round": 1, "speaker": b["me"]},
+                    callback=True)["ok"]
+    assert cat.emit("table_action", {"action": "next", "round": 1, "speaker": b["me"]},
+                    callback=True)["ok"]
+    turns = table_updates(ann)[-1]["sections"]["turns"]
+    assert (turns["current"], turns["status"]) == (c["me"], "speaking")
+
+    last = {"round": 1, "speaker": c["me"]}
+    for _ in range(2):  # "Finish round", pressed twice
+        assert table.host.emit("host", {"action": "next", "args": last}, callback=True)["ok"]
+    turns = table_updates(ann)[-1]["sections"]["turns"]
+    assert (turns["status"], turns["round"]) == ("round_over", 1)
+    assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]  # names no turn
+    assert table_updates(ann)[-1]["sections"]["turns"]["round"] == 2

@@ -170,3 +170,25 @@ def test_every_screen_follows_the_order_as_people_join_and_the_host_moves_them(t
     table.act("pause")
     expect(ada.locator("#phone")).to_have_attribute("data-status", "paused")
     assert drawn.evaluate("li => li.isConnected")
+
+
+def test_a_double_press_of_next_speaker_moves_on_once(table):
+    """A double click, or "N" pressed twice, sent two "next"s before the first came back:
+    the second ended the next person's turn before they said a word. Each press now names the
+    turn it ends, on the console and on a table host's phone alike."""
+    host = table.create()
+    phones = [table.join(name) for name in ("Ada", "Grace", "Katherine", "Dorothy")]
+    table.act("start")
+    expect(host.locator("#speaker-name")).to_have_text("Ada")
+    host.locator("#btn-next").dblclick()
+    expect(host.locator("#speaker-name")).to_have_text("Grace")
+    dorothy = table.admin.state["items"]["people"]
+    table.act("table_host", table=1, pid=next(pid for pid, p in dorothy.items()
+                                               if p["name"] == "Dorothy"))
+    on_her_phone = phones[3].locator("#table-next")
+    expect(on_her_phone).to_be_visible()
+    on_her_phone.dblclick()
+    # Her next press is read after both: paused, Katherine has the floor, not Dorothy.
+    phones[3].locator("#table-pause").click()
+    expect(host.locator("#host")).to_have_attribute("data-status", "paused")
+    expect(host.locator("#speaker-name")).to_have_text("Katherine")

@@ -11,16 +11,32 @@ moves on only once every ask has had an offer, unless the host switched the rule
 """
 
 import random
+from dataclasses import dataclass
 
 from ..errors import N_, RoomError, say, say_n
 from ..sections import Section
 from ..state.decks import ASK_PROMPT
 from ..state.room import Room
 from ..state.table import TIME_UP_GRACE_SECONDS, Table
-from ..state.turns import IN_ROUND, PAUSED, SPEAKING
+from ..state.turns import IN_ROUND, PAUSED, SPEAKING, Turns
 
 STILL_RUNNING = N_("Some tables are still on this round: wait for them, or end the round "
                    "everywhere.")
+
+
+@dataclass(frozen=True)
+class SeenTurn:
+    """The turn a screen showed when someone pressed to end it ("Next speaker", "Skip"):
+    `speaker`'s, in `round` if the screen said. A press that crossed that turn's end (the
+    speaker's "I'm done", a double press, a second console) then ends nothing: else the next
+    person's turn ended before they said a word, and "Finish round" pressed twice started the
+    next round."""
+
+    speaker: str
+    round: int | None = None
+
+    def ended(self, turns: Turns) -> bool:
+        return turns.current != self.speaker or self.round not in (None, turns.round)
 
 
 def start(room: Room, *, now: float) -> None:
@@ -51,13 +67,16 @@ def running(room: Room) -> bool:
     return any(table.turns.status in IN_ROUND for table in room.every_table())
 
 
-def advance(room: Room, *, table: int | None = None, now: float) -> None:
+def advance(room: Room, *, table: int | None = None, seen: SeenTurn | None = None,
+            now: float) -> None:
     """The host's one "next" key: at a table still on the round, its next speaker; between
-    rounds, the next round everywhere."""
+    rounds, the next round everywhere (unless the press was meant for a turn, `seen`)."""
     if table is None and room.layout.count > 1:
         start(room, now=now)
         return
     picked = room.pick_table(table)
+    if seen is not None and seen.ended(picked.turns):
+        return
     if picked.turns.status in IN_ROUND:
         next_turn(room, table=picked.number, now=now)
     elif table is None:
@@ -67,10 +86,10 @@ def advance(room: Room, *, table: int | None = None, now: float) -> None:
                             "table together.", table=room.layout.name(picked.number)))
 
 
-def next_turn(room: Room, *, table: int | None = None, now: float) -> None:
+def next_turn(room: Room, *, table: int | None = None, seen: SeenTurn | None = None,
+              now: float) -> None:
     """At one table: its next speaker."""
-    with room.pick_table(table).changing_turns() as turns:
-        turns.finish_turn(now, "next")
+    _finish_turn(room.pick_table(table), seen, now, "next")
 
 
 def next_prompt(room: Room, *, now: float) -> None:
@@ -88,9 +107,16 @@ def next_prompt(room: Room, *, now: float) -> None:
     room.changes.touch(Section.PROMPTS)
 
 
-def skip(room: Room, *, table: int | None = None, now: float) -> None:
-    with room.pick_table(table).changing_turns() as turns:
-        turns.finish_turn(now, "skipped")
+def skip(room: Room, *, table: int | None = None, seen: SeenTurn | None = None,
+         now: float) -> None:
+    _finish_turn(room.pick_table(table), seen, now, "skipped")
+
+
+def _finish_turn(table: Table, seen: SeenTurn | None, now: float, outcome: str) -> None:
+    if seen is not None and seen.ended(table.turns):
+        return
+    with table.changing_turns() as turns:
+        turns.finish_turn(now, outcome)
 
 
 def pause(room: Room, *, table: int | None = None, now: float) -> None:
@@ -160,15 +186,22 @@ def time_up(room: Room, *, table: int, round_no: int, speaker: str, now: float) 
             turns.finish_turn(now, "time_up")
 
 
-def table_action(room: Room, pid: str, *, action: str, now: float) -> None:
-    """The table host's controls for their own table."""
+def table_action(room: Room, pid: str, *, action: str, seen: SeenTurn | None = None,
+                 now: float) -> None:
+    """The table host's controls for their own table (moving on and skipping end the turn
+    `seen`, if given)."""
     table = room.table_of(pid)
     if table.host != pid:
         raise RoomError(N_("Only this table's host can do that."))
-    controls = {"next": next_turn, "skip": skip, "pause": pause, "resume": resume}
+    controls = {
+        "next": lambda: next_turn(room, table=table.number, seen=seen, now=now),
+        "skip": lambda: skip(room, table=table.number, seen=seen, now=now),
+        "pause": lambda: pause(room, table=table.number, now=now),
+        "resume": lambda: resume(room, table=table.number, now=now),
+    }
     if action not in controls:
         raise RoomError(N_("A table host can move on, skip, pause or resume."))
-    controls[action](room, table=table.number, now=now)
+    controls[action]()
 
 
 def _speakers_table(room: Room, pid: str) -> Table:

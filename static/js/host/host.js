@@ -4,7 +4,7 @@
 import { $, confirmTwice, el, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
 import { gettext, ngettext } from "../shared/i18n.js";
 import { connect, onHostUpdate, onRoomDeleted, onState, onStatus } from "../shared/live.js";
-import { hostAction, inRound, nameOf, room, speakingOrder, upNextPrompt } from "../shared/room.js";
+import { hostAction, inRound, nameOf, room, speakingOrder, turnShown, upNextPrompt } from "../shared/room.js";
 import { hasEnded, mountStage } from "../display/stage.js";
 import { eventRound } from "../display/tables.js";
 import { manyTables } from "../shared/tables.js";
@@ -118,7 +118,7 @@ function wireControls() {
     if (event.detail > 0) button.blur();
     if (button.id === "btn-fullscreen") toggleFullscreen();
     else if (button.id === "btn-next-prompt") nextPrompt(button);
-    else if (button.dataset.action) hostAction(button.dataset.action);
+    else if (button.dataset.action) hostAction(button.dataset.action, turnShown(button.dataset.action, room.turns));
   });
   document.addEventListener("keydown", onKey);
   $("unreachable-dismiss")?.addEventListener("click", () => show($("unreachable"), false));

@@ -5,7 +5,7 @@ import { $, el } from "../shared/dom.js";
 import { formatList, gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { IN_ROUND } from "../shared/protocol.js";
-import { byName, hostAction, nameOf, room } from "../shared/room.js";
+import { byName, hostAction, nameOf, room, tableState, turnShown } from "../shared/room.js";
 import { seatedAt, tableName } from "../shared/tables.js";
 import { eventRound, setCardTools } from "../display/tables.js";
 
@@ -18,7 +18,8 @@ function tableControls({ label, turns, host }) {
   if (running) {
     const next = el("button", { class: "button button-small", text: turns.next ? gettext("Next speaker") : gettext("Finish"),
       attrs: { type: "button", "aria-label": gettext("Next speaker at %(table)s", { table: tableName(label) }) } });
-    next.addEventListener("click", () => hostAction("next", { table: label.number }));
+    next.addEventListener("click", () => hostAction("next", {
+      table: label.number, ...turnShown("next", tableState(label.number)?.sections.turns) }));
     controls.append(next);
   }
   const select = el("select", { attrs: { "aria-label": gettext("Table host of %(table)s", { table: tableName(label) }) } },

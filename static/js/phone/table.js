@@ -5,7 +5,7 @@ import { $, announce, setText, show } from "../shared/dom.js";
 import { formatList, gettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
 import { emitAck, identity, onState, state } from "../shared/live.js";
-import { nameOf, room, send, tableInView } from "../shared/room.js";
+import { nameOf, room, send, tableInView, turnShown } from "../shared/room.js";
 import { manyTables, seatedAt, tableLabel, tableOf } from "../shared/tables.js";
 
 const TIME_UP_RETRY_MS = 2000; // a phone whose clock runs ahead asks again until the server agrees
@@ -23,7 +23,8 @@ export function mountPhoneTable({ wanted }) {
     render();
   });
   for (const button of document.querySelectorAll("[data-table-action]")) {
-    button.addEventListener("click", () => send("table_action", { action: button.dataset.tableAction }));
+    const action = button.dataset.tableAction;
+    button.addEventListener("click", () => send("table_action", { action, ...turnShown(action, room.turns) }));
   }
   onState(() => {
     sitWhereScanned(wanted);

@@ -170,6 +170,15 @@ export async function send(event, payload = {}) {
   return ack;
 }
 
+const ENDS_A_TURN = new Set(["next", "skip"]);
+
+/** What a press of `action` names if it ends a turn ("Next speaker", "Skip"): the turn `turns`
+ *  shows. A press that crossed its end (the speaker's "I'm done", a double press, a second
+ *  console) then ends nothing, instead of the next person's turn (docs/protocol.md). */
+export function turnShown(action, turns) {
+  return ENDS_A_TURN.has(action) && turns?.current ? { speaker: turns.current, round: turns.round } : {};
+}
+
 /** Send one host action (the `host` event); a refusal shows in the toast. */
 export function hostAction(action, args = {}) {
   return send("host", { action, args });
