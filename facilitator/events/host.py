@@ -130,8 +130,8 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
             round.resume(room, table=args.table, now=at.now)
         case EndRound(args=args):
             round.end_round(room, table=args.table, now=at.now)
-        case NextPrompt():
-            round.next_prompt(room, now=at.now)
+        case NextPrompt(args=args):
+            round.next_prompt(room, round_shown=args.round_no, now=at.now)
         case Shuffle(args=args):
             round.shuffle(room, table=args.table, rng=at.rng)
         case Reorder(args=args):

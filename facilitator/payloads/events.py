@@ -102,12 +102,17 @@ class TimeUp(Payload):
     speaker: PersonId
 
 
-class TurnShown(Payload):
-    """The turn a screen showed when its button to end it was pressed: whose (`speaker`) and
-    in which `round`. A press that crossed that turn's end then ends nothing (`SeenTurn`)."""
+class RoundShown(Payload):
+    """The round a screen showed running when its button to end it was pressed."""
+
+    round_no: Annotated[RoundNumberOrNone, Field(alias="round")] = None
+
+
+class TurnShown(RoundShown):
+    """The turn a screen showed when its button to end it was pressed: in which `round`, whose
+    (`speaker`). A press that crossed that turn's end then ends nothing (`SeenTurn`)."""
 
     speaker: PersonIdOrNone = None
-    round_no: Annotated[RoundNumberOrNone, Field(alias="round")] = None
 
     def seen(self) -> SeenTurn | None:
         return None if self.speaker is None else SeenTurn(self.speaker, self.round_no)

@@ -10,7 +10,7 @@ from ..core.errors import N_, RoomError
 from ..core.state.hands import NOT_UP
 from .base import Payload, parse_as
 from .checks import ident
-from .events import TurnShown
+from .events import RoundShown, TurnShown
 from .fields import (
     Company,
     DisplayBoard,
@@ -91,7 +91,7 @@ class EndRound(Payload):
 
 class NextPrompt(Payload):
     action: Literal["next_prompt"]
-    args: NoArgs
+    args: RoundShown
 
 
 class Shuffle(Payload):

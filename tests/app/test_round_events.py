@@ -196,3 +196,19 @@ def test_a_press_that_crosses_the_end_of_its_turn_moves_nothing_on_twice(client,
     assert (turns["status"], turns["round"]) == ("round_over", 1)
     assert table.host.emit("host", {"action": "next"}, callback=True)["ok"]  # names no turn
     assert table_updates(ann)[-1]["sections"]["turns"]["round"] == 2
+
+
+def test_next_prompt_pressed_twice_ends_the_round_and_skips_no_prompt(client, socketio_client):
+    table = open_table(client, socketio_client)
+    join(socketio_client, table.code, "Ann")
+    assert table.host.emit("host", {"action": "start"}, callback=True)["ok"]
+    up_next = updates(table.host)[-1]["sections"]["prompts"]["up_next"]
+    for _ in range(2):
+        assert table.host.emit("host", {"action": "next_prompt", "args": {"round": 1}},
+                               callback=True)["ok"]
+    received = table.host.get_received()
+    [turns] = [m["args"][0]["sections"]["turns"] for m in received if m["name"] == "table_update"]
+    assert turns["status"] == "round_over"
+    prompts = [m["args"][0]["sections"].get("prompts") for m in received
+               if m["name"] == "room_update"]
+    assert prompts and all(p is None or p["up_next"] == up_next for p in prompts)

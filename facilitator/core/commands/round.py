@@ -92,10 +92,13 @@ def next_turn(room: Room, *, table: int | None = None, seen: SeenTurn | None = N
     _finish_turn(room.pick_table(table), seen, now, "next")
 
 
-def next_prompt(room: Room, *, now: float) -> None:
+def next_prompt(room: Room, *, round_shown: int | None = None, now: float) -> None:
     """During a round: end it everywhere, so the following prompt is up next. Between rounds:
-    skip the prompt that was up next."""
+    skip the prompt that was up next, unless the press was meant to end round `round_shown`
+    (pressed twice, the second would have skipped a prompt nobody chose to skip)."""
     room.require_open()
+    if round_shown is not None and not (running(room) and room.round == round_shown):
+        return
     _fill_the_gaps_first(room)
     if running(room):
         end_round(room, now=now)

@@ -81,10 +81,11 @@ function nextPrompt(button) {
   const { prompts, turns } = room;
   if (inRound(turns)) {
     const waiting = speakingOrder().length - turns.position - 1;
-    if (waiting <= 0) return hostAction("next_prompt");
+    const shown = { round: turns.round }; // pressed twice, the second press ends nothing more
+    if (waiting <= 0) return hostAction("next_prompt", shown);
     return confirmTwice(button, ngettext("%(num)d person hasn't spoken yet. End the round anyway?",
       "%(num)d people haven't spoken yet. End the round anyway?", waiting),
-      () => hostAction("next_prompt"), 6000);
+      () => hostAction("next_prompt", shown), 6000);
   }
   const following = prompts.up_next == null ? null : prompts.items[prompts.up_next + 1];
   if (!following) return toast(gettext("That's the last prompt. Add another in Manage."));
