@@ -56,7 +56,8 @@ def join(data: dict) -> dict:
     code = looked_up(lambda: load_room(code)).code
     _, (person, token) = looked_up(lambda: change_room(code, lambda room, at: people.join(
         room, name=joining.name, about=joining.about, interests=joining.interests,
-        company=joining.company, table=joining.table, key=key, now=at.now)))
+        company=joining.company, table=joining.table, key=key, token=joining.token,
+        now=at.now)))
     return {"token": token, **enter(code, PARTICIPANT, person.id)}
 
 

@@ -28,6 +28,7 @@ from .fields import (
     OfferId,
     OfferKind,
     OfferText,
+    OwnToken,
     PersonId,
     PersonIdOrNone,
     PostId,
@@ -84,6 +85,7 @@ class Join(Payload):
     interests: Interests = []
     company: Company = ""
     table: TableNumberOrNone = None  # the table whose QR they scanned
+    token: OwnToken = None  # the secret the phone made for itself, the same if it joins again
 
 
 class FollowTables(Payload):

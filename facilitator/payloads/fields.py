@@ -32,7 +32,13 @@ from ..core.state.features import (
     clean_switches,
 )
 from ..core.state.followthrough import MARK_ASK, MET_ASK, clean_mark
-from ..core.state.identity import NO_PLACE, NO_SUCH_ROOM, WRONG_HOST_KEY
+from ..core.state.identity import (
+    NO_PLACE,
+    NO_SUCH_ROOM,
+    WEAK_TOKEN,
+    WRONG_HOST_KEY,
+    clean_own_token,
+)
 from ..core.state.intros import ACCEPT_ASK
 from ..core.state.languages import PICK_LANGUAGE, clean_language
 from ..core.state.room import (
@@ -70,6 +76,8 @@ def link_refusals(label: str) -> tuple[str, ...]:
 RoomCode = Annotated[str, ident(NO_SUCH_ROOM)]
 HostKey = Annotated[str | None, ident(WRONG_HOST_KEY)]  # null: not the host's screen
 Token = Annotated[str | None, ident(NO_PLACE)]  # null: not a participant's phone
+# The secret a joining phone made for itself (null: the server makes one)
+OwnToken = Annotated[str | None, ident(WEAK_TOKEN, none_if_blank(clean_own_token))]
 RoomToDelete = Annotated[str, ident(CONFIRM_DELETE)]  # the room's code again, to confirm
 PersonId = Annotated[str, ident(participants.NOT_IN_ROOM)]
 PersonIdOrNone = Annotated[str | None, ident(participants.NOT_IN_ROOM, none_if_blank())]

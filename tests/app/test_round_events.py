@@ -212,3 +212,26 @@ def test_next_prompt_pressed_twice_ends_the_round_and_skips_no_prompt(client, so
     prompts = [m["args"][0]["sections"].get("prompts") for m in received
                if m["name"] == "room_update"]
     assert prompts and all(p is None or p["up_next"] == up_next for p in prompts)
+
+
+def test_a_join_sent_again_with_the_phones_own_secret_finds_the_same_person(client,
+                                                                            socketio_client):
+    table = open_table(client, socketio_client)
+    secret = "Own-secret_of-this-phone_0123456789"
+    first, ack = join(socketio_client, table.code, "Ann", token=secret)
+    assert ack["token"] == secret
+    assert table.host.emit("host", {"action": "lock", "args": {"locked": True,
+                                                               "new_code": False}},
+                           callback=True)["ok"]
+    # Its answer was lost: the phone joins again, the event closed to newcomers meanwhile.
+    again, retried = join(socketio_client, table.code, "Ann", token=secret)
+    assert (retried["me"], retried["token"]) == (ack["me"], secret)
+    assert list(retried["snapshot"]["items"]["people"]) == [ack["me"]]
+    watcher = socketio_client()
+    assert watcher.emit("watch", {"code": table.code, "token": secret},
+                        callback=True)["me"] == ack["me"]
+    for weak in ("short", "x" * 31, "ok-but-with a space-0123456789abcdef", "y" * 65):
+        refused = socketio_client().emit("join", {"code": table.code, "name": "Bob",
+                                                  "token": weak}, callback=True)
+        assert refused == {"ok": False,
+                           "error": "A phone's own secret is 32 to 64 letters, digits, - or _."}

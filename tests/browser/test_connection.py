@@ -142,3 +142,38 @@ def test_a_phone_away_when_the_event_was_deleted_says_so_when_it_comes_back(tabl
     expect(host.locator("#no-key-title")).to_have_text("This event has ended")
     expect(host.locator("#no-key-detail")).to_have_text(
         "This event has ended and its data was deleted.")
+
+
+def test_join_tapped_again_after_its_answer_was_lost_makes_one_person(table):
+    """The venue's wifi drops the server's answer to a join, not the join: the phone says
+    "didn't answer in time" and its owner taps Join again. That used to seat a second Ada,
+    the first one a ghost with a turn of her own; the phone now sends the secret it made for
+    itself with both, and the second finds the person the first made."""
+    table.create()
+    context = table.phone_context()
+    lost = []
+
+    def route(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def to_phone(message: str | bytes) -> None:
+            if not lost and re.match(r'43\d+\[\{"ok":true,"token"', str(message)):
+                lost.append(message)  # the join's answer, lost on the way
+                return
+            ws.send(message)
+        server.on_message(to_phone)
+
+    context.route_web_socket(re.compile(r"/socket\.io/"), route)
+    phone = context.new_page()
+    phone.goto(table.join_url)
+    phone.fill("#join-name", "Ada")
+    tap(phone.locator("#join-submit"))
+    expect(phone.locator("#join-error")).to_have_text(
+        "The server didn't answer in time. Please try again.")
+    table.admin.wait_for(lambda s: len(s.state["items"]["people"]) == 1)
+    tap(phone.locator("#join-submit"))
+    expect(phone.locator("#phone")).to_have_attribute("data-view", "live")
+    assert len(lost) == 1
+    table.admin.sync()
+    assert [p["name"] for p in table.admin.state["items"]["people"].values()] == ["Ada"]

@@ -19,11 +19,17 @@ from . import tables
 
 
 def join(room: Room, *, name: str, about: str = "", interests: list[str] | None = None,
-         company: str = "", table: int | None = None, key: str = "",
+         company: str = "", table: int | None = None, key: str = "", token: str | None = None,
          now: float) -> tuple[Participant, str]:
     """A newcomer, seated at the smallest table (or at `table`, whose QR they scanned, when it
     has room); returns them and their secret token. `key`: what followed the event's code in
-    the code they used (the latecomers' key, `moderation.lock`)."""
+    the code they used (the latecomers' key, `moderation.lock`). `token`: the secret the phone
+    made for itself, if it did. A join sent again with it, its answer lost on the venue's wifi,
+    finds the person the first one made: else a second one sat at the table, a ghost with a
+    turn of their own."""
+    if token is not None and (person := room.participant_by_token(token)) is not None:
+        rejoin(room, person.id, now=now)
+        return person, token
     room.require_open()
     room.require_joinable(key)
     profile = clean_profile(name, about, interests)
@@ -32,7 +38,7 @@ def join(room: Room, *, name: str, about: str = "", interests: list[str] | None 
         room.table(table)
     _require_a_seat(room)
     _forget_if_full(room)
-    token = identity.new_token()
+    token = token or identity.new_token()
     person = Participant(id=identity.new_public_id(), token_digest=identity.digest(token),
                          joined_at=now, company=company, **profile)
     room.participants[person.id] = person

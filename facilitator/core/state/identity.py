@@ -6,9 +6,10 @@ participant or as the host, and lookups by digest take the same time whatever th
 
 import hashlib
 import hmac
+import re
 import secrets
 
-from ..errors import N_
+from ..errors import N_, RoomError
 
 # No 0/O, 1/I/L, 5/S or 2/Z: a code read off a projector must survive being typed on a phone.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789"
@@ -23,6 +24,9 @@ HOST_KEY_CHANGED = N_("The host key was changed on another console: open the con
 # Sent as written to every screen of a deleted event; each script shows it in its reader's language.
 ROOM_DELETED = N_("This event has ended and its data was deleted.")
 NO_PLACE = N_("We couldn't find your place in this event. Please join again.")
+# A secret a phone made for itself (`join`): at least as long as ours, of the same characters.
+OWN_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+WEAK_TOKEN = N_("A phone's own secret is 32 to 64 letters, digits, - or _.")
 
 
 def new_room_code() -> str:
@@ -49,6 +53,13 @@ def split_code(raw: str) -> tuple[str, str]:
 def new_token() -> str:
     """A secret for a participant or a host: 192 random bits."""
     return secrets.token_urlsafe(24)
+
+
+def clean_own_token(value: str) -> str:
+    """A secret a phone made for itself, refused unless it could be one of ours."""
+    if not OWN_TOKEN.fullmatch(value):
+        raise RoomError(WEAK_TOKEN)
+    return value
 
 
 def new_public_id() -> str:

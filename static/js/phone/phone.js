@@ -26,6 +26,19 @@ function storeToken(value) {
   keep(tokenKey, value || null);
 }
 
+/** The secret this phone joins with, made here (docs/protocol.md: `join`), and the same until
+ *  a join is answered: tapped again after an answer lost on the wifi, it finds the person the
+ *  first join made instead of seating a second one. */
+function joiningToken() {
+  let secret = recall(KEPT.joining(code));
+  if (!secret) {
+    const bytes = crypto.getRandomValues(new Uint8Array(24));
+    secret = btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_");
+    keep(KEPT.joining(code), secret);
+  }
+  return secret;
+}
+
 function setView(view) {
   root.dataset.view = view;
   show($("join-view"), view === "join");
@@ -225,7 +238,8 @@ async function onJoin(event) {
   setText(submit, gettext("Joining…"));
   // The code as scanned or typed: a latecomers' code once the host closed the event to its own.
   const ack = await join({ code: root.dataset.joinCode, name: $("join-name").value,
-    about: $("join-about").value, interests, company: $("join-company").value, table: scannedTable() });
+    about: $("join-about").value, interests, company: $("join-company").value, table: scannedTable(),
+    token: joiningToken() });
   submit.disabled = false;
   setText(submit, gettext("Join the table"));
   if (!ack.ok) {
@@ -234,6 +248,7 @@ async function onJoin(event) {
     return;
   }
   storeToken(ack.token);
+  keep(KEPT.joining(code), null);
   notice("");
 }
 

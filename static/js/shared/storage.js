@@ -8,6 +8,7 @@ export const KEPT = {
   hostKey: (code) => `facilitator.host.${code}`,
   token: (code) => `facilitator.token.${code}`,
   followupToken: (code) => `facilitator.followup.${code}`,
+  joining: (code) => `facilitator.joining.${code}`, // the secret a join in flight was sent with
   decks: () => "facilitator.decks", // prompt decks the host saved (shared/decks.js)
 };
 
