@@ -104,6 +104,21 @@ def test_the_rate_limit_is_a_sliding_window_per_person():
         board.edit(next(iter(board.posts)), "ann", now=160.6, text="Edited")
 
 
+def test_a_post_sent_again_within_a_minute_is_the_same_post():
+    """A phone whose answer was lost on the venue's wifi sends the post again: one post."""
+    board = Board()
+    ask = board.add_ask("ann", "A designer for my flyer", now=100)
+    assert board.add_ask("ann", " A designer for my flyer ", now=108) is ask
+    offer = board.add_offer("bob", "help", "I design posters", now=110, ask_id=ask.id)
+    assert board.add_offer("bob", "help", "I design posters", now=118, ask_id=ask.id) is offer
+    assert len(board.posts) == 2 and board.recent["ann"] == [100]  # counted once
+    # Anything else is a post of its own: another kind, another person, a minute on.
+    assert board.add_offer("bob", "intro", "I design posters", now=119, ask_id=ask.id) != offer
+    assert board.add_ask("cat", "A designer for my flyer", now=120) != ask
+    assert board.add_ask("ann", "A designer for my flyer", now=161) != ask
+    assert len(board.posts) == 5
+
+
 def test_the_hosts_asks_for_the_speaker_are_not_rate_limited():
     board = Board()
     for i in range(RATE_LIMIT + 2):

@@ -27,6 +27,10 @@ MAX_POSTS = 1000  # a room is saved whole on every change: keep the document bou
 # One person's share of the board, so a few can't fill it for everyone (issue 16.7).
 MAX_POSTS_PER_PERSON = 25
 RATE_LIMIT, RATE_WINDOW = 10, 60.0  # at most 10 posts or edits per person in any 60 seconds
+# The same post again from the same person within this many seconds is the one they sent,
+# sent again by a phone whose answer was lost: a phone waits 8 s for one, then asks its owner
+# to try again.
+RESENT_WITHIN = 60.0
 
 
 @dataclass
@@ -49,6 +53,11 @@ class Post:
     to_table: int | None = None  # offers to someone: the table they sat at then
 
 
+def _said(post: Post) -> tuple[object, ...]:
+    """What a post says, to tell the same post sent twice."""
+    return post.type, post.text, post.kind, post.ask, post.to, post.who, post.link
+
+
 @dataclass
 class Board:
     posts: dict[str, Post] = field(default_factory=dict)
@@ -61,9 +70,7 @@ class Board:
         """A new ask; the host's asks for the speaker are not rate limited."""
         post = Post(new_public_id(), ASK, author, clean_ask_text(text), now, by_host=by_host,
                     table=table)
-        if not by_host:
-            self._count_post(author, now)
-        return self._add(post)
+        return self._add(post) if by_host else self._add_own(post)
 
     def add_offer(self, author: str, kind: object, text: object, now: float, *,
                   ask_id: object = None, to: str | None = None, who: object = "",
@@ -80,8 +87,7 @@ class Board:
         post = Post(new_public_id(), OFFER, author, clean_offer_text(text), now, kind=kind,
                     ask=ask_id, to=to, who=clean_who(who), link=clean_link(link, LINK_LABEL),
                     table=seats.get(author), to_table=seats.get(to) if to else None)
-        self._count_post(author, now)
-        return self._add(post)
+        return self._add_own(post)
 
     def edit(self, post_id: object, author: str, now: float, *, text: object,
              who: object = "", link: object = "") -> list[str]:
@@ -192,6 +198,15 @@ class Board:
         if post.type == ASK:
             view["met"] = self.met(post)
         return view
+
+    def _add_own(self, post: Post) -> Post:
+        """A person's own post, counted against their rate; or, if they sent the same a moment
+        ago, that one (`RESENT_WITHIN`)."""
+        last = next((p for p in reversed(self.posts.values()) if p.author == post.author), None)
+        if last is not None and post.at - last.at < RESENT_WITHIN and _said(last) == _said(post):
+            return last
+        self._count_post(post.author, post.at)
+        return self._add(post)
 
     def _add(self, post: Post) -> Post:
         if len(self.posts) >= MAX_POSTS:
