@@ -257,3 +257,25 @@ def test_the_speakers_part_is_inside_the_turn_card_on_a_small_phone(table):
     tap(ada.get_by_role("button", name="I'm done"))
     expect(ada.locator("#my-turn")).to_be_hidden()
     expect(ada.locator("#board #board-ask")).to_have_count(1)  # the form went back to the board
+
+
+def test_the_console_asks_the_host_to_try_the_code_until_someone_joins(table):
+    """Venue wifi that keeps devices apart is the usual reason nobody can join, and the laptop
+    can't see it: until the first person joins, the console (never the projector) says how to
+    check with one's own phone and what to do if the page won't open."""
+    host = table.create()
+    display = table.desktop().new_page()
+    display.goto(f"{table.base_url}/display/{table.code}")
+    check = host.locator("#join-check")
+    expect(check).to_be_visible()
+    expect(check).to_contain_text("Check it with your own phone")
+    expect(check).to_contain_text("If the page won't open, this wifi keeps devices apart")
+    expect(display.locator("#display")).to_have_attribute("data-status", "lobby")
+    assert display.locator("#join-check").count() == 0
+    check.get_by_role("button", name="Hide").click()
+    expect(check).to_be_hidden()
+    again = table.desktop().new_page()  # another console: it says so until someone joins
+    again.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
+    expect(again.locator("#join-check")).to_be_visible()
+    table.join("Ada")
+    expect(again.locator("#join-check")).to_be_hidden()

@@ -4,7 +4,9 @@
 import { $, confirmTwice, el, isTyping, setText, show, showConnection, toast } from "../shared/dom.js";
 import { gettext, ngettext } from "../shared/i18n.js";
 import { connect, onHostUpdate, onRoomDeleted, onState, onStatus } from "../shared/live.js";
-import { hostAction, inRound, nameOf, room, speakingOrder, turnShown, upNextPrompt } from "../shared/room.js";
+import {
+  hostAction, inRound, nameOf, presentPeople, room, speakingOrder, turnShown, upNextPrompt,
+} from "../shared/room.js";
 import { hasEnded, mountStage } from "../display/stage.js";
 import { eventRound } from "../display/tables.js";
 import { manyTables } from "../shared/tables.js";
@@ -24,6 +26,7 @@ import { mountPhoneConsole } from "./phone-console.js";
 
 const root = $("host");
 const code = root.dataset.code;
+let checkHidden = false; // the host hid "Check it with your own phone"
 
 function forgetKey() {
   replaceHostKey(null);
@@ -53,6 +56,10 @@ function render() {
   const turns = many ? eventRound() : room.turns;
   show($("host-controls"), !ended && Boolean(turns));
   if (!ended && turns) renderControls(turns, inRound(turns), many);
+  // Until the first person joins: the one way to learn whether phones can reach this laptop
+  // (not there when the server knows they can't: the `unreachable` banner says why).
+  const check = $("join-check");
+  if (check) show(check, !checkHidden && !ended && !(turns?.round > 0) && !presentPeople().length);
 }
 
 function renderControls(turns, running, many) {
@@ -123,6 +130,10 @@ function wireControls() {
   });
   document.addEventListener("keydown", onKey);
   $("unreachable-dismiss")?.addEventListener("click", () => show($("unreachable"), false));
+  $("join-check-dismiss")?.addEventListener("click", () => {
+    checkHidden = true;
+    render();
+  });
   $("gen-hands-list").addEventListener("click", (event) => {
     const button = event.target.closest("[data-answered]");
     if (button) hostAction("hands_clear", { pid: button.dataset.answered });
