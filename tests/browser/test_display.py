@@ -8,6 +8,8 @@ import json
 
 from playwright.sync_api import expect
 
+from tests.live.helpers import Screen
+
 from .helpers import decode_qr, tap
 
 # Names that only the host's screens may ever receive (docs/protocol.md, "host only").
@@ -279,3 +281,25 @@ def test_the_console_asks_the_host_to_try_the_code_until_someone_joins(table):
     expect(again.locator("#join-check")).to_be_visible()
     table.join("Ada")
     expect(again.locator("#join-check")).to_be_hidden()
+
+
+def test_with_move_on_at_time_up_the_display_moves_a_table_on_when_every_phone_sleeps(table):
+    """Phones are locked or put away during a turn, and a page in the background stops
+    counting, so "the table moves on by itself" held only while some phone there was awake.
+    The display asks too. (The server checks its own clock: this waits the shortest turn, 15 s,
+    and the grace, 10 s, for real.)"""
+    table.create(turn_seconds=15).close()  # the projector alone: the console asks too
+    table.act("features", auto_advance=True)
+    people = [Screen(table.base_url, table.code) for _ in range(2)]  # asleep: they never ask
+    try:
+        for name, screen in zip(("Ada", "Grace"), people):
+            screen.join(name)
+        display = table.desktop().new_page()
+        display.goto(f"{table.base_url}/display/{table.code}")
+        expect(display.locator("#people-chips .chip")).to_have_count(2)
+        table.act("start")
+        expect(display.locator("#speaker-name")).to_have_text("Ada")
+        expect(display.locator("#speaker-name")).to_have_text("Grace", timeout=45_000)
+    finally:
+        for screen in people:
+            screen.close()

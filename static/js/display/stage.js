@@ -4,12 +4,13 @@
 import { $, el, setText, show } from "../shared/dom.js";
 import { formatList, gettext, ngettext } from "../shared/i18n.js";
 import { config } from "../shared/config.js";
-import { onState } from "../shared/live.js";
+import { onState, state } from "../shared/live.js";
 import {
   enabled, inRound, nameOf, person, presentPeople, room, roundPrompt, speakingOrder, upNextPrompt,
 } from "../shared/room.js";
 import { mountRing } from "../shared/countdown.js";
 import { manyTables } from "../shared/tables.js";
+import { mountTimeUp } from "../shared/time-up.js";
 import { renderTablesStage } from "./tables.js";
 import { renderCards } from "./cards.js";
 
@@ -46,6 +47,7 @@ export function mountStage(element, name, { tools = handTools } = {}) {
   onState(render);
   window.addEventListener("resize", render); // the lobby's name chips are fitted to the space
   setInterval(() => { if (manyTables()) render(); }, 1000); // each table's time left
+  mountTimeUp(() => Object.keys(state.tables).map(Number)); // every table this screen follows
 }
 
 function render() {

@@ -1,20 +1,18 @@
 // The phone at an event of several tables: which table to sit at ("Table 4 — green") and who is
 // there, a clear "move now" when a reshuffle moves this phone, the table QR it was opened from
-// (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself.
+// (`?table=4`), the table host's controls, and "time is up" when the table moves on by itself
+// (shared/time-up.js).
 import { $, announce, setText, show } from "../shared/dom.js";
 import { formatList, gettext } from "../shared/i18n.js";
-import { config } from "../shared/config.js";
-import { emitAck, identity, onState, state } from "../shared/live.js";
+import { identity, onState } from "../shared/live.js";
 import { nameOf, room, send, tableInView, turnShown } from "../shared/room.js";
 import { manyTables, seatedAt, tableLabel, tableOf } from "../shared/tables.js";
-
-const TIME_UP_RETRY_MS = 2000; // a phone whose clock runs ahead asks again until the server agrees
+import { mountTimeUp } from "../shared/time-up.js";
 
 let seatShown = null; // the table this phone last showed
 let moving = null; // {from, to}: the table this phone must move to, until it says it is there
 let askedToSit = false;
 let reshuffleHeard = null; // the reshuffle a screen reader was last told of
-let timeUpFor = null; // the turn ("table:round:speaker") this phone asked to move on from
 
 /** Wire the table's parts of the phone: the seat, "move now", the table host's controls. */
 export function mountPhoneTable({ wanted }) {
@@ -29,9 +27,8 @@ export function mountPhoneTable({ wanted }) {
   onState(() => {
     sitWhereScanned(wanted);
     render();
-    askTimeUp();
   });
-  setInterval(askTimeUp, 1000);
+  mountTimeUp(() => (tableInView() == null ? [] : [tableInView()]));
 }
 
 function render() {
@@ -100,23 +97,6 @@ function sitWhereScanned(wanted) {
   if (askedToSit || !wanted || identity.role !== "participant") return;
   askedToSit = true;
   if (room.seats[identity.me] !== wanted) send("sit", { table: wanted });
-}
-
-/** With "move on at time-up" on, once the turn is past its deadline and the grace, ask the
- *  server to move the table on (it checks its own clock; every phone asks, it moves once). */
-function askTimeUp() {
-  const turns = room.turns;
-  if (!turns || turns.status !== "speaking" || !room.features.auto_advance
-      || turns.deadline == null) return;
-  const now = Date.now() / 1000 + state.offset;
-  if (now < turns.deadline + config.time_up_grace) return;
-  const turn = `${tableInView()}:${turns.round}:${turns.current}`;
-  if (timeUpFor === turn) return;
-  timeUpFor = turn;
-  emitAck("time_up", { table: tableInView(), round: turns.round, speaker: turns.current })
-    .then(() => setTimeout(() => {
-      if (timeUpFor === turn) timeUpFor = null; // still that turn: the server's clock disagreed
-    }, TIME_UP_RETRY_MS));
 }
 
 /** The join form's table: from the table QR's `?table=4`, if any. */
