@@ -292,7 +292,7 @@ def test_with_move_on_at_time_up_the_display_moves_a_table_on_when_every_phone_s
     table.act("features", auto_advance=True)
     people = [Screen(table.base_url, table.code) for _ in range(2)]  # asleep: they never ask
     try:
-        for name, screen in zip(("Ada", "Grace"), people):
+        for name, screen in zip(("Ada", "Grace"), people, strict=True):
             screen.join(name)
         display = table.desktop().new_page()
         display.goto(f"{table.base_url}/display/{table.code}")
