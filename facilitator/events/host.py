@@ -170,8 +170,9 @@ def run(room: Room, action: HostAction, at: At, *, table: int | None = None) -> 
         case SeatingRule(args=args):
             tables.set_rule(room, pid=args.pid, company=args.company, stay=args.stay,
                             together=args.together)
-        case Reshuffle():
-            tables.reshuffle(room, seed=at.rng.randrange(2**31), now=at.now)
+        case Reshuffle(args=args):
+            tables.reshuffle(room, seed=at.rng.randrange(2**31), shown=args.reshuffles,
+                             now=at.now)
         case Lock(args=args):
             moderation.lock(room, locked=args.locked, new_code=args.new_code)
         case RemoveRecent(args=args):

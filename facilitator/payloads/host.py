@@ -31,6 +31,7 @@ from .fields import (
     PromptText,
     RecentMinutes,
     RemovePosts,
+    ReshufflesOrNone,
     Stay,
     SwitchValues,
     TableColour,
@@ -271,9 +272,16 @@ class SeatingRule(Payload):
     args: SeatingRuleArgs
 
 
+class ReshuffleArgs(Payload):
+    """How many reshuffles the console showed made: a press that crossed another (a double
+    click, a second console) moves nobody again."""
+
+    reshuffles: ReshufflesOrNone = None
+
+
 class Reshuffle(Payload):
     action: Literal["reshuffle"]
-    args: NoArgs
+    args: ReshuffleArgs
 
 
 class LockArgs(Payload):

@@ -266,3 +266,16 @@ def test_tables_saved_before_revisions_were_counted_start_from_their_version(tmp
     assert reopened.save(room, [table], now=1, room_changed=False)
     assert reopened.table_versions(room.code) == {1: 8}
     reopened.engine.dispose()
+
+
+def test_a_reshuffle_pressed_twice_moves_people_once(event):
+    """A double click, or two consoles: each press says how many reshuffles its screen showed
+    made, and a press that finds one more made since moves nobody again (the room was told to
+    move twice in a second, to two different tables)."""
+    host(event, "end_round")
+    for _ in range(2):
+        host(event, "reshuffle", reshuffles=0)
+    layout = updates(event.host)[-1]["sections"]["layout"]
+    assert (layout["reshuffles"], layout["moving"]) == (1, True)
+    host(event, "reshuffle")  # a press that says nothing reshuffles, as before
+    assert updates(event.host)[-1]["sections"]["layout"]["reshuffles"] == 2

@@ -128,10 +128,14 @@ def constraints(room: Room) -> Constraints:
 
 # --- the reshuffle ---------------------------------------------------------------------
 
-def reshuffle(room: Room, *, seed: int, now: float) -> None:
+def reshuffle(room: Room, *, seed: int, shown: int | None = None, now: float) -> None:
     """Between rounds: everyone moves to the table the plan gives them, so they meet people they
     have not sat with, keeping the organiser's rules; phones say "move now" and the display
-    shows the plan until the next round starts."""
+    shows the plan until the next round starts. `shown`: how many reshuffles the host's screen
+    showed made; if another was made since (a double click, a second console), nobody moves
+    again: the room was told to move twice in a second, to two different tables."""
+    if shown is not None and shown != room.layout.reshuffles:
+        return
     room.require_open()
     _between_rounds(room)
     layout = room.layout

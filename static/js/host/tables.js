@@ -113,7 +113,7 @@ export function mountHostTables() {
   for (const [input, radio] of [["tables-count", "tables-mode-count"], ["tables-size", "tables-mode-size"]]) {
     $(input).addEventListener("focus", () => { $(radio).checked = true; });
   }
-  $("tables-reshuffle").addEventListener("click", () => hostAction("reshuffle"));
+  $("tables-reshuffle").addEventListener("click", () => hostAction("reshuffle", { reshuffles: room.layout.reshuffles }));
   $("rule-person").addEventListener("change", fillRule);
   $("rule-form").addEventListener("submit", (event) => {
     event.preventDefault();
