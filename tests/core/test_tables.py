@@ -2,6 +2,8 @@
 follow who arrives, reshuffles that keep the organiser's rules, changes at one table that touch
 only it, time-up, table hosts, and what the summary counts."""
 
+from dataclasses import replace
+
 import pytest
 
 from facilitator.core.commands import board, generosity, people, round, tables
@@ -224,6 +226,27 @@ def test_impossible_rules_are_refused_with_the_planners_reason():
         tables.set_rule(room, pid=pid, company="Acme", stay=False, together=None)
     with pytest.raises(RoomError, match="Acme|apart|table"):
         tables.reshuffle(room, seed=1, now=1)
+
+
+def test_the_next_round_repeats_nobody_when_it_alone_can_even_if_the_plan_would(monkeypatch):
+    """Seven at tables of 3, 2 and 2 for five more rounds: repeats are forced somewhere, and a
+    plan of several rounds put one in its first round (12 reshuffles in 1,300 tried) to spare a
+    later one. The next round is the one surely run: planned alone, it repeats nobody."""
+    room, pids = event(7)
+    round.start(room, now=0)
+    round.end_round(room, now=10)
+    first = room.layout.seating()
+    planner = tables.plan_seating
+
+    def first_round_repeats(people, *, rounds, **rest):  # as those plans were: round 1 repeats
+        plan = planner(people, rounds=rounds, **rest)
+        return plan if rounds == 1 else replace(plan, rounds=(first, *plan.rounds[1:]))
+
+    monkeypatch.setattr(tables, "plan_seating", first_round_repeats)
+    before = meetings([first])
+    tables.reshuffle(room, seed=1, now=20)
+    assert sum(before.get(pair, 0) for pair in meetings([room.layout.seating()])) == 0
+    assert room.layout.plan == []  # the rounds after it are planned again from there
 
 
 def test_reshuffles_follow_the_plan_while_nobody_comes_or_goes_and_plan_again_when_they_do():

@@ -10,9 +10,10 @@ moves, or a rule changes, it plans again from who sat with whom so far.
 
 import hashlib
 import json
+from itertools import combinations
 
 from ..errors import N_, RoomError, say
-from ..seating import Constraints, SeatingError, meetings, plan_seating, tables_for
+from ..seating import Constraints, SeatingError, meetings, pair, plan_seating, tables_for
 from ..sections import Section
 from ..state.layout import COUNT_OR_SIZE, Seating, clean_table_count, clean_table_size
 from ..state.participants import clean_company, company_key
@@ -162,15 +163,32 @@ def _next_seating(room: Room, people: list[str], count: int, rules: Constraints,
     upcoming = room.prompts.up_next()
     left = len(room.prompts.items) - upcoming if upcoming is not None else 1
     current = layout.seating() if count == layout.count else []
-    try:
-        plan = plan_seating(people, tables=count, rounds=max(1, min(left, MAX_ROUNDS_AHEAD)),
-                            history=meetings(layout.rounds), current=current,
-                            constraints=rules, seed=seed)
-    except SeatingError as error:
-        raise RoomError(error.message) from error
-    rounds = [[list(table) for table in tables] for tables in plan.rounds]
+    history = meetings(layout.rounds)
+
+    def plan(rounds: int) -> list[Seating]:
+        try:
+            planned = plan_seating(people, tables=count, rounds=rounds, history=history,
+                                   current=current, constraints=rules, seed=seed)
+        except SeatingError as error:
+            raise RoomError(error.message) from error
+        return [[list(table) for table in tables] for tables in planned.rounds]
+
+    rounds = plan(max(1, min(left, MAX_ROUNDS_AHEAD)))
+    if len(rounds) > 1 and (repeats := _repeats(rounds[0], history)):
+        # A plan of several rounds may repeat a pair in its first to spare the later ones, but
+        # the next round is the one surely run: if alone it repeats less, it is that, and the
+        # rounds after it are planned again from there.
+        (alone,) = plan(1)
+        if _repeats(alone, history) < repeats:
+            layout.plan = []
+            return alone
     layout.plan = rounds[1:]
     return rounds[0]
+
+
+def _repeats(seating: Seating, history: dict[tuple[str, str], int]) -> int:
+    """Pairs who sat together before and would again."""
+    return sum(pair(a, b) in history for table in seating for a, b in combinations(table, 2))
 
 
 def _seat_everyone(room: Room, seating: Seating, now: float) -> None:
