@@ -279,6 +279,10 @@ def test_the_console_asks_the_host_to_try_the_code_until_someone_joins(table):
     again = table.desktop().new_page()  # another console: it says so until someone joins
     again.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
     expect(again.locator("#join-check")).to_be_visible()
+    on_a_phone = table.phone_context().new_page()  # a console on a phone reached the laptop
+    on_a_phone.goto(f"{table.base_url}/host/{table.code}#key={table.key}")
+    expect(on_a_phone.locator("#host")).to_have_attribute("data-status", "lobby")
+    expect(on_a_phone.locator("#join-check")).to_be_hidden()
     table.join("Ada")
     expect(again.locator("#join-check")).to_be_hidden()
 
