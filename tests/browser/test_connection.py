@@ -2,12 +2,33 @@
 current speaker and the right time left, without a reload."""
 
 import re
+from collections.abc import Callable
 
-from playwright.sync_api import Page, WebSocketRoute, expect
+from playwright.sync_api import BrowserContext, Page, WebSocketRoute, expect
 
 from .helpers import ring_seconds, tap
 
 MARKER = "window.__sameDocument"
+
+
+def lose_first(context: BrowserContext, wanted: Callable[[str], bool]) -> list[str]:
+    """The context's pages talk to the server through the test, and the first message from the
+    server that `wanted` picks never reaches them: it goes in the list returned instead."""
+    lost: list[str] = []
+
+    def route(ws: WebSocketRoute) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+
+        def to_page(message: str | bytes) -> None:
+            if not lost and wanted(str(message)):
+                lost.append(str(message))
+                return
+            ws.send(message)
+        server.on_message(to_page)
+
+    context.route_web_socket(re.compile(r"/socket\.io/"), route)
+    return lost
 
 
 def go_offline(phone: Page) -> None:
@@ -75,31 +96,19 @@ def test_a_phone_that_missed_the_last_change_catches_up_when_it_comes_back_into_
     host = table.create()
     table.join("Ada")
     context = table.phone_context()
-    losing = {"next": False, "lost": 0}
-
-    def route(ws: WebSocketRoute) -> None:
-        server = ws.connect_to_server()
-        ws.on_message(server.send)
-
-        def to_phone(message: str | bytes) -> None:
-            if losing["next"] and str(message).startswith('42["table_update"'):
-                losing.update(next=False, lost=losing["lost"] + 1)
-                return
-            ws.send(message)
-        server.on_message(to_phone)
-
-    context.route_web_socket(re.compile(r"/socket\.io/"), route)
+    armed = {"now": False}
+    lost = lose_first(context, lambda m: armed["now"] and m.startswith('42["table_update"'))
     bob = context.new_page()
     bob.goto(table.join_url)
     table.join("Bob", page=bob)
-    losing["next"] = True
+    armed["now"] = True
     host.keyboard.press("n")  # the round starts: Bob's phone never hears of it at its table
     expect(host.locator("#speaker-name")).to_have_text("Ada")
     for _ in range(100):  # Playwright runs the route while the page waits
-        if losing["lost"]:
+        if lost:
             break
         bob.wait_for_timeout(100)
-    assert losing["lost"] == 1
+    assert len(lost) == 1
     expect(bob.locator("#speaker-name")).not_to_have_text("Ada")
     bob.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # back into view
     expect(bob.locator("#speaker-name")).to_have_text("Ada")
@@ -151,20 +160,8 @@ def test_join_tapped_again_after_its_answer_was_lost_makes_one_person(table):
     itself with both, and the second finds the person the first made."""
     table.create()
     context = table.phone_context()
-    lost = []
-
-    def route(ws: WebSocketRoute) -> None:
-        server = ws.connect_to_server()
-        ws.on_message(server.send)
-
-        def to_phone(message: str | bytes) -> None:
-            if not lost and re.match(r'43\d+\[\{"ok":true,"token"', str(message)):
-                lost.append(message)  # the join's answer, lost on the way
-                return
-            ws.send(message)
-        server.on_message(to_phone)
-
-    context.route_web_socket(re.compile(r"/socket\.io/"), route)
+    # The join's answer, lost on the way.
+    lost = lose_first(context, lambda m: re.match(r'43\d+\[\{"ok":true,"token"', m) is not None)
     phone = context.new_page()
     phone.goto(table.join_url)
     phone.fill("#join-name", "Ada")
