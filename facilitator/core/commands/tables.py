@@ -13,7 +13,15 @@ import json
 from itertools import combinations
 
 from ..errors import N_, RoomError, say
-from ..seating import Constraints, SeatingError, meetings, pair, plan_seating, tables_for
+from ..seating import (
+    Constraints,
+    SeatingError,
+    kept_together,
+    meetings,
+    pair,
+    plan_seating,
+    tables_for,
+)
 from ..sections import Section
 from ..state.layout import COUNT_OR_SIZE, Seating, clean_table_count, clean_table_size
 from ..state.participants import clean_company, company_key
@@ -174,10 +182,12 @@ def _next_seating(room: Room, people: list[str], count: int, rules: Constraints,
         return [[list(table) for table in tables] for tables in planned.rounds]
 
     rounds = plan(max(1, min(left, MAX_ROUNDS_AHEAD)))
-    if len(rounds) > 1 and (repeats := _repeats(rounds[0], history)):
+    forced = sum(kept_together(len(table), count) for table in layout.seating())
+    if len(rounds) > 1 and (repeats := _repeats(rounds[0], history)) > forced:
         # A plan of several rounds may repeat a pair in its first to spare the later ones, but
         # the next round is the one surely run: if alone it repeats less, it is that, and the
-        # rounds after it are planned again from there.
+        # rounds after it are planned again from there. (Not when no round could repeat less:
+        # pairs a table can't spread over the tables there are.)
         (alone,) = plan(1)
         if _repeats(alone, history) < repeats:
             layout.plan = []

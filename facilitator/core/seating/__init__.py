@@ -8,6 +8,7 @@ it achieves.
 from .bounds import (
     MatesCeiling,
     Quality,
+    kept_together,
     mates_ceiling,
     meetings,
     pair,
@@ -24,6 +25,7 @@ __all__ = [
     "Plan",
     "Quality",
     "SeatingError",
+    "kept_together",
     "mates_ceiling",
     "meetings",
     "pair",
