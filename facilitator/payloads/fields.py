@@ -209,8 +209,8 @@ NewCode = Annotated[bool, flag(NEW_CODE_ASK)]
 RemovePosts = Annotated[bool, flag(N_("Say whether to delete their posts too."))]
 RecentMinutes = Annotated[int, whole_number(participants.RECENT_LABEL, 1,
                                             participants.MAX_RECENT_MINUTES)]
-RESHUFFLES = N_("The number of reshuffles")
-ReshufflesOrNone = Annotated[int | None, whole_number(RESHUFFLES, 0, 10_000)]
+ReshufflesOrNone = Annotated[int | None,
+                            whole_number(N_("The number of reshuffles"), 0, 10_000)]
 ROUND = N_("The round")
 RoundNumber = Annotated[int, whole_number(ROUND, 1, 10_000)]
 RoundNumberOrNone = Annotated[int | None, whole_number(ROUND, 1, 10_000)]
