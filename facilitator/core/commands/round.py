@@ -183,7 +183,7 @@ def time_up(room: Room, *, table: int, round_no: int, speaker: str, now: float) 
     room.generosity.features.require("auto_advance")
     at = room.table(table)
     turns, deadline = at.turns, at.turns.deadline
-    if (turns.status == SPEAKING and turns.round == round_no and turns.current == speaker
+    if (turns.status == SPEAKING and not SeenTurn(speaker, round_no).ended(turns)
             and deadline is not None and now >= deadline + TIME_UP_GRACE_SECONDS):
         with at.changing_turns():
             turns.finish_turn(now, "time_up")

@@ -10,7 +10,6 @@ moves, or a rule changes, it plans again from who sat with whom so far.
 
 import hashlib
 import json
-from itertools import combinations
 
 from ..errors import N_, RoomError, say
 from ..seating import (
@@ -18,8 +17,8 @@ from ..seating import (
     SeatingError,
     kept_together,
     meetings,
-    pair,
     plan_seating,
+    quality,
     tables_for,
 )
 from ..sections import Section
@@ -183,22 +182,17 @@ def _next_seating(room: Room, people: list[str], count: int, rules: Constraints,
 
     rounds = plan(max(1, min(left, MAX_ROUNDS_AHEAD)))
     forced = sum(kept_together(len(table), count) for table in layout.seating())
-    if len(rounds) > 1 and (repeats := _repeats(rounds[0], history)) > forced:
+    if len(rounds) > 1 and (repeats := quality(rounds[:1], history).repeats) > forced:
         # A plan of several rounds may repeat a pair in its first to spare the later ones, but
         # the next round is the one surely run: if alone it repeats less, it is that, and the
         # rounds after it are planned again from there. (Not when no round could repeat less:
         # pairs a table can't spread over the tables there are.)
         (alone,) = plan(1)
-        if _repeats(alone, history) < repeats:
+        if quality([alone], history).repeats < repeats:
             layout.plan = []
             return alone
     layout.plan = rounds[1:]
     return rounds[0]
-
-
-def _repeats(seating: Seating, history: dict[tuple[str, str], int]) -> int:
-    """Pairs who sat together before and would again."""
-    return sum(pair(a, b) in history for table in seating for a, b in combinations(table, 2))
 
 
 def _seat_everyone(room: Room, seating: Seating, now: float) -> None:
